@@ -1,0 +1,28 @@
+// One esbuild script for every bundle: the CLI, the language server and the VS Code client.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/server.ts', out: 'server' },
+  { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
+].filter((entry) => existsSync(entry.in));
+
+await Promise.all(
+  entries.map((entry) =>
+    esbuild.build({
+      entryPoints: { [entry.out]: entry.in },
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      outdir: 'dist',
+      sourcemap: !production,
+      minify: production,
+      external: entry.external ?? [],
+      banner: entry.banner ? { js: entry.banner } : undefined,
+      logLevel: 'warning',
+    }),
+  ),
+);
