@@ -1,7 +1,8 @@
 // One esbuild script for every bundle: the CLI, the language server and the VS Code client.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const production = process.argv.includes('--production');
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
@@ -23,6 +24,7 @@ await Promise.all(
       external: entry.external ?? [],
       banner: entry.banner ? { js: entry.banner } : undefined,
       logLevel: 'warning',
+      define: { __VERSION__: JSON.stringify(version) },
     }),
   ),
 );

@@ -1,0 +1,59 @@
+// secls: the SEC reference checker on the command line, sharing the language server's engine.
+import { runCheck, UsageError } from './checkCommand';
+
+const USAGE = `Usage: secls check [--json] [--no-catalogue] [PATH...]
+
+Checks the references in SEC drafting files (*.sec) and reports broken, deprecated and
+mismatched ones. PATH defaults to the current folder (searched recursively for *.sec);
+a file named explicitly is checked whatever its extension.
+
+Options:
+  --json           print one JSON document (0-based lines and characters, as in LSP)
+  --no-catalogue   resolve against the workspace text only, not the embedded SEC catalogue
+  -h, --help       show this help
+  -v, --version    show the version
+
+Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable path.`;
+
+declare const __VERSION__: string | undefined;
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '-v' || command === '--version') {
+    process.stdout.write(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'development'}\n`);
+    return 0;
+  }
+  if (command !== 'check') {
+    process.stderr.write(`secls: unknown command "${command}"\n\n${USAGE}\n`);
+    return 2;
+  }
+  const options = { json: false, catalogue: true, paths: [] as string[], cwd: process.cwd() };
+  for (const argument of rest) {
+    if (argument === '--json') options.json = true;
+    else if (argument === '--no-catalogue') options.catalogue = false;
+    else if (argument === '-h' || argument === '--help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    } else if (argument.startsWith('-') && argument !== '-') {
+      process.stderr.write(`secls: unknown option "${argument}"\n\n${USAGE}\n`);
+      return 2;
+    } else options.paths.push(argument);
+  }
+  try {
+    const { output, exitCode } = runCheck(options);
+    process.stdout.write(output);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`secls: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

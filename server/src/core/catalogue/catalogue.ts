@@ -1,0 +1,56 @@
+import type { NameEntry } from '../parse/documentNames';
+import type { CatalogueData, CatalogueDeprecation, CatalogueEntry, HistoryEntry } from './types';
+
+/** Read-only view over the embedded catalogue data. */
+export class Catalogue {
+  private readonly byId = new Map<string, CatalogueEntry>();
+  private readonly versions = new Map<string, string[]>();
+  private readonly deprecationById = new Map<string, CatalogueDeprecation>();
+
+  constructor(private readonly data: CatalogueData) {
+    for (const entry of data.entries) {
+      this.byId.set(entry.id, entry);
+      if (entry.kind === 'version') {
+        const document = entry.id.slice(0, entry.id.lastIndexOf(' v'));
+        const list = this.versions.get(document) ?? [];
+        list.push(entry.id.slice(entry.id.lastIndexOf(' v') + 2));
+        this.versions.set(document, list);
+      }
+    }
+    for (const deprecation of data.deprecations) this.deprecationById.set(deprecation.target, deprecation);
+  }
+
+  get source(): string {
+    return this.data.source;
+  }
+
+  get(id: string): CatalogueEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  entries(): readonly CatalogueEntry[] {
+    return this.data.entries;
+  }
+
+  names(): readonly NameEntry[] {
+    return this.data.names;
+  }
+
+  /** Versions of a Schedule or Appendix, as written: ['1.0', '1.1', ...]. */
+  versionsOf(document: string): readonly string[] {
+    return this.versions.get(document) ?? [];
+  }
+
+  history(id: string): HistoryEntry[] {
+    const entry = this.byId.get(id);
+    return entry ? entry.history.map((index) => this.data.history[index]) : [];
+  }
+
+  deprecation(id: string): CatalogueDeprecation | undefined {
+    return this.deprecationById.get(id);
+  }
+}

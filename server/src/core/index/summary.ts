@@ -1,0 +1,40 @@
+// Per-file semantic summary: what a file defines and what it cites. Built once per parse;
+// the workspace index is made of these.
+
+import { ancestorIds, parentId } from '../model/ids';
+import type { ParsedDocument, Unit } from '../model/types';
+
+export interface FileSummary {
+  uri: string;
+  parsed: ParsedDocument;
+  /** Every id the file defines, first definition wins (a duplicate is a diagnostic). */
+  defines: Map<string, Unit>;
+  /** Every id whose definition could change this file's diagnostics: targets and their ancestors. */
+  dependsOn: Set<string>;
+}
+
+export function summarize(uri: string, parsed: ParsedDocument): FileSummary {
+  const defines = new Map<string, Unit>();
+  for (const unit of parsed.units) {
+    if (!defines.has(unit.id)) defines.set(unit.id, unit);
+  }
+  // A versioned heading ("Schedule 8: ... Version 3.2") also makes "Schedule 8" present.
+  for (const unit of parsed.units) {
+    if ((unit.kind === 'schedule' || unit.kind === 'appendix') && unit.id.includes(' v')) {
+      const base = parentId(unit.id);
+      if (base && !defines.has(base)) defines.set(base, unit);
+    }
+  }
+  const dependsOn = new Set<string>();
+  for (const reference of parsed.references) {
+    if (reference.target === null || dependsOn.has(reference.target)) continue;
+    dependsOn.add(reference.target);
+    for (const ancestor of ancestorIds(reference.target)) dependsOn.add(ancestor);
+  }
+  return { uri, parsed, defines, dependsOn };
+}
+
+/** What citing files can observe of a definition: changes to anything else need no re-resolve. */
+export function definitionSignature(unit: Unit): string {
+  return `${unit.kind}|${unit.title}|${unit.notUsed ? 1 : 0}|${unit.childCount > 0 ? 1 : 0}`;
+}

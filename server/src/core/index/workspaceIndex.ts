@@ -1,0 +1,261 @@
+// The workspace index: per-file summaries, a definition map (id → where defined) and a
+// reverse map (id → files that cite it or something under it). Updating one file re-parses
+// that file only and invalidates the resolutions of the files whose citations it can affect.
+
+import type { Catalogue } from '../catalogue/catalogue';
+import { defaultConfig, SecConfig, SeveritySetting } from '../config/config';
+import { parentId } from '../model/ids';
+import type { CoreDiagnostic, DiagnosticCode, ParsedDocument } from '../model/types';
+import { DocumentNames } from '../parse/documentNames';
+import { parseDocument } from '../parse/parseDocument';
+import { applySeverities, referenceDiagnostics, ResolvedReference } from '../resolve/diagnostics';
+import { resolveReference, ResolverSources } from '../resolve/resolver';
+import type { WorkspaceDefinition } from '../resolve/statuses';
+import { definitionSignature, FileSummary, summarize } from './summary';
+
+/** Files above this size are not parsed: a clear diagnostic instead of a stalled editor. */
+export const MAX_FILE_SIZE = 32 * 1024 * 1024;
+
+export interface FileResolution {
+  uri: string;
+  references: ResolvedReference[];
+  diagnostics: CoreDiagnostic[];
+}
+
+export interface IndexOptions {
+  catalogue: Catalogue | null;
+  config?: SecConfig;
+  /** Severity overrides from the editor, applied over the configuration's. */
+  severities?: Partial<Record<DiagnosticCode, SeveritySetting>>;
+  /** Keep the reverse map for incremental updates (the CLI, which checks once, does not need it). */
+  incremental?: boolean;
+}
+
+function emptyDocument(text: string): ParsedDocument {
+  return { text, units: [], definitions: [], references: [], diagnostics: [], contents: [] };
+}
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, FileSummary>();
+  private readonly definitions = new Map<string, WorkspaceDefinition[]>();
+  private readonly dependents = new Map<string, Set<string>>();
+  private readonly resolutions = new Map<string, FileResolution>();
+  private readonly texts = new Map<string, string>();
+  private config: SecConfig;
+  private severities: Partial<Record<DiagnosticCode, SeveritySetting>>;
+  private names: DocumentNames;
+  private sources: ResolverSources;
+  private readonly incremental: boolean;
+
+  constructor(private readonly options: IndexOptions) {
+    this.config = options.config ?? defaultConfig();
+    this.severities = options.severities ?? {};
+    this.incremental = options.incremental ?? true;
+    this.names = this.buildNames();
+    this.sources = this.buildSources();
+  }
+
+  // ---- Queries ----------------------------------------------------------------------------
+
+  get catalogue(): Catalogue | null {
+    return this.config.catalogue ? this.options.catalogue : null;
+  }
+
+  get documentNames(): DocumentNames {
+    return this.names;
+  }
+
+  get configuration(): SecConfig {
+    return this.config;
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  summary(uri: string): FileSummary | undefined {
+    return this.files.get(uri);
+  }
+
+  /** Every workspace definition of an id, ordered by URI (the first is the one that counts). */
+  definitionsOf(id: string): readonly WorkspaceDefinition[] {
+    return this.definitions.get(id) ?? [];
+  }
+
+  /** Files that cite the id or something within it. */
+  citersOf(id: string): string[] {
+    if (this.incremental) return [...(this.dependents.get(id) ?? [])];
+    return [...this.files.values()].filter((summary) => summary.dependsOn.has(id)).map((summary) => summary.uri);
+  }
+
+  /** The real titles and names a cited title may match. */
+  titlesOf(target: string): string[] {
+    const titles: string[] = [];
+    const add = (title: string | undefined): void => {
+      if (title && !titles.includes(title)) titles.push(title);
+    };
+    add(this.definitionsOf(target)[0]?.unit.title);
+    add(this.catalogue?.get(target)?.title);
+    for (let id: string | null = target; id !== null; id = parentId(id)) {
+      if (id !== target && !id.startsWith('Schedule') && !id.startsWith('Appendix')) break;
+      for (const name of this.names.namesOf(id)) add(name);
+      if (id !== target) {
+        add(this.definitionsOf(id)[0]?.unit.title);
+        add(this.catalogue?.get(id)?.title);
+      }
+    }
+    return titles;
+  }
+
+  resolve(uri: string): FileResolution {
+    const cached = this.resolutions.get(uri);
+    if (cached) return cached;
+    const summary = this.files.get(uri);
+    if (!summary) return { uri, references: [], diagnostics: [] };
+    const references = summary.parsed.references.map((reference) => ({
+      reference,
+      resolution: resolveReference(reference, this.sources),
+    }));
+    const found = referenceDiagnostics(references, (target) => this.titlesOf(target), summary.parsed.text);
+    const overrides = { ...this.config.severities, ...this.severities };
+    const diagnostics = applySeverities(summary.parsed.diagnostics.concat(found), overrides).sort((a, b) => a.start - b.start);
+    const resolution = { uri, references, diagnostics };
+    this.resolutions.set(uri, resolution);
+    return resolution;
+  }
+
+  // ---- Updates ------------------------------------------------------------------------------
+
+  /** Adds or replaces a file; returns the URIs whose resolution may have changed. */
+  updateFile(uri: string, text: string): string[] {
+    this.texts.set(uri, text);
+    const parsed = text.length > MAX_FILE_SIZE ? this.tooLarge(text) : parseDocument(text, { names: this.names });
+    const next = summarize(uri, parsed);
+    const previous = this.files.get(uri);
+    this.files.set(uri, next);
+    const changed = this.replaceDefinitions(uri, previous, next);
+    if (this.incremental) this.replaceDependents(uri, previous, next);
+    return this.invalidate(uri, changed);
+  }
+
+  removeFile(uri: string): string[] {
+    const previous = this.files.get(uri);
+    if (!previous) return [];
+    this.files.delete(uri);
+    this.texts.delete(uri);
+    const changed = this.replaceDefinitions(uri, previous, undefined);
+    if (this.incremental) this.replaceDependents(uri, previous, undefined);
+    const affected = this.invalidate(uri, changed);
+    this.resolutions.delete(uri);
+    return affected.filter((other) => other !== uri);
+  }
+
+  /** New configuration or editor severities: everything is re-resolved (and re-parsed if names changed). */
+  setConfig(config: SecConfig, severities?: Partial<Record<DiagnosticCode, SeveritySetting>>): string[] {
+    const namesChanged =
+      JSON.stringify(config.aliases) !== JSON.stringify(this.config.aliases) || config.catalogue !== this.config.catalogue;
+    this.config = config;
+    if (severities) this.severities = severities;
+    this.sources = this.buildSources();
+    if (namesChanged) {
+      this.names = this.buildNames();
+      for (const [uri, text] of [...this.texts]) this.updateFile(uri, text);
+    }
+    this.resolutions.clear();
+    return this.uris();
+  }
+
+  // ---- Internals ----------------------------------------------------------------------------
+
+  private tooLarge(text: string): ParsedDocument {
+    const document = emptyDocument(text);
+    document.diagnostics.push({
+      start: 0, end: 0, severity: 'warning', code: 'file-too-large',
+      message: `This file is ${(text.length / 1048576).toFixed(1)} MB, above the ${MAX_FILE_SIZE / 1048576} MB limit: it is not checked.`,
+    });
+    return document;
+  }
+
+  private buildNames(): DocumentNames {
+    const names = new DocumentNames(this.config.catalogue && this.options.catalogue ? this.options.catalogue.names() : []);
+    for (const [name, target] of Object.entries(this.config.aliases)) names.add({ name, target });
+    return names;
+  }
+
+  private buildSources(): ResolverSources {
+    const deprecations = new Map(this.config.deprecations.map((entry) => [entry.target, entry]));
+    return {
+      workspace: (id) => this.definitions.get(id)?.[0],
+      catalogue: this.catalogue,
+      deprecations,
+    };
+  }
+
+  /** Updates the definition map; returns the ids whose observable definition changed. */
+  private replaceDefinitions(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined): string[] {
+    const changed: string[] = [];
+    if (previous) {
+      for (const [id, unit] of previous.defines) {
+        const nextUnit = next?.defines.get(id);
+        if (!nextUnit || definitionSignature(nextUnit) !== definitionSignature(unit)) changed.push(id);
+        const list = this.definitions.get(id);
+        if (!list) continue;
+        const remaining = list.filter((definition) => definition.uri !== uri);
+        if (remaining.length > 0) this.definitions.set(id, remaining);
+        else this.definitions.delete(id);
+      }
+    }
+    if (next) {
+      for (const [id, unit] of next.defines) {
+        if (!previous?.defines.has(id)) changed.push(id);
+        const list = this.definitions.get(id);
+        const definition = { uri, unit };
+        if (!list) {
+          this.definitions.set(id, [definition]);
+        } else {
+          let at = list.length;
+          while (at > 0 && list[at - 1].uri > uri) at--;
+          list.splice(at, 0, definition);
+        }
+      }
+    }
+    return changed;
+  }
+
+  private replaceDependents(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined): void {
+    if (previous) {
+      for (const id of previous.dependsOn) {
+        if (next?.dependsOn.has(id)) continue;
+        const set = this.dependents.get(id);
+        set?.delete(uri);
+        if (set && set.size === 0) this.dependents.delete(id);
+      }
+    }
+    if (next) {
+      for (const id of next.dependsOn) {
+        let set = this.dependents.get(id);
+        if (!set) {
+          set = new Set();
+          this.dependents.set(id, set);
+        }
+        set.add(uri);
+      }
+    }
+  }
+
+  private invalidate(uri: string, changedIds: readonly string[]): string[] {
+    if (!this.incremental) {
+      // Without the reverse map every resolution may be stale; a one-shot check resolves after loading anyway.
+      this.resolutions.clear();
+      return this.uris();
+    }
+    const affected = new Set<string>([uri]);
+    for (const id of changedIds) for (const citer of this.dependents.get(id) ?? []) affected.add(citer);
+    for (const other of affected) this.resolutions.delete(other);
+    return [...affected].filter((other) => this.files.has(other));
+  }
+}

@@ -1,0 +1,98 @@
+// Canonical target ids and their hierarchy. Ids are plain strings so that maps, JSON output
+// and tests can use them directly:
+//   Section H | Section H4 | Section H4.3A | Section H4.3(a)(ii)
+//   Schedule 8 | Schedule 8 v3.2 | Appendix AK | Appendix AK 4.2 | Appendix AK 4.2(a)
+//   SECMP0045
+
+export type TargetLevel =
+  | 'section'
+  | 'part'
+  | 'clause'
+  | 'paragraph'
+  | 'document'
+  | 'version'
+  | 'docClause'
+  | 'modification';
+
+export function sectionId(letter: string): string {
+  return `Section ${letter}`;
+}
+
+export function partId(letter: string, part: string): string {
+  return `Section ${letter}${part}`;
+}
+
+export function clauseId(letter: string, part: string, clause: string): string {
+  return `Section ${letter}${part}.${clause}`;
+}
+
+export function documentId(type: 'Schedule' | 'Appendix', number: string): string {
+  return `${type} ${number}`;
+}
+
+export function versionId(documentIdText: string, version: string): string {
+  return `${documentIdText} v${version}`;
+}
+
+export function withParagraphs(id: string, paragraphs: readonly string[]): string {
+  let result = id;
+  for (const label of paragraphs) result += `(${label})`;
+  return result;
+}
+
+/** The next unit up: paragraphs, then clause, part, Section; versions and clauses to their document. */
+export function parentId(id: string): string | null {
+  if (id.endsWith(')')) {
+    const open = id.lastIndexOf('(');
+    return open > 0 ? id.slice(0, open) : null;
+  }
+  if (id.startsWith('Section ')) {
+    const body = id.slice(8);
+    const dot = body.indexOf('.');
+    if (dot !== -1) return `Section ${body.slice(0, dot)}`;
+    if (body.length > 1) return `Section ${body[0]}`;
+    return null;
+  }
+  if (id.startsWith('Schedule ') || id.startsWith('Appendix ')) {
+    const parts = id.split(' ');
+    if (parts.length < 3) return null;
+    const last = parts[2];
+    if (last.startsWith('v')) return `${parts[0]} ${parts[1]}`;
+    const dot = last.lastIndexOf('.');
+    if (dot !== -1) return `${parts[0]} ${parts[1]} ${last.slice(0, dot)}`;
+    return `${parts[0]} ${parts[1]}`;
+  }
+  return null;
+}
+
+export function levelOf(id: string): TargetLevel {
+  if (id.endsWith(')')) return 'paragraph';
+  if (id.startsWith('SECMP')) return 'modification';
+  if (id.startsWith('Section ')) {
+    const body = id.slice(8);
+    if (body.includes('.')) return 'clause';
+    return body.length > 1 ? 'part' : 'section';
+  }
+  const parts = id.split(' ');
+  if (parts.length < 3) return 'document';
+  return parts[2].startsWith('v') ? 'version' : 'docClause';
+}
+
+/** The Section, Schedule or Appendix an id belongs to, without version: `Appendix AD` for `Appendix AD v3.0`. */
+export function rootDocumentId(id: string): string {
+  let current = id;
+  for (let parent = parentId(current); parent !== null; parent = parentId(current)) current = parent;
+  return current;
+}
+
+/** Every ancestor, nearest first. */
+export function ancestorIds(id: string): string[] {
+  const result: string[] = [];
+  for (let parent = parentId(id); parent !== null; parent = parentId(parent)) result.push(parent);
+  return result;
+}
+
+/** Short form used in prose: `H4.3` for `Section H4.3`, the id itself otherwise. */
+export function shortLabel(id: string): string {
+  return id.startsWith('Section ') ? id.slice(8) : id;
+}

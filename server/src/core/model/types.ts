@@ -1,0 +1,111 @@
+// The document model shared by every layer. Offsets are UTF-16 code unit offsets into the
+// file text (what JavaScript strings and LSP positions both count), converted to lines and
+// characters only at the edges (LineIndex).
+
+export type UnitKind =
+  | 'section'
+  | 'part'
+  | 'clause'
+  | 'paragraph'
+  | 'schedule'
+  | 'appendix'
+  | 'docClause'
+  | 'modification';
+
+export interface Unit {
+  /** Canonical id: `Section H4.3(a)`, `Appendix AK 4.2`, `Schedule 8 v3.2`. */
+  id: string;
+  kind: UnitKind;
+  /** The number as written: `H4.3`, `(a)`, `4.2`, `Section H`. */
+  label: string;
+  /** Heading title for Sections, Parts, Schedules and Appendices; '' for clauses and paragraphs. */
+  title: string;
+  /** Whole unit: from its label to the end of its last non-blank line. */
+  start: number;
+  end: number;
+  labelStart: number;
+  labelEnd: number;
+  /** Index of the parent unit in ParsedDocument.units, or -1. */
+  parent: number;
+  /** `[Not used]`, `[Deleted]`, `[Intentionally blank]`. */
+  notUsed: boolean;
+  /** The unnumbered heading line that precedes a clause ("Eligibility Generally"). */
+  crossHeading?: CrossHeading;
+  /** Number of child units (clauses of a Part, paragraphs of a clause...). */
+  childCount: number;
+}
+
+export interface CrossHeading {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface DefinedTerm {
+  term: string;
+  start: number;
+  end: number;
+  /** Where the definition's text ends (end of its line or paragraph). */
+  definitionEnd: number;
+}
+
+export type CitedTitleKind = 'bracket' | 'quote' | 'dash';
+
+export interface CitedTitle {
+  kind: CitedTitleKind;
+  /** Raw source text of the title candidate (a dash title may run on into prose). */
+  raw: string;
+  start: number;
+}
+
+export type ReferenceKind = 'sec' | 'external' | 'ambiguous';
+
+export interface Reference {
+  /** The reference as written, whitespace collapsed. */
+  text: string;
+  start: number;
+  end: number;
+  /** Canonical target id, or null for external and ambiguous references. */
+  target: string | null;
+  kind: ReferenceKind;
+  /** An intermediate member of a range (H10.11 in H10.9-H10.13): cited, but not written. */
+  viaRange?: boolean;
+  title?: CitedTitle;
+  /** For external references: the instrument named after "of the" (Energy Act 2008). */
+  instrument?: string;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export type DiagnosticCode =
+  | 'broken-reference'
+  | 'deprecated-reference'
+  | 'title-mismatch'
+  | 'ambiguous-reference'
+  | 'unverified-reference'
+  | 'duplicate-number'
+  | 'numbering-order'
+  | 'invalid-config'
+  | 'malformed-change'
+  | 'file-too-large';
+
+export interface CoreDiagnostic {
+  start: number;
+  end: number;
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  /** Machine-readable facts for quick fixes (replacement id, real title...). */
+  data?: Record<string, unknown>;
+}
+
+export interface ParsedDocument {
+  text: string;
+  units: Unit[];
+  definitions: DefinedTerm[];
+  references: Reference[];
+  /** Problems found by parsing alone (numbering, duplicates, malformed markup). */
+  diagnostics: CoreDiagnostic[];
+  /** Offsets of regions that define nothing and cite nothing (a table of contents). */
+  contents: Array<{ start: number; end: number }>;
+}

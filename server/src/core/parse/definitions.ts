@@ -1,0 +1,24 @@
+// Defined terms: `"Term" means ...`, `“Term” has the meaning given in ...`, and inline
+// `(the "Term")`. Patterns are bounded: a term is at most 100 characters on one line.
+
+import type { DefinedTerm } from '../model/types';
+
+const MEANS = /["\u201c]([A-Z][^"\u201c\u201d\n]{0,99})["\u201d][ \t]+(?:means|has the meaning|shall have the meaning|shall mean)\b/g;
+const INLINE = /\((?:the|each a|each an|together the|a|an)[ \t]+["\u201c]([A-Z][^"\u201c\u201d\n]{0,99})["\u201d]\)/g;
+
+export function parseDefinitions(text: string, skip: ReadonlyArray<{ start: number; end: number }>): DefinedTerm[] {
+  const terms: DefinedTerm[] = [];
+  const inSkip = (offset: number): boolean => skip.some((region) => offset >= region.start && offset < region.end);
+  for (const pattern of [MEANS, INLINE]) {
+    pattern.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = pattern.exec(text)) !== null) {
+      if (inSkip(match.index)) continue;
+      const start = match.index + match[0].indexOf(match[1]);
+      let definitionEnd = text.indexOf('\n', start);
+      if (definitionEnd === -1) definitionEnd = text.length;
+      terms.push({ term: match[1], start, end: start + match[1].length, definitionEnd });
+    }
+  }
+  return terms.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,64 @@
+// Paragraph labels run (a), (b) ... (z), (aa); (i), (ii) ...; (A), (B) ... A label such as
+// (i) or (v) can be a letter or a roman numeral: the sequence decides, as a reader would.
+
+export type LabelKind = 'alpha' | 'roman' | 'upper';
+
+const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
+
+export function romanValue(label: string): number {
+  let total = 0;
+  for (let i = 0; i < label.length; i++) {
+    const value = ROMAN_VALUES[label[i]];
+    if (value === undefined) return 0;
+    const next = ROMAN_VALUES[label[i + 1]] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return toRoman(total) === label ? total : 0;
+}
+
+export function toRoman(value: number): string {
+  const table: Array<[number, string]> = [
+    [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
+    [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+  ];
+  let rest = value;
+  let result = '';
+  for (const [amount, symbol] of table) {
+    while (rest >= amount) {
+      result += symbol;
+      rest -= amount;
+    }
+  }
+  return result;
+}
+
+function isRepeatedLetter(label: string, lower: boolean): boolean {
+  const code = label.charCodeAt(0);
+  const inRange = lower ? code >= 97 && code <= 122 : code >= 65 && code <= 90;
+  if (!inRange) return false;
+  for (let i = 1; i < label.length; i++) if (label.charCodeAt(i) !== code) return false;
+  return true;
+}
+
+export function possibleKinds(label: string): LabelKind[] {
+  const kinds: LabelKind[] = [];
+  if (isRepeatedLetter(label, true)) kinds.push('alpha');
+  if (romanValue(label) > 0) kinds.push('roman');
+  if (isRepeatedLetter(label, false)) kinds.push('upper');
+  return kinds;
+}
+
+function nextLetter(label: string): string {
+  const code = label.charCodeAt(0);
+  const isLast = code === 122 || code === 90;
+  if (isLast) return String.fromCharCode(code - 25).repeat(label.length + 1);
+  return String.fromCharCode(code + 1).repeat(label.length);
+}
+
+export function successor(kind: LabelKind, label: string): string {
+  return kind === 'roman' ? toRoman(romanValue(label) + 1) : nextLetter(label);
+}
+
+export function firstLabel(kind: LabelKind): string {
+  return kind === 'alpha' ? 'a' : kind === 'roman' ? 'i' : 'A';
+}

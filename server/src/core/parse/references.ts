@@ -1,0 +1,626 @@
+// Finds every reference in a text. A single global pattern finds anchors (a keyword such as
+// "Section" or "Appendices", a SECMP number, a bare clause id such as H14.36, or a bullet in a
+// "Sections:" list); from each anchor a hand-written reader consumes the ids, lists, ranges,
+// versions and titles that follow. Readers look ahead a bounded distance: linear time.
+
+import type { CitedTitle, Reference } from '../model/types';
+import { DocumentNames } from './documentNames';
+import { readWords, WordToken } from './words';
+import {
+  collapseWhitespace, isAlnum, isDash, isDigit, isLower, isUpper, readDigits, skipGap, skipSpaces, wordAt,
+} from './scanner';
+
+export interface ScanOptions {
+  names: DocumentNames;
+  /** The Schedule or Appendix a "Clause 4.2" without "of ..." belongs to, at an offset. */
+  documentAt: (offset: number) => string | null;
+  /** Regions to ignore (tables of contents). Sorted, non-overlapping. */
+  skip: ReadonlyArray<{ start: number; end: number }>;
+}
+
+const ANCHOR =
+  /(?<![A-Za-z0-9])(?:((?:SEC[ \t]+)?)(Sections?|SECTIONS?|sections?|Schedules?|SCHEDULES?|schedules?|Appendix|APPENDIX|appendix|Appendices|APPENDICES|appendices|Clauses?|CLAUSES?|clauses?|Conditions?|CONDITIONS?|conditions?|Paragraphs?|PARAGRAPHS?|paragraphs?)(?![A-Za-z0-9])|SECMP[ \t]?(\d{4})(?!\d)|([A-Z]\d{1,2}[A-Z]?\.\d{1,3}[A-Z]?)(?![A-Za-z0-9])|^([ \t]*[\u2022\u00b7\u25aa\u25e6*-][ \t]*)(?=[A-Z]\d))/gm;
+
+/** Words before a bare id that make it something other than an SEC clause. */
+const NOT_SEC_BEFORE = new Set(['table', 'figure', 'annex', 'version', 'v', 'paragraph', 'clause', 'condition', 'step', 'row']);
+/** Words that end a title written after a dash: the next citation begins. */
+const TITLE_BREAKERS = new Set([
+  'Section', 'Sections', 'SECTION', 'Schedule', 'Schedules', 'Appendix', 'Appendices', 'SEC', 'Clause', 'Condition',
+]);
+const TITLE_MAX_WORDS = 20;
+const RANGE_EXPANSION_LIMIT = 200;
+const DOCUMENT_NAME_WORDS = 8;
+
+interface SectionId {
+  letter: string;
+  part?: string;
+  clause?: string;
+  paragraphs: string[];
+  start: number;
+  end: number;
+}
+
+interface Item {
+  target: string;
+  start: number;
+  end: number;
+  title?: CitedTitle;
+  /** A member between a range's end points, cited but not written. */
+  viaRange?: boolean;
+  /** Ids for range expansion. */
+  section?: SectionId;
+  docClause?: { document: string; number: string };
+}
+
+function sectionTarget(id: SectionId): string {
+  let target = `Section ${id.letter}`;
+  if (id.part !== undefined) target += id.part;
+  if (id.clause !== undefined) target += `.${id.clause}`;
+  for (const label of id.paragraphs) target += `(${label})`;
+  return target;
+}
+
+function readSuffix(text: string, at: number): number {
+  // An inserted-number suffix is one capital letter standing alone: H4.3A, N4A.
+  if (isUpper(text.charCodeAt(at)) && !isAlnum(text.charCodeAt(at + 1))) return at + 1;
+  return at;
+}
+
+function readParagraphLabels(text: string, at: number, labels: string[]): number {
+  let i = at;
+  while (text.charCodeAt(i) === 40) {
+    let j = i + 1;
+    while (j < text.length && j - i <= 5 && isAlnum(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) !== 41 || j === i + 1) break;
+    const label = text.slice(i + 1, j);
+    if (!/^(?:[a-z]{1,4}|[A-Z]{1,2}|\d{1,2})$/.test(label)) break;
+    labels.push(label);
+    i = j + 1;
+  }
+  return i;
+}
+
+export function readSectionId(text: string, at: number): SectionId | null {
+  const letterCode = text.charCodeAt(at);
+  if (!isUpper(letterCode)) return null;
+  const id: SectionId = { letter: text[at], paragraphs: [], start: at, end: at + 1 };
+  let i = at + 1;
+  if (isDigit(text.charCodeAt(i))) {
+    const digitsEnd = readDigits(text, i, 2);
+    if (digitsEnd === -1) return null;
+    const suffixEnd = readSuffix(text, digitsEnd);
+    id.part = text.slice(i, suffixEnd);
+    i = suffixEnd;
+    if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
+      const clauseEnd = readDigits(text, i + 1, 3);
+      if (clauseEnd === -1) return null;
+      const clauseSuffixEnd = readSuffix(text, clauseEnd);
+      id.clause = text.slice(i + 1, clauseSuffixEnd);
+      i = clauseSuffixEnd;
+      i = readParagraphLabels(text, i, id.paragraphs);
+    }
+  }
+  if (isAlnum(text.charCodeAt(i))) return null;
+  id.end = i;
+  return id;
+}
+
+function readAppendixLetters(text: string, at: number): number {
+  if (!isUpper(text.charCodeAt(at))) return -1;
+  let i = at + 1;
+  if (isUpper(text.charCodeAt(i))) i++;
+  if (isAlnum(text.charCodeAt(i))) return -1;
+  return i;
+}
+
+function readDocClauseNumber(text: string, at: number, requireDot: boolean): number {
+  let i = readDigits(text, at, 3);
+  if (i === -1) return -1;
+  let dots = 0;
+  while (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1)) && dots < 5) {
+    const next = readDigits(text, i + 1, 3);
+    if (next === -1) return -1;
+    i = next;
+    dots++;
+  }
+  if (requireDot && dots === 0) return -1;
+  if (isAlnum(text.charCodeAt(i))) return -1;
+  return i;
+}
+
+/** `Version 3.2`, `version 3.2`, `v3.2`, possibly after a line break. Returns [version, end] or null. */
+function readVersion(text: string, at: number): [string, number] | null {
+  const i = skipGap(text, at);
+  let numberStart = -1;
+  if (wordAt(text, i, 'Version') || wordAt(text, i, 'VERSION')) numberStart = skipGap(text, i + 7);
+  else if (text.charCodeAt(i) === 118 && isDigit(text.charCodeAt(i + 1)) && !isAlnum(text.charCodeAt(i - 1))) numberStart = i + 1;
+  if (numberStart === -1) return null;
+  const end = readDocClauseNumber(text, numberStart, false);
+  if (end === -1) return null;
+  return [text.slice(numberStart, end), end];
+}
+
+export class ReferenceScanner {
+  private readonly refs: Reference[] = [];
+  private bulletContextEnd = -1;
+  private bulletContextCheckedTo = -1;
+
+  constructor(private readonly text: string, private readonly options: ScanOptions) {}
+
+  scan(): Reference[] {
+    const { text } = this;
+    const skip = this.options.skip;
+    let skipIndex = 0;
+    const anchor = new RegExp(ANCHOR.source, ANCHOR.flags);
+    let match: RegExpExecArray | null;
+    while ((match = anchor.exec(text)) !== null) {
+      const start = match.index;
+      while (skipIndex < skip.length && skip[skipIndex].end <= start) skipIndex++;
+      if (skipIndex < skip.length && skip[skipIndex].start <= start) {
+        anchor.lastIndex = skip[skipIndex].end;
+        continue;
+      }
+      let consumed = start + match[0].length;
+      if (match[2] !== undefined) {
+        consumed = this.keyword(start, start + match[0].length, match[2]);
+      } else if (match[3] !== undefined) {
+        this.push(start, consumed, `SECMP${match[3]}`, 'sec');
+      } else if (match[4] !== undefined) {
+        consumed = this.bareId(start);
+      } else if (match[5] !== undefined) {
+        consumed = this.bullet(start, start + match[0].length);
+      }
+      anchor.lastIndex = Math.max(consumed, start + 1);
+    }
+    return this.refs;
+  }
+
+  private push(start: number, end: number, target: string | null, kind: Reference['kind'], extra?: Partial<Reference>): Reference {
+    const ref: Reference = { text: collapseWhitespace(this.text.slice(start, end)), start, end, target, kind, ...extra };
+    this.refs.push(ref);
+    return ref;
+  }
+
+  private keyword(start: number, keywordEnd: number, keyword: string): number {
+    const lower = keyword.toLowerCase();
+    const lowercaseKeyword = isLower(keyword.charCodeAt(0));
+    if (lower.startsWith('section')) return this.sectionKeyword(start, keywordEnd, lowercaseKeyword);
+    if (lower.startsWith('schedule')) return this.documentKeyword(start, keywordEnd, 'Schedule');
+    if (lower.startsWith('append')) return this.documentKeyword(start, keywordEnd, 'Appendix');
+    if (lower.startsWith('clause')) return this.clauseKeyword(start, keywordEnd, false);
+    if (lower.startsWith('paragraph')) return this.clauseKeyword(start, keywordEnd, true);
+    return this.conditionKeyword(start, keywordEnd);
+  }
+
+  // ---- Sections ---------------------------------------------------------------------------
+
+  private sectionKeyword(start: number, keywordEnd: number, lowercaseKeyword: boolean): number {
+    const { text } = this;
+    const at = skipGap(text, keywordEnd);
+    if (isDigit(text.charCodeAt(at))) return this.externalNumbered(start, at);
+    if (text.charCodeAt(skipSpaces(text, keywordEnd)) === 58) {
+      // "SEC Sections:" introduces a bulleted list of bare ids.
+      this.bulletContextEnd = Number.MAX_SAFE_INTEGER;
+      this.bulletContextCheckedTo = keywordEnd;
+      return keywordEnd + 1;
+    }
+    const first = readSectionId(text, at);
+    if (!first) return keywordEnd;
+    // "this section a ..." is prose; a lowercase keyword needs a numbered id.
+    if (lowercaseKeyword && first.part === undefined) return keywordEnd;
+    return this.sectionList(start, first);
+  }
+
+  private sectionList(start: number, first: SectionId): number {
+    const { text } = this;
+    const items: Item[] = [];
+    let current: Item = { target: sectionTarget(first), start, end: first.end, section: first };
+    items.push(current);
+    let end = first.end;
+    for (;;) {
+      // Range written with a dash, no title in between: H10.9-H10.13.
+      const afterItem = skipSpaces(text, end);
+      if (isDash(text.charCodeAt(afterItem))) {
+        const next = readSectionId(text, skipSpaces(text, afterItem + 1));
+        if (next && next.part !== undefined) {
+          end = this.addRange(items, current, next);
+          current = items[items.length - 1];
+          continue;
+        }
+      }
+      const title = this.readTitle(end);
+      if (title) {
+        current.title = title.title;
+        end = title.end;
+      }
+      const separator = this.readListSeparator(end);
+      if (!separator) break;
+      const next = readSectionId(text, separator.next);
+      if (!next || (next.part === undefined && separator.range)) break;
+      if (separator.range) {
+        end = this.addRange(items, current, next);
+        current = items[items.length - 1];
+        continue;
+      }
+      current = { target: sectionTarget(next), start: next.start, end: next.end, section: next };
+      items.push(current);
+      end = next.end;
+    }
+    this.emit(items);
+    return end;
+  }
+
+  /** Adds the range's end point and the ids between; returns the end offset. */
+  private addRange(items: Item[], from: Item, to: SectionId): number {
+    const a = from.section!;
+    const between: string[] = [];
+    if (a.letter === to.letter && a.paragraphs.length === 0 && to.paragraphs.length === 0) {
+      if (a.clause !== undefined && to.clause !== undefined && a.part === to.part) {
+        for (const n of numbersBetween(a.clause, to.clause)) between.push(`Section ${a.letter}${a.part}.${n}`);
+      } else if (a.clause === undefined && to.clause === undefined && a.part !== undefined) {
+        for (const n of numbersBetween(a.part, to.part!)) between.push(`Section ${a.letter}${n}`);
+      }
+    }
+    for (const target of between) items.push({ target, start: from.start, end: to.end, viaRange: true });
+    items.push({ target: sectionTarget(to), start: to.start, end: to.end, section: to });
+    return to.end;
+  }
+
+  private emit(items: Item[]): void {
+    for (const item of items) {
+      const ref = this.push(item.start, item.end, item.target, 'sec', item.viaRange ? { viaRange: true } : undefined);
+      if (item.title) ref.title = item.title;
+    }
+  }
+
+  /** `,` / `, and` / `and` / `or` / `to` / dash between list members. */
+  private readListSeparator(at: number): { next: number; range: boolean } | null {
+    const { text } = this;
+    let i = skipSpaces(text, at);
+    const code = text.charCodeAt(i);
+    if (code === 44) {
+      i = skipGap(text, i + 1);
+      if (wordAt(text, i, 'and') || wordAt(text, i, 'or')) i = skipGap(text, i + (text[i] === 'a' ? 3 : 2));
+      return { next: i, range: false };
+    }
+    if (isDash(code)) return { next: skipSpaces(text, i + 1), range: true };
+    i = skipGap(text, at);
+    if (wordAt(text, i, 'and')) return { next: skipGap(text, i + 3), range: false };
+    if (wordAt(text, i, 'or')) return { next: skipGap(text, i + 2), range: false };
+    if (wordAt(text, i, 'to')) return { next: skipGap(text, i + 2), range: true };
+    return null;
+  }
+
+  // ---- Titles -----------------------------------------------------------------------------
+
+  /** A title after an id: `(DCC User Interface)`, `'SEC Variation ...'`, `– Production Proving`, `: CPL ...`. */
+  private readTitle(at: number): { title: CitedTitle; end: number; version?: string } | null {
+    const { text } = this;
+    const colon = text.charCodeAt(at) === 58;
+    const i = colon ? at : skipGap(text, at);
+    const code = text.charCodeAt(i);
+    if (code === 40) return this.delimitedTitle(i, 41, 'bracket');
+    if (code === 39) return this.delimitedTitle(i, 39, 'quote');
+    if (code === 0x2018) return this.delimitedTitle(i, 0x2019, 'quote');
+    if (code === 34) return this.delimitedTitle(i, 34, 'quote');
+    if (code === 0x201c) return this.delimitedTitle(i, 0x201d, 'quote');
+    if (isDash(code) || colon) return this.dashTitle(i + 1);
+    return null;
+  }
+
+  private delimitedTitle(open: number, close: number, kind: CitedTitle['kind']): { title: CitedTitle; end: number } | null {
+    const { text } = this;
+    const limit = Math.min(text.length, open + 200);
+    let i = open + 1;
+    while (i < limit && text.charCodeAt(i) !== close && text.charCodeAt(i) !== 40) i++;
+    if (i >= limit || text.charCodeAt(i) !== close) return null;
+    const raw = text.slice(open + 1, i);
+    const trimmed = raw.trim();
+    // Titles start with a capital; "(a)", "(as amended)", "(Section X9)" are not titles.
+    if (!isUpper(trimmed.charCodeAt(0)) || /^[A-Z]{1,2}$/.test(trimmed)) return null;
+    const firstWord = /^[A-Za-z]+/.exec(trimmed)?.[0] ?? '';
+    if (TITLE_BREAKERS.has(firstWord)) return null;
+    return { title: { kind, raw, start: open + 1 }, end: i + 1 };
+  }
+
+  private dashTitleWords(at: number): WordToken[] {
+    const { text } = this;
+    const start = skipSpaces(text, at);
+    // A title may continue over blank lines in reflowed bullet lists, but not past a bullet.
+    const words = readWords(text, start, TITLE_MAX_WORDS);
+    const kept: WordToken[] = [];
+    for (let w = 0; w < words.length; w++) {
+      const token = words[w];
+      if (TITLE_BREAKERS.has(token.raw) && startsCitation(token.raw, words[w + 1]?.raw)) break;
+      if (kept.length > 0 && /^\d+\.\d+$/.test(token.raw) && lineStartsAt(text, token.start)) break;
+      kept.push(token);
+    }
+    return kept;
+  }
+
+  private dashTitle(at: number): { title: CitedTitle; end: number; version?: string } | null {
+    const words = this.dashTitleWords(at);
+    if (words.length === 0 || !isUpper(words[0].raw.charCodeAt(0)) && !isDigit(words[0].raw.charCodeAt(0))) return null;
+    const raw = this.text.slice(words[0].start, words[words.length - 1].end);
+    const result: { title: CitedTitle; end: number; version?: string } = {
+      title: { kind: 'dash', raw, start: words[0].start },
+      end: words[words.length - 1].end,
+    };
+    // "– GBCS v3.0", "– SMETS1 v1.2": an abbreviation followed by a version.
+    for (let w = 1; w < Math.min(words.length, 6); w++) {
+      const token = words[w].raw;
+      let version: string | null = null;
+      let versionEnd = words[w].end;
+      if (/^v\d+(?:\.\d+)*$/.test(token)) version = token.slice(1);
+      else if ((token === 'Version' || token === 'version') && w + 1 < words.length && /^\d+(?:\.\d+)*$/.test(words[w + 1].raw)) {
+        version = words[w + 1].raw;
+        versionEnd = words[w + 1].end;
+      }
+      if (version !== null) {
+        result.version = version;
+        result.title.raw = this.text.slice(words[0].start, words[w - 1].end);
+        result.end = versionEnd;
+        break;
+      }
+    }
+    return result;
+  }
+
+  // ---- Schedules and Appendices -------------------------------------------------------------
+
+  private readDocumentItem(type: 'Schedule' | 'Appendix', at: number, itemStart: number): Item | null {
+    const { text } = this;
+    const idEnd = type === 'Schedule' ? readDigits(text, at, 2) : readAppendixLetters(text, at);
+    if (idEnd === -1 || isAlnum(text.charCodeAt(idEnd))) return null;
+    if (type === 'Schedule' && text.charCodeAt(idEnd) === 46 && isDigit(text.charCodeAt(idEnd + 1))) return null;
+    const document = `${type} ${text.slice(at, idEnd)}`;
+    const item: Item = { target: document, start: itemStart, end: idEnd };
+    const version = readVersion(text, idEnd);
+    if (version) {
+      item.target = `${document} v${version[0]}`;
+      item.end = version[1];
+    } else if (type === 'Appendix') {
+      // "Appendix AK 4.2": a numbered clause of the document.
+      const numberStart = skipSpaces(text, idEnd);
+      const numberEnd = numberStart > idEnd ? readDocClauseNumber(text, numberStart, true) : -1;
+      if (numberEnd !== -1) {
+        const labels: string[] = [];
+        const end = readParagraphLabels(text, numberEnd, labels);
+        const number = text.slice(numberStart, numberEnd);
+        item.target = `${document} ${number}${labels.map((label) => `(${label})`).join('')}`;
+        item.docClause = { document, number };
+        item.end = end;
+      }
+    }
+    return item;
+  }
+
+  private documentKeyword(start: number, keywordEnd: number, type: 'Schedule' | 'Appendix'): number {
+    const { text } = this;
+    const items: Item[] = [];
+    let item = this.readDocumentItem(type, skipGap(text, keywordEnd), start);
+    if (!item) return keywordEnd;
+    let end = item.end;
+    for (;;) {
+      items.push(item);
+      const title = this.readTitle(end);
+      if (title) {
+        item.title = title.title;
+        end = title.end;
+        if (title.version !== undefined && !item.target.includes(' v') && item.docClause === undefined) {
+          // "Schedule 9 – SMETS1 v1.2": the version belongs to the reference.
+          item.target = `${item.target} v${title.version}`;
+          item.end = title.end;
+        }
+      }
+      const separator = this.readListSeparator(end);
+      if (!separator || separator.range) break;
+      const next = this.readDocumentItem(type, separator.next, separator.next);
+      if (!next) break;
+      item = next;
+      end = next.end;
+    }
+    this.emit(items);
+    return end;
+  }
+
+  // ---- Clauses of documents, Conditions, external Sections -------------------------------
+
+  private readNumberList(at: number): Array<{ number: string; labels: string[]; start: number; end: number }> {
+    const { text } = this;
+    const list: Array<{ number: string; labels: string[]; start: number; end: number }> = [];
+    let i = at;
+    for (;;) {
+      const numberEnd = readDocClauseNumber(text, i, false);
+      if (numberEnd === -1) break;
+      const labels: string[] = [];
+      let end = readParagraphLabels(text, numberEnd, labels);
+      if (labels.length === 0 && text.charCodeAt(end) === 32 && text.charCodeAt(end + 1) === 40) {
+        // "Section 88 (1)": a spaced subsection number.
+        const spaced = readParagraphLabels(text, end + 1, labels);
+        if (labels.length > 0) end = spaced;
+      }
+      list.push({ number: text.slice(i, numberEnd), labels, start: i, end });
+      const separator = this.readListSeparator(end);
+      if (!separator || !isDigit(text.charCodeAt(separator.next))) break;
+      i = separator.next;
+    }
+    return list;
+  }
+
+  /** "of the Energy Act 2008" → the instrument's name and where it ends. */
+  private readInstrument(at: number): { name: string; end: number } | null {
+    const { text } = this;
+    let i = skipGap(text, at);
+    if (!wordAt(text, i, 'of')) return null;
+    i = skipGap(text, i + 2);
+    if (wordAt(text, i, 'the')) i = skipGap(text, i + 3);
+    const words = readWords(text, i, DOCUMENT_NAME_WORDS, true);
+    const kept: WordToken[] = [];
+    for (const token of words) {
+      const first = token.raw.charCodeAt(0);
+      if (!isUpper(first) && !/^\d{4}$/.test(token.raw)) break;
+      kept.push(token);
+    }
+    if (kept.length === 0) return null;
+    return { name: kept.map((token) => token.raw).join(' '), end: kept[kept.length - 1].end };
+  }
+
+  private externalNumbered(start: number, at: number): number {
+    const numbers = this.readNumberList(at);
+    if (numbers.length === 0) return at;
+    const instrument = this.readInstrument(numbers[numbers.length - 1].end);
+    const last = numbers.length - 1;
+    numbers.forEach((entry, index) => {
+      const itemStart = index === 0 ? start : entry.start;
+      const itemEnd = index === last && instrument ? instrument.end : entry.end;
+      this.push(itemStart, itemEnd, null, 'external', instrument ? { instrument: instrument.name } : undefined);
+    });
+    return instrument ? instrument.end : numbers[last].end;
+  }
+
+  private conditionKeyword(start: number, keywordEnd: number): number {
+    const at = skipGap(this.text, keywordEnd);
+    if (!isDigit(this.text.charCodeAt(at))) return keywordEnd;
+    return this.externalNumbered(start, at);
+  }
+
+  private clauseKeyword(start: number, keywordEnd: number, isParagraph: boolean): number {
+    const { text } = this;
+    const at = skipGap(text, keywordEnd);
+    if (!isParagraph && isUpper(text.charCodeAt(at)) && isDigit(text.charCodeAt(at + 1))) {
+      const id = readSectionId(text, at);
+      return id && id.clause !== undefined ? this.sectionList(start, id) : keywordEnd;
+    }
+    if (!isDigit(text.charCodeAt(at))) return keywordEnd;
+    const numbers = this.readNumberList(at);
+    if (numbers.length === 0) return keywordEnd;
+    let end = numbers[numbers.length - 1].end;
+    const owner = this.readOwnerDocument(end);
+    let document: string | null = null;
+    if (owner === 'external') {
+      return this.externalNumbered(start, at);
+    } else if (owner) {
+      document = owner.document;
+      end = owner.end;
+    } else {
+      document = this.options.documentAt(start);
+    }
+    const last = numbers.length - 1;
+    numbers.forEach((entry, index) => {
+      const itemStart = index === 0 ? start : entry.start;
+      const itemEnd = index === last ? end : entry.end;
+      if (document === null) {
+        this.push(itemStart, itemEnd, null, 'ambiguous');
+      } else {
+        const target = `${document} ${entry.number}${entry.labels.map((label) => `(${label})`).join('')}`;
+        this.push(itemStart, itemEnd, target, 'sec');
+      }
+    });
+    return end;
+  }
+
+  /** The document after "of": `of Appendix AK`, `of this Appendix`, `of the SEC Variation ...`. */
+  private readOwnerDocument(at: number): { document: string; end: number } | 'external' | null {
+    const { text } = this;
+    let i = skipGap(text, at);
+    if (!wordAt(text, i, 'of')) return null;
+    i = skipGap(text, i + 2);
+    for (const [word, type] of [['Appendix', 'Appendix'], ['Schedule', 'Schedule'], ['APPENDIX', 'Appendix'], ['SCHEDULE', 'Schedule']] as const) {
+      if (wordAt(text, i, word)) {
+        const item = this.readDocumentItem(type, skipGap(text, i + word.length), i);
+        if (item) return { document: item.target.replace(/ v[\d.]+$/, ''), end: item.end };
+      }
+    }
+    if (wordAt(text, i, 'this')) {
+      const document = this.options.documentAt(i);
+      const next = skipGap(text, i + 4);
+      if (document && /^(?:Appendix|Schedule|Document|document)\b/.test(text.slice(next, next + 9))) {
+        const wordEnd = next + (/^[A-Za-z]+/.exec(text.slice(next, next + 9))?.[0].length ?? 0);
+        return { document, end: wordEnd };
+      }
+      return null;
+    }
+    let nameStart = i;
+    if (wordAt(text, i, 'the')) nameStart = skipGap(text, i + 3);
+    const named = this.options.names.match(text, nameStart);
+    if (named) return { document: named.target.replace(/ v[\d.]+$/, ''), end: named.end };
+    if (isUpper(text.charCodeAt(nameStart))) return 'external';
+    return null;
+  }
+
+  // ---- Bare ids and bulleted lists ------------------------------------------------------------
+
+  private bareId(start: number): number {
+    const { text } = this;
+    // A clause number at the start of a line is that clause's own label, not a citation.
+    let lineStart = start;
+    while (lineStart > 0 && (text.charCodeAt(lineStart - 1) === 32 || text.charCodeAt(lineStart - 1) === 9)) lineStart--;
+    if (lineStart === 0 || text.charCodeAt(lineStart - 1) === 10) return start + 1;
+    const before = /([A-Za-z]+)[ \t]*$/.exec(text.slice(Math.max(0, start - 12), start));
+    if (before && NOT_SEC_BEFORE.has(before[1].toLowerCase())) return start + 1;
+    const id = readSectionId(text, start);
+    if (!id) return start + 1;
+    return this.sectionList(start, id);
+  }
+
+  private bullet(start: number, idStart: number): number {
+    if (!this.bulletContextActive(start)) return idStart;
+    const id = readSectionId(this.text, idStart);
+    if (!id || id.part === undefined) return idStart;
+    return this.sectionList(idStart, id);
+  }
+
+  /** A "Sections:" list lasts until a line that ends with ':' or starts a new numbered row. */
+  private bulletContextActive(bulletStart: number): boolean {
+    if (bulletStart > this.bulletContextEnd) return false;
+    const { text } = this;
+    let lineStart = text.indexOf('\n', this.bulletContextCheckedTo);
+    while (lineStart !== -1 && lineStart < bulletStart) {
+      const from = lineStart + 1;
+      let lineEnd = text.indexOf('\n', from);
+      if (lineEnd === -1) lineEnd = text.length;
+      const line = text.slice(from, Math.min(lineEnd, bulletStart)).trim();
+      if (line.endsWith(':') || /^\d+\.\d+\s/.test(line)) {
+        this.bulletContextEnd = from;
+        return false;
+      }
+      lineStart = lineEnd < bulletStart ? lineEnd : -1;
+    }
+    this.bulletContextCheckedTo = bulletStart;
+    return true;
+  }
+}
+
+/** "Schedule 11", "Appendix R", "Section A", "SEC Appendix": a new citation, not a word of a title. */
+function startsCitation(keyword: string, next: string | undefined): boolean {
+  if (next === undefined) return false;
+  if (keyword === 'SEC') return TITLE_BREAKERS.has(next);
+  if (keyword.startsWith('Schedule') || keyword.startsWith('Clause') || keyword.startsWith('Condition')) return /^\d/.test(next);
+  if (keyword.startsWith('Append')) return /^[A-Z]{1,2}$/.test(next);
+  return /^[A-Z](?:\d{1,2}[A-Z]?(?:\.\d+[A-Z]?)?)?$/.test(next) || /^\d/.test(next);
+}
+
+function numbersBetween(from: string, to: string): number[] {
+  const a = parseInt(from, 10);
+  const b = parseInt(to, 10);
+  if (!(b > a + 1) || b - a > RANGE_EXPANSION_LIMIT) return [];
+  const result: number[] = [];
+  for (let n = a + 1; n < b; n++) result.push(n);
+  return result;
+}
+
+function lineStartsAt(text: string, offset: number): boolean {
+  const before = skipBlankBackwards(text, offset);
+  return before === 0 || text.charCodeAt(before - 1) === 10;
+}
+
+function skipBlankBackwards(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  return i;
+}
+
+export function scanReferences(text: string, options: ScanOptions): Reference[] {
+  return new ReferenceScanner(text, options).scan();
+}

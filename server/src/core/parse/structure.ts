@@ -1,0 +1,478 @@
+// Structure: a single pass over the lines that finds every numbered unit (Sections, Parts,
+// clauses, paragraphs, Schedules, Appendices and their numbered clauses), cross-headings,
+// the table of contents, and the numbering problems that parsing alone can see.
+// Every pattern is anchored at a line start with bounded repetition: linear time.
+
+import type { CoreDiagnostic, CrossHeading, Unit, UnitKind } from '../model/types';
+import { clauseId, documentId, partId, sectionId, versionId } from '../model/ids';
+import { firstLabel, LabelKind, possibleKinds, successor } from './paragraphLabels';
+
+export interface DocumentContext {
+  /** Offset where this context starts. */
+  start: number;
+  /** `Appendix AK`, `Schedule 8`, `Section H`, or null outside any heading. */
+  document: string | null;
+}
+
+export interface StructureResult {
+  units: Unit[];
+  diagnostics: CoreDiagnostic[];
+  contents: Array<{ start: number; end: number }>;
+  contexts: DocumentContext[];
+}
+
+const SECTION_HEADING = /(?:Section|SECTION)[ \t]+([A-Z])[ \t]*(?::|\u2013|\u2014|-)[ \t]*([^\r\n]*)/y;
+const DOCUMENT_HEADING = /(Schedule|SCHEDULE|Appendix|APPENDIX)[ \t]+(\d{1,2}|[A-Z]{1,2})[ \t]*:[ \t]*([^\r\n]*)/y;
+const MODIFICATION_HEADING = /SECMP[ \t]?(\d{4})[ \t]*(?::|\u2013|\u2014|-)[ \t]*([^\r\n]*)/y;
+const PART_OR_CLAUSE = /([A-Z])(\d{1,2}[A-Z]?)(?:\.(\d{1,3}[A-Z]?))?(?=[ \t]|\r?$)/y;
+const DOC_CLAUSE = /(\d{1,3}(?:\.\d{1,3}){0,4})\.?(?=[ \t]|\r?$)/y;
+const PARAGRAPH = /\(([a-z]{1,4}|[A-Z]{1,2})\)(?=[ \t]|\r?$)/y;
+const TITLE_VERSION = /^(.*?)[ \t]+(?:Version|version|v)[ \t]*(\d+(?:\.\d+)*)[ \t]*$/;
+const NOT_USED = /^[[(]?\s*(?:not used|deleted|intentionally(?: left)? blank)\s*[\])]?\.?$/i;
+
+interface OpenUnit {
+  index: number;
+  depth: number;
+}
+
+interface ParagraphLevel {
+  kind: LabelKind;
+  last: string;
+  unit: number;
+  indent: number;
+}
+
+interface PendingCrossHeading extends CrossHeading {
+  contentEndBefore: number;
+}
+
+type Mode = 'none' | 'section' | 'document';
+
+const DEPTH_PART = 1;
+const DEPTH_CLAUSE = 2;
+
+const CONTINUING_WORDS = /(?:^|[\s(])(?:Sections?|SECTIONS?|sections?|Clauses?|clauses?|Parts?|and|or|to)$/;
+
+function endsMidReference(text: string, lineStart: number, contentEnd: number): boolean {
+  const last = text.charCodeAt(contentEnd - 1);
+  if (last === 44 || last === 45 || last === 0x2013) return true; // , - –
+  return CONTINUING_WORDS.test(text.slice(Math.max(lineStart, contentEnd - 12), contentEnd));
+}
+
+/** 1-based line number, for messages; only called for rare events. */
+function lineNumberAt(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+export function isNotUsed(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= 40 && NOT_USED.test(trimmed);
+}
+
+function isUpperCode(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Clause numbers compare as number, then suffix: 3 < 3A < 3B < 4. */
+function compareClauseNumbers(a: string, b: string): number {
+  const na = parseInt(a, 10);
+  const nb = parseInt(b, 10);
+  if (na !== nb) return na - nb;
+  const sa = a.replace(/^\d+/, '');
+  const sb = b.replace(/^\d+/, '');
+  return sa === sb ? 0 : sa < sb ? -1 : 1;
+}
+
+/** The numbers that may follow `previous` without a gap: 3 -> 3A or 4; 3A -> 3B or 4. */
+function isNextNumber(previous: string, next: string): boolean {
+  const np = parseInt(previous, 10);
+  const nn = parseInt(next, 10);
+  const sp = previous.replace(/^\d+/, '');
+  const sn = next.replace(/^\d+/, '');
+  if (nn === np + 1 && sn === '') return true;
+  if (nn !== np) return false;
+  if (sp === '') return sn === 'A';
+  return sn.length === 1 && sp.length === 1 && sn.charCodeAt(0) === sp.charCodeAt(0) + 1;
+}
+
+export function parseStructure(text: string): StructureResult {
+  const units: Unit[] = [];
+  const diagnostics: CoreDiagnostic[] = [];
+  const contents: Array<{ start: number; end: number }> = [];
+  const contexts: DocumentContext[] = [{ start: 0, document: null }];
+  const definedAt = new Map<string, number>();
+  const open: OpenUnit[] = [];
+  let paragraphs: ParagraphLevel[] = [];
+
+  let mode: Mode = 'none';
+  let sectionLetter = '';
+  let documentIndex = -1;
+  let documentName = '';
+  let currentPart = -1;
+  let currentClause = -1;
+  let clauseDepth = DEPTH_CLAUSE;
+  /** Last clause number seen per Part (or per document clause parent), for numbering-order. */
+  const lastChildNumber = new Map<number, { label: string; number: string }>();
+  let lastPartNumber: { label: string; number: string } | null = null;
+
+  let contentsStart = -1;
+  const contentsSections = new Set<string>();
+  let lastContentEnd = 0;
+  let previousLineBlank = true;
+  let previousLineEndsSentence = true;
+  /** The previous line ended in the middle of a citation ("... see Section"): the next line's id is cited, not defined. */
+  let previousLineContinues = false;
+  let pending: PendingCrossHeading | null = null;
+
+  const closeTo = (depth: number, end: number): void => {
+    while (open.length > 0 && open[open.length - 1].depth >= depth) {
+      const top = open.pop()!;
+      units[top.index].end = Math.max(units[top.index].labelEnd, end);
+    }
+  };
+
+  const addUnit = (
+    kind: UnitKind,
+    id: string,
+    label: string,
+    title: string,
+    labelStart: number,
+    labelEnd: number,
+    depth: number,
+    parent: number,
+    notUsed: boolean,
+  ): number => {
+    // A cross-heading belongs to the clause it precedes; the previous unit ends before it.
+    const endBefore = pending && (kind === 'clause' || kind === 'docClause') ? pending.contentEndBefore : lastContentEnd;
+    closeTo(depth, endBefore);
+    const unit: Unit = {
+      id, kind, label, title, start: labelStart, end: labelEnd, labelStart, labelEnd, parent, notUsed, childCount: 0,
+    };
+    if (pending && (kind === 'clause' || kind === 'docClause')) {
+      unit.crossHeading = { text: pending.text, start: pending.start, end: pending.end };
+    }
+    pending = null;
+    const index = units.length;
+    units.push(unit);
+    if (parent >= 0) units[parent].childCount++;
+    open.push({ index, depth });
+    const earlier = definedAt.get(id);
+    if (earlier !== undefined && kind !== 'paragraph') {
+      diagnostics.push({
+        start: labelStart,
+        end: labelEnd,
+        severity: 'warning',
+        code: 'duplicate-number',
+        message: `${id} is defined twice in this file (first on line ${lineNumberAt(text, units[earlier].labelStart)}).`,
+        data: { id, firstStart: units[earlier].labelStart },
+      });
+    } else {
+      definedAt.set(id, index);
+    }
+    return index;
+  };
+
+  const numberingOrder = (start: number, end: number, message: string): void => {
+    diagnostics.push({ start, end, severity: 'information', code: 'numbering-order', message });
+  };
+
+  const checkOrder = (
+    label: string,
+    number: string,
+    start: number,
+    end: number,
+    previous: { label: string; number: string } | null | undefined,
+  ): void => {
+    if (!previous) return;
+    if (compareClauseNumbers(number, previous.number) <= 0) {
+      numberingOrder(start, end, `Numbering goes backwards: ${label} follows ${previous.label}.`);
+    } else if (!isNextNumber(previous.number, number)) {
+      numberingOrder(start, end, `Numbering gap: ${label} follows ${previous.label}.`);
+    }
+  };
+
+  const startDocument = (kind: 'section' | 'schedule' | 'appendix' | 'modification', id: string, label: string,
+    title: string, start: number, end: number, versioned: string | null): void => {
+    closeTo(0, lastContentEnd);
+    pending = null;
+    paragraphs = [];
+    currentPart = -1;
+    currentClause = -1;
+    lastPartNumber = null;
+    const notUsed = isNotUsed(title);
+    documentIndex = addUnit(kind, versioned ?? id, label, title, start, end, 0, -1, notUsed);
+    documentName = id;
+    contexts.push({ start, document: id });
+  };
+
+  let lineStart = 0;
+  const length = text.length;
+  while (lineStart <= length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = length;
+    let contentEnd = lineEnd;
+    if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+    let i = lineStart;
+    while (i < contentEnd) {
+      const code = text.charCodeAt(i);
+      if (code !== 32 && code !== 9) break;
+      i++;
+    }
+    while (contentEnd > i) {
+      const code = text.charCodeAt(contentEnd - 1);
+      if (code !== 32 && code !== 9) break;
+      contentEnd--;
+    }
+    const blank = i >= contentEnd;
+    if (!blank) {
+      const indent = i - lineStart;
+      const first = text.charCodeAt(i);
+      let handled = false;
+
+      // Table of contents: a "Contents" line starts it; it lists headings that define nothing.
+      const lastCode = text.charCodeAt(contentEnd - 1);
+      if ((lastCode === 115 || lastCode === 83) && contentEnd - i >= 8 && contentEnd - i <= 60 &&
+          text.slice(contentEnd - 8, contentEnd).toUpperCase().endsWith('CONTENTS')) {
+        const line = text.slice(i, contentEnd);
+        if (/^(?:[A-Z][A-Z ]*\s)?(?:CONTENTS|Contents|Table of Contents|TABLE OF CONTENTS)$/.test(line)) {
+          if (contentsStart === -1) {
+            closeTo(0, lastContentEnd);
+            contentsStart = lineStart;
+            contentsSections.clear();
+          }
+          handled = true;
+        }
+      }
+      if (!handled && contentsStart !== -1) {
+        // The contents end where numbered text begins, or where a heading it listed comes again.
+        let ends = false;
+        if (isUpperCode(first) && isDigitCode(text.charCodeAt(i + 1))) {
+          PART_OR_CLAUSE.lastIndex = i;
+          const match = PART_OR_CLAUSE.exec(text);
+          ends = match !== null && match[3] !== undefined;
+        } else if (first === 40) {
+          PARAGRAPH.lastIndex = i;
+          ends = PARAGRAPH.test(text);
+        } else if (first === 83) {
+          SECTION_HEADING.lastIndex = i;
+          const match = SECTION_HEADING.exec(text);
+          if (match) {
+            if (contentsSections.has(match[1])) ends = true;
+            else contentsSections.add(match[1]);
+          }
+        }
+        if (!ends && contentEnd - i > 160) ends = true;
+        if (ends) {
+          contents.push({ start: contentsStart, end: lineStart });
+          contentsStart = -1;
+        } else {
+          handled = true;
+        }
+      }
+
+      if (!handled && (first === 83 || first === 65)) {
+        // Section, Schedule, Appendix headings (S..., A...), SECMP headings.
+        SECTION_HEADING.lastIndex = i;
+        let match = SECTION_HEADING.exec(text);
+        if (match && match.index === i && match[2].length > 0 && !/^\d/.test(match[2])) {
+          sectionLetter = match[1];
+          startDocument('section', sectionId(match[1]), `Section ${match[1]}`, match[2].trim(), i, contentEnd, null);
+          mode = 'section';
+          handled = true;
+        }
+        if (!handled) {
+          DOCUMENT_HEADING.lastIndex = i;
+          match = DOCUMENT_HEADING.exec(text);
+          const type = match ? (match[1][0] === 'S' ? 'Schedule' : 'Appendix') : null;
+          const numberOk = match && (type === 'Schedule' ? isDigitCode(match[2].charCodeAt(0)) : isUpperCode(match[2].charCodeAt(0)));
+          if (match && type && numberOk) {
+            const id = documentId(type, match[2]);
+            let title = match[3].trim();
+            const version = TITLE_VERSION.exec(title);
+            let versioned: string | null = null;
+            if (version && version[1].length > 0) {
+              title = version[1].trim();
+              versioned = versionId(id, version[2]);
+            }
+            startDocument(type === 'Schedule' ? 'schedule' : 'appendix', id, `${type} ${match[2]}`, title, i, contentEnd, versioned);
+            mode = 'document';
+            handled = true;
+          }
+        }
+        if (!handled && first === 83) {
+          MODIFICATION_HEADING.lastIndex = i;
+          match = MODIFICATION_HEADING.exec(text);
+          if (match) {
+            const id = `SECMP${match[1]}`;
+            startDocument('modification', id, id, match[2].trim(), i, contentEnd, null);
+            mode = 'none';
+            handled = true;
+          }
+        }
+      }
+
+      if (!handled && mode !== 'document' && isUpperCode(first) && isDigitCode(text.charCodeAt(i + 1)) && !previousLineContinues) {
+        PART_OR_CLAUSE.lastIndex = i;
+        const match = PART_OR_CLAUSE.exec(text);
+        if (match && (mode === 'none' || match[1] === sectionLetter)) {
+          const letter = match[1];
+          const part = match[2];
+          const labelEnd = i + match[0].length;
+          const rest = text.slice(labelEnd, contentEnd).trim();
+          if (match[3] === undefined) {
+            // A Part heading needs a title: "H4 Processing Service Requests".
+            const restCode = rest.charCodeAt(0);
+            if (rest.length > 0 && (isUpperCode(restCode) || restCode === 91)) {
+              const id = partId(letter, part);
+              const sectionIndex = mode === 'section' ? documentIndex : -1;
+              const label = `${letter}${part}`;
+              if (mode === 'section') checkOrder(label, part, i, labelEnd, lastPartNumber);
+              lastPartNumber = { label, number: part };
+              paragraphs = [];
+              currentClause = -1;
+              currentPart = addUnit('part', id, label, rest, i, labelEnd, DEPTH_PART, sectionIndex, isNotUsed(rest));
+              handled = true;
+            }
+          } else {
+            const id = clauseId(letter, part, match[3]);
+            const ownerId = partId(letter, part);
+            if (currentPart === -1 || units[currentPart].id !== ownerId) {
+              // Clauses without their Part heading still make the Part's text present.
+              const sectionIndex = mode === 'section' ? documentIndex : -1;
+              currentPart = addUnit('part', ownerId, `${letter}${part}`, '', i, i, DEPTH_PART, sectionIndex, false);
+              lastPartNumber = { label: `${letter}${part}`, number: part };
+            }
+            const label = `${letter}${part}.${match[3]}`;
+            checkOrder(label, match[3], i, labelEnd, lastChildNumber.get(currentPart));
+            lastChildNumber.set(currentPart, { label, number: match[3] });
+            paragraphs = [];
+            clauseDepth = DEPTH_CLAUSE;
+            currentClause = addUnit('clause', id, label, '', i, labelEnd, DEPTH_CLAUSE, currentPart, isNotUsed(rest));
+            if (mode === 'none') {
+              mode = 'section';
+              sectionLetter = letter;
+            }
+            handled = true;
+          }
+        }
+      }
+
+      if (!handled && mode === 'document' && isDigitCode(first)) {
+        DOC_CLAUSE.lastIndex = i;
+        const match = DOC_CLAUSE.exec(text);
+        if (match) {
+          const number = match[1];
+          const labelEnd = i + match[0].length;
+          const rest = text.slice(labelEnd, contentEnd).trim();
+          const segments = number.split('.');
+          // "4 Title" is a numbered heading; a bare number needs a capitalised title.
+          if (segments.length > 1 || (rest.length > 0 && (isUpperCode(rest.charCodeAt(0)) || rest[0] === '['))) {
+            const depth = segments.length;
+            let parent = documentIndex;
+            for (let o = open.length - 1; o >= 0; o--) {
+              const candidate = units[open[o].index];
+              if (candidate.kind === 'docClause' && open[o].depth < depth && number.startsWith(candidate.label + '.')) {
+                parent = open[o].index;
+                break;
+              }
+            }
+            const id = `${documentName} ${number}`;
+            const lastSegment = segments[segments.length - 1];
+            const previous = lastChildNumber.get(parent);
+            checkOrder(number, lastSegment, i, labelEnd, previous);
+            lastChildNumber.set(parent, { label: number, number: lastSegment });
+            paragraphs = [];
+            clauseDepth = depth;
+            currentClause = addUnit('docClause', id, number, segments.length === 1 ? rest : '', i, labelEnd, depth, parent, isNotUsed(rest));
+            handled = true;
+          }
+        }
+      }
+
+      if (!handled && first === 40 && currentClause !== -1) {
+        PARAGRAPH.lastIndex = i;
+        const match = PARAGRAPH.exec(text);
+        if (match) {
+          const label = match[1];
+          const labelEnd = i + match[0].length;
+          const placed = placeParagraph(paragraphs, label, indent);
+          if (placed.outOfSequence) {
+            numberingOrder(i, labelEnd, `Paragraph (${label}) is out of sequence${placed.expected ? `: expected (${placed.expected})` : ''}.`);
+          }
+          const level = placed.level;
+          const parent = level === 0 ? currentClause : paragraphs[level - 1].unit;
+          const rest = text.slice(labelEnd, contentEnd).trim();
+          const unit = addUnit('paragraph', `${units[parent].id}(${label})`, `(${label})`, '', i, labelEnd,
+            clauseDepth + 1 + level, parent, isNotUsed(rest));
+          paragraphs.length = level;
+          paragraphs.push({ kind: placed.kind, last: label, unit, indent });
+          handled = true;
+        }
+      }
+
+      if (!handled) {
+        // An unnumbered short Title Case line after a break may be a cross-heading; it is
+        // confirmed only if a clause follows it.
+        const lineLength = contentEnd - i;
+        const lastChar = text.charCodeAt(contentEnd - 1);
+        const endsPunctuated = lastChar === 46 || lastChar === 59 || lastChar === 44 || lastChar === 58;
+        if (mode !== 'none' && isUpperCode(first) && lineLength <= 90 && !endsPunctuated &&
+            (previousLineBlank || previousLineEndsSentence)) {
+          pending = { text: text.slice(i, contentEnd), start: i, end: contentEnd, contentEndBefore: lastContentEnd };
+        } else {
+          pending = null;
+        }
+      } else {
+        pending = null;
+      }
+      lastContentEnd = contentEnd;
+      const last = text.charCodeAt(contentEnd - 1);
+      previousLineEndsSentence = last === 46 || last === 59 || last === 58;
+      previousLineContinues = endsMidReference(text, i, contentEnd);
+    }
+    previousLineBlank = blank;
+    if (lineEnd >= length) break;
+    lineStart = lineEnd + 1;
+  }
+  if (contentsStart !== -1) contents.push({ start: contentsStart, end: length });
+  closeTo(0, lastContentEnd);
+  return { units, diagnostics, contents, contexts };
+}
+
+interface Placement {
+  level: number;
+  kind: LabelKind;
+  outOfSequence: boolean;
+  expected?: string;
+}
+
+function placeParagraph(levels: ParagraphLevel[], label: string, indent: number): Placement {
+  const kinds = possibleKinds(label);
+  // Continuation of an open list, innermost first: (h) then (i) continues the letters.
+  for (let level = levels.length - 1; level >= 0; level--) {
+    const open = levels[level];
+    if (kinds.includes(open.kind) && successor(open.kind, open.last) === label) {
+      return { level, kind: open.kind, outOfSequence: false };
+    }
+  }
+  // The first label of a kind opens a list: nested under the innermost open one, or a
+  // restart of a list of that kind when it is not indented further.
+  const starting = kinds.find((kind) => firstLabel(kind) === label);
+  if (starting) {
+    const sameKind = levels.findIndex((open) => open.kind === starting);
+    if (sameKind !== -1 && indent <= levels[sameKind].indent) return { level: sameKind, kind: starting, outOfSequence: false };
+    return { level: levels.length, kind: starting, outOfSequence: false };
+  }
+  for (let level = levels.length - 1; level >= 0; level--) {
+    if (kinds.includes(levels[level].kind)) {
+      return { level, kind: levels[level].kind, outOfSequence: true, expected: successor(levels[level].kind, levels[level].last) };
+    }
+  }
+  return { level: levels.length, kind: kinds[0] ?? 'alpha', outOfSequence: true };
+}

@@ -1,0 +1,99 @@
+// Resolved references → diagnostics with stable string codes. Severities come from the
+// defaults below, overridden per code by sec.config.json or editor settings ('off' drops).
+
+import type { SeveritySetting } from '../config/config';
+import { levelOf } from '../model/ids';
+import type { CoreDiagnostic, DiagnosticCode, Reference } from '../model/types';
+import type { Resolution } from './statuses';
+import { checkCitedTitle } from './titleCheck';
+
+export const DEFAULT_SEVERITIES: Record<DiagnosticCode, SeveritySetting> = {
+  'broken-reference': 'error',
+  'deprecated-reference': 'warning',
+  'title-mismatch': 'warning',
+  'ambiguous-reference': 'information',
+  'unverified-reference': 'off',
+  'duplicate-number': 'warning',
+  'numbering-order': 'information',
+  'invalid-config': 'warning',
+  'malformed-change': 'error',
+  'file-too-large': 'warning',
+};
+
+export interface ResolvedReference {
+  reference: Reference;
+  resolution: Resolution;
+}
+
+/** The real titles a cited title may match: the target's heading and the names of its document. */
+export type TitleSource = (target: string) => string[];
+
+const TITLED_LEVELS = new Set(['section', 'part', 'document', 'version']);
+
+export function referenceDiagnostics(resolved: readonly ResolvedReference[], titlesOf: TitleSource, source: string): CoreDiagnostic[] {
+  const diagnostics: CoreDiagnostic[] = [];
+  for (const { reference, resolution } of resolved) {
+    const { start, end } = reference;
+    const target = resolution.target;
+    // Members between the written ends of a range are cited but not written: no diagnostics.
+    if (reference.viaRange) continue;
+    switch (resolution.status) {
+      case 'broken':
+        diagnostics.push({
+          start, end, severity: 'error', code: 'broken-reference',
+          message: `Broken reference: ${target} does not exist. ${resolution.reason ?? ''}`.trim(),
+          data: { target, nearestExisting: resolution.nearestExisting },
+        });
+        break;
+      case 'deprecated':
+        diagnostics.push({
+          start, end, severity: 'warning', code: 'deprecated-reference',
+          message: `Deprecated reference: ${resolution.reason ?? `${target} must no longer be cited.`}` +
+            (resolution.replacement ? ` Cite ${resolution.replacement} instead.` : ''),
+          data: { target, replacement: resolution.replacement },
+        });
+        break;
+      case 'ambiguous':
+        diagnostics.push({
+          start, end, severity: 'information', code: 'ambiguous-reference',
+          message: `Ambiguous reference: ${resolution.reason ?? ''} Name the document, e.g. "${reference.text} of Appendix AK".`,
+        });
+        break;
+      case 'unverified':
+        diagnostics.push({
+          start, end, severity: 'hint', code: 'unverified-reference',
+          message: `Unverified reference: ${resolution.reason ?? ''}`.trim(),
+          data: { target },
+        });
+        break;
+      default:
+        break;
+    }
+    if (reference.title && target && resolution.status !== 'broken' && TITLED_LEVELS.has(levelOf(target))) {
+      const titles = titlesOf(target);
+      const verdict = checkCitedTitle(reference.title, titles, source);
+      if (verdict.kind === 'mismatch') {
+        diagnostics.push({
+          start: verdict.start, end: verdict.end, severity: 'warning', code: 'title-mismatch',
+          message: `Title mismatch: "${verdict.cited}" is not the title of ${target}, which is "${titles[0]}".`,
+          data: { target, title: titles[0], cited: verdict.cited },
+        });
+      }
+    }
+  }
+  return diagnostics;
+}
+
+/** Applies configured severities: a setting replaces the default; 'off' removes the diagnostic. */
+export function applySeverities(
+  diagnostics: readonly CoreDiagnostic[],
+  overrides: Partial<Record<DiagnosticCode, SeveritySetting>>,
+): CoreDiagnostic[] {
+  const result: CoreDiagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    const setting = overrides[diagnostic.code] ?? DEFAULT_SEVERITIES[diagnostic.code];
+    if (setting === 'off') continue;
+    result.push(setting === diagnostic.severity ? diagnostic : { ...diagnostic, severity: setting });
+  }
+  return result;
+}

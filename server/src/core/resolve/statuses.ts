@@ -1,0 +1,25 @@
+import type { CatalogueEntry } from '../catalogue/types';
+import type { Unit } from '../model/types';
+
+export type ReferenceStatus = 'ok' | 'unverified' | 'broken' | 'deprecated' | 'external' | 'ambiguous';
+
+export interface WorkspaceDefinition {
+  uri: string;
+  unit: Unit;
+}
+
+/** Where a target was found: the workspace text, the embedded catalogue, or nowhere. */
+export interface Resolution {
+  status: ReferenceStatus;
+  target: string | null;
+  /** The unit in the workspace, when there is one. */
+  definition?: WorkspaceDefinition;
+  /** The catalogue entry of the target (or of its nearest catalogued ancestor). */
+  catalogueEntry?: CatalogueEntry;
+  /** Why: for broken, unverified and deprecated. */
+  reason?: string;
+  /** A replacement to cite instead (deprecations). */
+  replacement?: string;
+  /** The nearest existing ancestor of a missing target. */
+  nearestExisting?: string;
+}

@@ -1,0 +1,106 @@
+// CriticMarkup tracked changes: {++inserted++} {--deleted--} {~~old~>new~~} {>>comment<<}.
+// Views keep every offset and line break of the original, so positions found in a view are
+// positions in the file: removed text is blanked with spaces, never cut out.
+
+export type ChangeKind = 'insertion' | 'deletion' | 'substitution' | 'comment';
+
+export interface ChangeSpan {
+  kind: ChangeKind;
+  /** Whole markup, braces included. */
+  start: number;
+  end: number;
+  /** The text between the markers (for a substitution, old~>new). */
+  contentStart: number;
+  contentEnd: number;
+  /** Substitutions only: offset of `~>`. */
+  separator?: number;
+}
+
+export interface MalformedChange {
+  start: number;
+  end: number;
+  message: string;
+}
+
+const OPENER = /\{(\+\+|--|~~|>>)/g;
+const CLOSER: Record<string, string> = { '++': '++}', '--': '--}', '~~': '~~}', '>>': '<<}' };
+const KIND: Record<string, ChangeKind> = { '++': 'insertion', '--': 'deletion', '~~': 'substitution', '>>': 'comment' };
+
+export function hasChangeMarkup(text: string): boolean {
+  OPENER.lastIndex = 0;
+  return OPENER.test(text);
+}
+
+export function scanChanges(text: string): { spans: ChangeSpan[]; malformed: MalformedChange[] } {
+  const spans: ChangeSpan[] = [];
+  const malformed: MalformedChange[] = [];
+  OPENER.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = OPENER.exec(text)) !== null) {
+    const marker = match[1];
+    const start = match.index;
+    const contentStart = start + 3;
+    const closer = CLOSER[marker];
+    const close = text.indexOf(closer, contentStart);
+    // Another opener before our closer means nesting, which CriticMarkup does not allow.
+    OPENER.lastIndex = contentStart;
+    const nested = OPENER.exec(text);
+    if (close === -1) {
+      malformed.push({ start, end: contentStart, message: `Unclosed change: "{${marker}" has no matching "${closer}".` });
+      OPENER.lastIndex = contentStart;
+      continue;
+    }
+    if (nested !== null && nested.index < close) {
+      malformed.push({
+        start: nested.index,
+        end: nested.index + 3,
+        message: `Nested change: "{${nested[1]}" inside "{${marker}"; CriticMarkup changes cannot be nested.`,
+      });
+    }
+    const span: ChangeSpan = { kind: KIND[marker], start, end: close + 3, contentStart, contentEnd: close };
+    if (marker === '~~') {
+      const separator = text.indexOf('~>', contentStart);
+      if (separator === -1 || separator > close) {
+        malformed.push({ start, end: close + 3, message: 'Substitution without "~>": write {~~old~>new~~}.' });
+      } else {
+        span.separator = separator;
+      }
+    }
+    spans.push(span);
+    OPENER.lastIndex = close + 3;
+  }
+  return { spans, malformed };
+}
+
+function blank(chars: string[], text: string, from: number, to: number): void {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) chars[i] = ' ';
+}
+
+function view(text: string, spans: readonly ChangeSpan[], side: 'before' | 'after'): string {
+  if (spans.length === 0) return text;
+  const chars = text.split('');
+  for (const span of spans) {
+    blank(chars, text, span.start, span.contentStart);
+    blank(chars, text, span.contentEnd, span.end);
+    const removed =
+      span.kind === 'comment' ||
+      (side === 'after' && span.kind === 'deletion') ||
+      (side === 'before' && span.kind === 'insertion');
+    if (removed) blank(chars, text, span.contentStart, span.contentEnd);
+    if (span.kind === 'substitution' && span.separator !== undefined) {
+      if (side === 'after') blank(chars, text, span.contentStart, span.separator + 2);
+      else blank(chars, text, span.separator, span.contentEnd);
+    }
+  }
+  return chars.join('');
+}
+
+/** The text as it reads once the changes are accepted, same length and line breaks as the source. */
+export function afterView(text: string, spans: readonly ChangeSpan[]): string {
+  return view(text, spans, 'after');
+}
+
+/** The text as it read before the changes, same length and line breaks as the source. */
+export function beforeView(text: string, spans: readonly ChangeSpan[]): string {
+  return view(text, spans, 'before');
+}
