@@ -20,6 +20,10 @@ export class Catalogue {
     for (const deprecation of data.deprecations) this.deprecationById.set(deprecation.target, deprecation);
   }
 
+  get hasDeprecations(): boolean {
+    return this.deprecationById.size > 0;
+  }
+
   get source(): string {
     return this.data.source;
   }

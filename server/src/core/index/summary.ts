@@ -9,8 +9,18 @@ export interface FileSummary {
   parsed: ParsedDocument;
   /** Every id the file defines, first definition wins (a duplicate is a diagnostic). */
   defines: Map<string, Unit>;
-  /** Every id whose definition could change this file's diagnostics: targets and their ancestors. */
-  dependsOn: Set<string>;
+  /** Every id whose definition could change this file's diagnostics: targets and their ancestors (computed on first use). */
+  readonly dependsOn: Set<string>;
+}
+
+function dependencies(parsed: ParsedDocument): Set<string> {
+  const dependsOn = new Set<string>();
+  for (const reference of parsed.references) {
+    if (reference.target === null || dependsOn.has(reference.target)) continue;
+    dependsOn.add(reference.target);
+    for (const ancestor of ancestorIds(reference.target)) dependsOn.add(ancestor);
+  }
+  return dependsOn;
 }
 
 export function summarize(uri: string, parsed: ParsedDocument): FileSummary {
@@ -25,13 +35,16 @@ export function summarize(uri: string, parsed: ParsedDocument): FileSummary {
       if (base && !defines.has(base)) defines.set(base, unit);
     }
   }
-  const dependsOn = new Set<string>();
-  for (const reference of parsed.references) {
-    if (reference.target === null || dependsOn.has(reference.target)) continue;
-    dependsOn.add(reference.target);
-    for (const ancestor of ancestorIds(reference.target)) dependsOn.add(ancestor);
-  }
-  return { uri, parsed, defines, dependsOn };
+  let dependsOn: Set<string> | undefined;
+  return {
+    uri,
+    parsed,
+    defines,
+    get dependsOn() {
+      dependsOn ??= dependencies(parsed);
+      return dependsOn;
+    },
+  };
 }
 
 /** What citing files can observe of a definition: changes to anything else need no re-resolve. */

@@ -211,7 +211,8 @@ export class WorkspaceIndex {
     }
     if (next) {
       for (const [id, unit] of next.defines) {
-        if (!previous?.defines.has(id)) changed.push(id);
+        if (previous && !previous.defines.has(id)) changed.push(id);
+        else if (!previous && this.incremental) changed.push(id);
         const list = this.definitions.get(id);
         const definition = { uri, unit };
         if (!list) {

@@ -29,6 +29,8 @@ export interface Unit {
   parent: number;
   /** `[Not used]`, `[Deleted]`, `[Intentionally blank]`. */
   notUsed: boolean;
+  /** Some enclosing unit in the same file is not used. */
+  withinNotUsed?: boolean;
   /** The unnumbered heading line that precedes a clause ("Eligibility Generally"). */
   crossHeading?: CrossHeading;
   /** Number of child units (clauses of a Part, paragraphs of a clause...). */

@@ -40,7 +40,18 @@ function isRepeatedLetter(label: string, lower: boolean): boolean {
   return true;
 }
 
+const kindsCache = new Map<string, LabelKind[]>();
+
 export function possibleKinds(label: string): LabelKind[] {
+  let kinds = kindsCache.get(label);
+  if (!kinds) {
+    kinds = computeKinds(label);
+    if (kindsCache.size < 4096) kindsCache.set(label, kinds);
+  }
+  return kinds;
+}
+
+function computeKinds(label: string): LabelKind[] {
   const kinds: LabelKind[] = [];
   if (isRepeatedLetter(label, true)) kinds.push('alpha');
   if (romanValue(label) > 0) kinds.push('roman');
@@ -55,8 +66,16 @@ function nextLetter(label: string): string {
   return String.fromCharCode(code + 1).repeat(label.length);
 }
 
+const successorCache = new Map<string, string>();
+
 export function successor(kind: LabelKind, label: string): string {
-  return kind === 'roman' ? toRoman(romanValue(label) + 1) : nextLetter(label);
+  const key = kind[0] + label;
+  let next = successorCache.get(key);
+  if (next === undefined) {
+    next = kind === 'roman' ? toRoman(romanValue(label) + 1) : nextLetter(label);
+    if (successorCache.size < 4096) successorCache.set(key, next);
+  }
+  return next;
 }
 
 export function firstLabel(kind: LabelKind): string {

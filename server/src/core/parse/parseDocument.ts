@@ -42,7 +42,7 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
   const references = scanReferences(text, {
     names: options.names,
     documentAt: documentLookup(structure.contexts),
-    skip: structure.contents,
+    skip: [...structure.contents, ...structure.headingLabels].sort((a, b) => a.start - b.start),
   });
   return {
     text: source,

@@ -19,7 +19,7 @@ export interface ScanOptions {
 }
 
 const ANCHOR =
-  /(?<![A-Za-z0-9])(?:((?:SEC[ \t]+)?)(Sections?|SECTIONS?|sections?|Schedules?|SCHEDULES?|schedules?|Appendix|APPENDIX|appendix|Appendices|APPENDICES|appendices|Clauses?|CLAUSES?|clauses?|Conditions?|CONDITIONS?|conditions?|Paragraphs?|PARAGRAPHS?|paragraphs?)(?![A-Za-z0-9])|SECMP[ \t]?(\d{4})(?!\d)|([A-Z]\d{1,2}[A-Z]?\.\d{1,3}[A-Z]?)(?![A-Za-z0-9])|^([ \t]*[\u2022\u00b7\u25aa\u25e6*-][ \t]*)(?=[A-Z]\d))/gm;
+  /(?:\b((?:SEC[ \t]+)?)(Sections?|SECTIONS?|sections?|Schedules?|SCHEDULES?|schedules?|Appendix|APPENDIX|appendix|Appendices|APPENDICES|appendices|Clauses?|CLAUSES?|clauses?|Conditions?|CONDITIONS?|conditions?|Paragraphs?|PARAGRAPHS?|paragraphs?)\b|\bSECMP[ \t]?(\d{4})(?!\d)|\b([A-Z]\d{1,2}[A-Z]?\.\d{1,3}[A-Z]?)(?![A-Za-z0-9])|^([ \t]*[\u2022\u00b7\u25aa\u25e6*-][ \t]*)(?=[A-Z]\d))/gm;
 
 /** Words before a bare id that make it something other than an SEC clause. */
 const NOT_SEC_BEFORE = new Set(['table', 'figure', 'annex', 'version', 'v', 'paragraph', 'clause', 'condition', 'step', 'row']);
@@ -176,7 +176,7 @@ export class ReferenceScanner {
   }
 
   private push(start: number, end: number, target: string | null, kind: Reference['kind'], extra?: Partial<Reference>): Reference {
-    const ref: Reference = { text: collapseWhitespace(this.text.slice(start, end)), start, end, target, kind, ...extra };
+    const ref: Reference = { text: referenceText(this.text, start, end), start, end, target, kind, ...extra };
     this.refs.push(ref);
     return ref;
   }
@@ -318,8 +318,8 @@ export class ReferenceScanner {
     const trimmed = raw.trim();
     // Titles start with a capital; "(a)", "(as amended)", "(Section X9)" are not titles.
     if (!isUpper(trimmed.charCodeAt(0)) || /^[A-Z]{1,2}$/.test(trimmed)) return null;
-    const firstWord = /^[A-Za-z]+/.exec(trimmed)?.[0] ?? '';
-    if (TITLE_BREAKERS.has(firstWord)) return null;
+    const [firstWord = '', secondWord] = trimmed.split(/\s+/, 2);
+    if (TITLE_BREAKERS.has(firstWord) && startsCitation(firstWord, secondWord)) return null;
     return { title: { kind, raw, start: open + 1 }, end: i + 1 };
   }
 
@@ -619,6 +619,17 @@ function skipBlankBackwards(text: string, offset: number): number {
   let i = offset;
   while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
   return i;
+}
+
+/** The reference as written with whitespace collapsed; most references need no collapsing. */
+function referenceText(text: string, start: number, end: number): string {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13 || code === 9 || (code === 32 && text.charCodeAt(i + 1) === 32)) {
+      return collapseWhitespace(text.slice(start, end));
+    }
+  }
+  return text.slice(start, end);
 }
 
 export function scanReferences(text: string, options: ScanOptions): Reference[] {

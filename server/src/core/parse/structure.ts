@@ -19,6 +19,8 @@ export interface StructureResult {
   diagnostics: CoreDiagnostic[];
   contents: Array<{ start: number; end: number }>;
   contexts: DocumentContext[];
+  /** Label spans of headings ("Section H", "Appendix AK"): they define, they do not cite. */
+  headingLabels: Array<{ start: number; end: number }>;
 }
 
 const SECTION_HEADING = /(?:Section|SECTION)[ \t]+([A-Z])[ \t]*(?::|\u2013|\u2014|-)[ \t]*([^\r\n]*)/y;
@@ -51,12 +53,19 @@ type Mode = 'none' | 'section' | 'document';
 const DEPTH_PART = 1;
 const DEPTH_CLAUSE = 2;
 
-const CONTINUING_WORDS = /(?:^|[\s(])(?:Sections?|SECTIONS?|sections?|Clauses?|clauses?|Parts?|and|or|to)$/;
+const CONTINUING_WORDS = /(?:^|[\s(])(?:Sections?|SECTIONS?|sections?|Clauses?|clauses?|and|or|to)$/;
 
 function endsMidReference(text: string, lineStart: number, contentEnd: number): boolean {
   const last = text.charCodeAt(contentEnd - 1);
   if (last === 44 || last === 45 || last === 0x2013) return true; // , - –
   return CONTINUING_WORDS.test(text.slice(Math.max(lineStart, contentEnd - 12), contentEnd));
+}
+
+/** End of a heading's label: after the keyword, the spaces, and an id of `idLength` characters. */
+function labelEndAfter(text: string, keywordEnd: number, idLength: number): number {
+  let i = keywordEnd;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return i + idLength;
 }
 
 /** 1-based line number, for messages; only called for rare events. */
@@ -69,6 +78,11 @@ function lineNumberAt(text: string, offset: number): number {
 export function isNotUsed(text: string): boolean {
   const trimmed = text.trim();
   return trimmed.length <= 40 && NOT_USED.test(trimmed);
+}
+
+/** isNotUsed on a span of the text, without copying the long spans that cannot match. */
+function isNotUsedAt(text: string, from: number, to: number): boolean {
+  return to - from <= 48 && isNotUsed(text.slice(from, to));
 }
 
 function isUpperCode(code: number): boolean {
@@ -160,7 +174,10 @@ export function parseStructure(text: string): StructureResult {
     pending = null;
     const index = units.length;
     units.push(unit);
-    if (parent >= 0) units[parent].childCount++;
+    if (parent >= 0) {
+      units[parent].childCount++;
+      if (units[parent].notUsed || units[parent].withinNotUsed) unit.withinNotUsed = true;
+    }
     open.push({ index, depth });
     const earlier = definedAt.get(id);
     if (earlier !== undefined && kind !== 'paragraph') {
@@ -197,8 +214,10 @@ export function parseStructure(text: string): StructureResult {
     }
   };
 
+  const headingLabels: Array<{ start: number; end: number }> = [];
   const startDocument = (kind: 'section' | 'schedule' | 'appendix' | 'modification', id: string, label: string,
     title: string, start: number, end: number, versioned: string | null): void => {
+    headingLabels.push({ start, end });
     closeTo(0, lastContentEnd);
     pending = null;
     paragraphs = [];
@@ -282,7 +301,7 @@ export function parseStructure(text: string): StructureResult {
         let match = SECTION_HEADING.exec(text);
         if (match && match.index === i && match[2].length > 0 && !/^\d/.test(match[2])) {
           sectionLetter = match[1];
-          startDocument('section', sectionId(match[1]), `Section ${match[1]}`, match[2].trim(), i, contentEnd, null);
+          startDocument('section', sectionId(match[1]), `Section ${match[1]}`, match[2].trim(), i, labelEndAfter(text, i + 7, 1), null);
           mode = 'section';
           handled = true;
         }
@@ -300,7 +319,8 @@ export function parseStructure(text: string): StructureResult {
               title = version[1].trim();
               versioned = versionId(id, version[2]);
             }
-            startDocument(type === 'Schedule' ? 'schedule' : 'appendix', id, `${type} ${match[2]}`, title, i, contentEnd, versioned);
+            const labelEnd = labelEndAfter(text, i + match[1].length, match[2].length);
+            startDocument(type === 'Schedule' ? 'schedule' : 'appendix', id, `${type} ${match[2]}`, title, i, labelEnd, versioned);
             mode = 'document';
             handled = true;
           }
@@ -310,7 +330,7 @@ export function parseStructure(text: string): StructureResult {
           match = MODIFICATION_HEADING.exec(text);
           if (match) {
             const id = `SECMP${match[1]}`;
-            startDocument('modification', id, id, match[2].trim(), i, contentEnd, null);
+            startDocument('modification', id, id, match[2].trim(), i, i + 5 + (match[0].charCodeAt(5) === 32 ? 1 : 0) + 4, null);
             mode = 'none';
             handled = true;
           }
@@ -324,8 +344,8 @@ export function parseStructure(text: string): StructureResult {
           const letter = match[1];
           const part = match[2];
           const labelEnd = i + match[0].length;
-          const rest = text.slice(labelEnd, contentEnd).trim();
           if (match[3] === undefined) {
+            const rest = text.slice(labelEnd, contentEnd).trim();
             // A Part heading needs a title: "H4 Processing Service Requests".
             const restCode = rest.charCodeAt(0);
             if (rest.length > 0 && (isUpperCode(restCode) || restCode === 91)) {
@@ -353,7 +373,7 @@ export function parseStructure(text: string): StructureResult {
             lastChildNumber.set(currentPart, { label, number: match[3] });
             paragraphs = [];
             clauseDepth = DEPTH_CLAUSE;
-            currentClause = addUnit('clause', id, label, '', i, labelEnd, DEPTH_CLAUSE, currentPart, isNotUsed(rest));
+            currentClause = addUnit('clause', id, label, '', i, labelEnd, DEPTH_CLAUSE, currentPart, isNotUsedAt(text, labelEnd, contentEnd));
             if (mode === 'none') {
               mode = 'section';
               sectionLetter = letter;
@@ -407,9 +427,8 @@ export function parseStructure(text: string): StructureResult {
           }
           const level = placed.level;
           const parent = level === 0 ? currentClause : paragraphs[level - 1].unit;
-          const rest = text.slice(labelEnd, contentEnd).trim();
           const unit = addUnit('paragraph', `${units[parent].id}(${label})`, `(${label})`, '', i, labelEnd,
-            clauseDepth + 1 + level, parent, isNotUsed(rest));
+            clauseDepth + 1 + level, parent, isNotUsedAt(text, labelEnd, contentEnd));
           paragraphs.length = level;
           paragraphs.push({ kind: placed.kind, last: label, unit, indent });
           handled = true;
@@ -442,7 +461,7 @@ export function parseStructure(text: string): StructureResult {
   }
   if (contentsStart !== -1) contents.push({ start: contentsStart, end: length });
   closeTo(0, lastContentEnd);
-  return { units, diagnostics, contents, contexts };
+  return { units, diagnostics, contents, contexts, headingLabels };
 }
 
 interface Placement {

@@ -51,6 +51,7 @@ function describeLevel(level: TargetLevel): string {
 }
 
 function deprecationOf(target: string, sources: ResolverSources): { reason: string; replacement?: string; id: string } | null {
+  if (sources.deprecations.size === 0 && !sources.catalogue?.hasDeprecations) return null;
   for (const id of [target, ...ancestorIds(target)]) {
     const configured = sources.deprecations.get(id) ?? sources.catalogue?.deprecation(id);
     if (configured) return { reason: configured.reason, replacement: configured.replacement, id };
@@ -78,12 +79,10 @@ export function resolveTarget(target: string, sources: ResolverSources): Resolut
       resolution.status = 'deprecated';
       resolution.reason = deprecation.reason;
       resolution.replacement = deprecation.replacement;
-    } else {
+    } else if (found.definition?.unit.withinNotUsed) {
       const notUsedAncestor = ancestorIds(target).find((id) => sources.workspace(id)?.unit.notUsed);
-      if (notUsedAncestor) {
-        resolution.status = 'deprecated';
-        resolution.reason = `${notUsedAncestor} is marked as not used.`;
-      }
+      resolution.status = 'deprecated';
+      resolution.reason = `${notUsedAncestor ?? 'An enclosing unit'} is marked as not used.`;
     }
     return resolution;
   }

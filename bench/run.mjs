@@ -1,0 +1,71 @@
+// npm run bench: times `secls check` on the generated workspace (default 20 MB) and checks
+// that it found exactly the problems the generator planted.
+// Usage: node bench/run.mjs [--size-mb 20] [--runs 5] [--regenerate]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at === -1 ? fallback : args[at + 1];
+};
+const sizeMb = Number(option('--size-mb', '20'));
+const runs = Number(option('--runs', '5'));
+const workspace = join(root, 'bench', sizeMb === 20 ? 'workspace' : `workspace-${sizeMb}mb`);
+const cli = join(root, 'dist', 'cli.js');
+
+const summaryPath = join(workspace, 'summary.json');
+const stale = !existsSync(summaryPath) || JSON.parse(readFileSync(summaryPath, 'utf8')).sizeMb !== sizeMb;
+if (stale || args.includes('--regenerate')) {
+  console.log(`Generating a ${sizeMb} MB workspace in ${workspace} ...`);
+  const generated = spawnSync(process.execPath, [join(root, 'bench', 'generate.mjs'), '--size-mb', String(sizeMb), '--out', workspace, '--quiet'], { stdio: 'inherit' });
+  if (generated.status !== 0) process.exit(1);
+}
+const summary = JSON.parse(readFileSync(summaryPath, 'utf8'));
+
+function measure(extra) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['-r', join(root, 'bench', 'report-usage.cjs'), cli, 'check', ...extra, workspace], {
+    encoding: 'utf8', maxBuffer: 1 << 30,
+  });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const usage = JSON.parse(/BENCH_USAGE (.*)/.exec(result.stderr)[1]);
+  return { wallMs, maxRssMb: usage.maxRssKb / 1024, exitCode: result.status, stdout: result.stdout };
+}
+
+// Correctness first: the broken and deprecated references found must be the planted ones.
+const check = measure(['--json']);
+const report = JSON.parse(check.stdout);
+const found = new Map();
+for (const file of report.files) {
+  for (const diagnostic of file.diagnostics) {
+    if (diagnostic.code === 'broken-reference' || diagnostic.code === 'deprecated-reference') {
+      found.set(`${file.path.split("/").pop()}:${diagnostic.range.start.line + 1}`, diagnostic.code);
+    }
+  }
+}
+const expected = JSON.parse(readFileSync(join(workspace, 'expected.json'), 'utf8'));
+let missing = 0;
+for (const item of expected) {
+  const code = found.get(`${item.file}:${item.line}`);
+  if (code !== `${item.expected}-reference`) missing++;
+}
+const unexpected = found.size - (expected.length - missing);
+
+const times = [];
+const memories = [];
+for (let i = 0; i < runs; i++) {
+  const run = measure([]);
+  times.push(run.wallMs);
+  memories.push(run.maxRssMb);
+}
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)];
+console.log(`workspace: ${summary.files} files, ${(summary.bytes / 1048576).toFixed(1)} MB, ${report.summary.references} references found (${summary.references} written)`);
+console.log(`correctness: ${expected.length - missing}/${expected.length} planted problems reported, ${missing} missed, ${unexpected} unexpected broken/deprecated`);
+console.log(`secls check wall time over ${runs} runs: median ${median.toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms`);
+console.log(`peak memory (max RSS): ${Math.max(...memories).toFixed(0)} MB`);
+if (missing > 0 || unexpected > 0) process.exitCode = 1;

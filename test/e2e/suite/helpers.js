@@ -1,0 +1,53 @@
+// Small helpers for the e2e tests (plain CommonJS, loaded by the *.test.js files).
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const vscode = require('vscode');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `predicate` (sync or async) until it returns a truthy value, or throws after `timeoutMs`. */
+async function waitFor(predicate, { timeoutMs = 10000, intervalMs = 100, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    last = await predicate();
+    if (last) return last;
+    await sleep(intervalMs);
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${message}`);
+}
+
+/**
+ * Takes a screenshot of the real workbench, if SEC_E2E_SCREENSHOT_DIR is set (else does nothing
+ * and returns undefined). The extension host cannot call the browser itself: this prints a
+ * marker line that reaches the shim through the workbench's log (codeAutomationLog); the shim
+ * writes <dir>/<name>.png (atomically) and this waits for that file. Returns its path.
+ */
+async function screenshot(name, { timeoutMs = 20000, settleMs = 300 } = {}) {
+  const dir = process.env.SEC_E2E_SCREENSHOT_DIR;
+  if (!dir) return undefined;
+  if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`screenshot name must match [A-Za-z0-9._-]+: ${name}`);
+  const file = path.join(path.resolve(dir), `${name}.png`);
+  fs.rmSync(file, { force: true });
+  fs.rmSync(`${file}.failed`, { force: true });
+  await sleep(settleMs); // let the workbench paint what the test just did
+  console.log(`[sec-e2e:screenshot] ${name}`);
+  await waitFor(() => fs.existsSync(file) || fs.existsSync(`${file}.failed`), {
+    timeoutMs,
+    message: `screenshot ${name}`,
+  });
+  if (fs.existsSync(`${file}.failed`)) throw new Error(`screenshot ${name} failed: ${fs.readFileSync(`${file}.failed`, 'utf8')}`);
+  return file;
+}
+
+/** Opens a file of the workspace (path relative to the first workspace folder) in an editor. */
+async function openWorkspaceFile(relativePath) {
+  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+  if (!folder) throw new Error('no workspace folder is open');
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, relativePath));
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+module.exports = { sleep, waitFor, screenshot, openWorkspaceFile };

@@ -1,0 +1,75 @@
+// The built CLI, run as a user runs it.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+
+function secls(args: string[], cwd = ROOT) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'secls-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('secls check', () => {
+  it('reports the deliberate problems of the sample workspace and exits 1', () => {
+    const { code, stdout } = secls(['check', 'examples']);
+    assert.equal(code, 1);
+    assert.match(stdout, /secmp0099-draft\.sec:\d+:\d+ {2}error {2}broken-reference {2}.*Section X5\.9/);
+    assert.match(stdout, /deprecated-reference/);
+    assert.match(stdout, /title-mismatch/);
+    assert.match(stdout, /^\d+ files, \d+ references \(.*\): 2 errors, /m);
+  });
+
+  it('prints one JSON document with 0-based ranges and canonical targets', () => {
+    const dir = folder({ 'a.sec': 'Section X: Transition\nX5 Incorporation\nX5.1 One.\n\nSee Section X5.9 and Section 88(1) of the Energy Act 2008.\n' });
+    const { code, stdout } = secls(['check', '--json', dir]);
+    assert.equal(code, 1);
+    const report = JSON.parse(stdout);
+    assert.equal(report.files.length, 1);
+    const [broken, external] = report.files[0].references;
+    assert.deepEqual(broken, { text: 'Section X5.9', range: { start: { line: 4, character: 4 }, end: { line: 4, character: 16 } }, target: 'Section X5.9', status: 'broken' });
+    assert.equal(external.target, null);
+    assert.equal(external.status, 'external');
+    assert.deepEqual(report.files[0].diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity]), [['broken-reference', 'error']]);
+    assert.equal(report.summary.errors, 1);
+    assert.equal(report.summary.statuses.broken, 1);
+  });
+
+  it('exits 0 without errors, checks a named file whatever its extension, and honours --no-catalogue', () => {
+    const dir = folder({ 'notes.txt': 'See Section H4 and Appendix AZ.\n' });
+    assert.equal(secls(['check', join(dir, 'notes.txt')]).code, 1);
+    const offline = secls(['check', '--no-catalogue', '--json', join(dir, 'notes.txt')]);
+    assert.equal(offline.code, 0);
+    assert.deepEqual(JSON.parse(offline.stdout).files[0].references.map((r: { status: string }) => r.status), ['unverified', 'unverified']);
+    assert.equal(secls(['check', dir]).code, 0); // the folder has no *.sec file
+  });
+
+  it('reads sec.config.json and reports an invalid one without failing', () => {
+    const dir = folder({ 'sec.config.json': '{ "severities": { "broken-reference": "warning" }, }', 'a.sec': 'See Section H99.\n' });
+    const { code, stdout } = secls(['check', dir]);
+    assert.equal(code, 1, 'the invalid config is ignored, so the broken reference stays an error');
+    assert.match(stdout, /sec\.config\.json:1:\d+ {2}warning {2}invalid-config {2}sec\.config\.json is not valid JSON/);
+    const valid = folder({ 'sec.config.json': '{ "severities": { "broken-reference": "warning" } }', 'a.sec': 'See Section H99.\n' });
+    assert.equal(secls(['check', valid]).code, 0);
+  });
+
+  it('exits 2 on a usage error or an unreadable path, naming it', () => {
+    const missing = secls(['check', 'no/such/place.sec']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read no\/such\/place\.sec/);
+    assert.equal(secls(['check', '--frobnicate']).code, 2);
+    assert.equal(secls(['lint']).code, 2);
+  });
+});

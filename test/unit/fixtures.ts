@@ -1,0 +1,48 @@
+// Test fixtures: inline workspaces and small helpers over the pure core (no IO).
+import { Catalogue } from '../../server/src/core/catalogue/catalogue';
+import { defaultConfig, SecConfig } from '../../server/src/core/config/config';
+import { embeddedCatalogue } from '../../server/src/core/embeddedCatalogue';
+import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
+import type { CoreDiagnostic, ParsedDocument } from '../../server/src/core/model/types';
+import { DocumentNames } from '../../server/src/core/parse/documentNames';
+import { parseDocument } from '../../server/src/core/parse/parseDocument';
+
+export const catalogue: Catalogue = embeddedCatalogue();
+export const names = new DocumentNames(catalogue.names());
+
+export function parse(text: string): ParsedDocument {
+  return parseDocument(text, { names });
+}
+
+/** Targets cited by a text, in order (null for external and ambiguous references). */
+export function targets(text: string): Array<string | null> {
+  return parse(text).references.map((reference) => reference.target);
+}
+
+export function workspace(files: Record<string, string>, config: Partial<SecConfig> = {}, withCatalogue = true): WorkspaceIndex {
+  const index = new WorkspaceIndex({ catalogue: withCatalogue ? catalogue : null, config: { ...defaultConfig(), ...config } });
+  for (const [uri, text] of Object.entries(files)) index.updateFile(uri, text);
+  return index;
+}
+
+/** `target → status` for every reference of one file of a workspace. */
+export function statuses(index: WorkspaceIndex, uri: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const { reference, resolution } of index.resolve(uri).references) {
+    result[reference.target ?? reference.text] = resolution.status;
+  }
+  return result;
+}
+
+export function codes(diagnostics: readonly CoreDiagnostic[]): string[] {
+  return diagnostics.map((diagnostic) => diagnostic.code);
+}
+
+/** Diagnostics of a one-file workspace. */
+export function diagnose(text: string, config: Partial<SecConfig> = {}): CoreDiagnostic[] {
+  return workspace({ 'file:///a.sec': text }, config).resolve('file:///a.sec').diagnostics;
+}
+
+export function slice(text: string, range: { start: number; end: number }): string {
+  return text.slice(range.start, range.end);
+}

@@ -1,0 +1,73 @@
+// The incremental index must always equal a full rebuild (Marksman's "paranoid" check),
+// whatever sequence of edits, creations and deletions reaches it.
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
+import { catalogue } from './fixtures';
+
+const URIS = ['file:///a.sec', 'file:///b.sec', 'file:///c.sec'];
+const LINES = [
+  'Section X: Transition', 'X5 Incorporation of Certain Documents into this Code', 'X5.1 First.', 'X5.2 See Section X5.4.',
+  'X5.3 [Not used]', 'X5.4 Fourth:', '(a) limb;', '(b) limb.', 'X5.9 Ninth.', 'Section H: DCC Services', 'H4 Processing Service Requests',
+  'H4.1 One.', 'H4.12 Twelve.', 'Cite Section X5.9 and Section H4.12.', 'Cite Sections X5.1, X5.3 and X5.4(b).', 'Cite H4.1-H4.12.',
+  'Cite Section H3 (DCC User Gateway).', 'Cite Section G2.14.', 'Appendix AK: SEC Variation Testing Approach Document for SMETS1 Services',
+  '4 Testing', '4.2 Second.', 'Cite Clause 4.2 of Appendix AK.', '{++X5.5 Inserted.++}', '{--X5.4 Deleted.--}', 'Schedule 8: GBCS Version 9.9',
+  'Cite Schedule 8 Version 9.9.', '',
+];
+
+type Edit = { kind: 'set'; uri: string; lines: string[] } | { kind: 'remove'; uri: string };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('set' as const), uri: fc.constantFrom(...URIS), lines: fc.array(fc.constantFrom(...LINES), { maxLength: 12 }) }),
+  fc.record({ kind: fc.constant('remove' as const), uri: fc.constantFrom(...URIS) }),
+);
+
+function snapshot(index: WorkspaceIndex): unknown {
+  return index.uris().sort().map((uri) => {
+    const result = index.resolve(uri);
+    return {
+      uri,
+      references: result.references.map((r) => [r.reference.start, r.reference.target, r.resolution.status, r.resolution.definition?.uri]),
+      diagnostics: result.diagnostics.map((d) => [d.start, d.end, d.code, d.message]),
+    };
+  });
+}
+
+describe('incremental workspace index', () => {
+  it('equals a full rebuild after any sequence of edits', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 15 }), (edits) => {
+        const incremental = new WorkspaceIndex({ catalogue });
+        const contents = new Map<string, string>();
+        for (const step of edits) {
+          if (step.kind === 'set') {
+            const text = step.lines.join('\n');
+            contents.set(step.uri, text);
+            incremental.updateFile(step.uri, text);
+          } else {
+            contents.delete(step.uri);
+            incremental.removeFile(step.uri);
+          }
+          // Resolve between edits so stale cached resolutions would show.
+          for (const uri of incremental.uris()) incremental.resolve(uri);
+        }
+        const rebuilt = new WorkspaceIndex({ catalogue });
+        for (const [uri, text] of [...contents].sort()) rebuilt.updateFile(uri, text);
+        assert.deepEqual(snapshot(incremental), snapshot(rebuilt));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('re-resolves only the files that cite what changed', () => {
+    const index = new WorkspaceIndex({ catalogue });
+    index.updateFile('file:///x.sec', 'Section X: Transition\nX5 Incorporation\nX5.1 One.\nX5.4 Four.\n');
+    index.updateFile('file:///cites-x.sec', 'See Section X5.4.\n');
+    index.updateFile('file:///cites-h.sec', 'See Section H4.2.\n');
+    const affected = index.updateFile('file:///x.sec', 'Section X: Transition\nX5 Incorporation\nX5.1 One.\n');
+    assert.deepEqual(affected.sort(), ['file:///cites-x.sec', 'file:///x.sec']);
+    assert.equal(index.resolve('file:///cites-x.sec').diagnostics[0]?.code, 'broken-reference');
+    // An edit that changes no definition re-resolves the edited file alone.
+    assert.deepEqual(index.updateFile('file:///x.sec', 'Section X: Transition\nX5 Incorporation\nX5.1 One, reworded.\n'), ['file:///x.sec']);
+  });
+});

@@ -1,0 +1,91 @@
+import { strict as assert } from 'node:assert';
+import { statuses, workspace } from './fixtures';
+
+const SECTION_X = 'Section X: Transition\n\nX5 Incorporation of Certain Documents into this Code\n\nX5.1 First.\nX5.2 Second.\nX5.3 [Not used]\nX5.4 Fourth:\n(a) limb one;\n(b) limb two.\n';
+
+describe('resolution statuses', () => {
+  it('two files: X5.9 is broken because X5 is present without it; G2.14 is unverified because only the catalogue knows G2', () => {
+    const index = workspace({
+      'file:///x.sec': SECTION_X,
+      'file:///draft.sec': 'See Section X5.4, Section X5.9 and Section G2.14.\n',
+    });
+    assert.deepEqual(statuses(index, 'file:///draft.sec'), {
+      'Section X5.4': 'ok', 'Section X5.9': 'broken', 'Section G2.14': 'unverified',
+    });
+  });
+
+  it('checks paragraphs of a clause whose text is present', () => {
+    const index = workspace({ 'file:///x.sec': SECTION_X, 'file:///d.sec': 'Section X5.4(b), Section X5.4(c) and Section H4.2(b)(ii)\n' });
+    assert.deepEqual(statuses(index, 'file:///d.sec'), {
+      'Section X5.4(b)': 'ok', 'Section X5.4(c)': 'broken', 'Section H4.2(b)(ii)': 'unverified',
+    });
+  });
+
+  it('resolves Sections, Parts, Schedules, versions and Appendices from the catalogue', () => {
+    const index = workspace({ 'file:///d.sec': 'Section H, Section N4A, Schedule 11, Schedule 8 Version 3.2, Appendix AK, Appendix AD v3.0\n' });
+    assert.deepEqual(Object.values(statuses(index, 'file:///d.sec')), ['ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
+  });
+
+  it('reports targets that do not exist as broken', () => {
+    const index = workspace({ 'file:///d.sec': 'Section H99, Appendix AZ, Schedule 12, Schedule 8 Version 9.9, Schedule 11 v1.0, Section Q and Section H99.1\n' });
+    assert.deepEqual(statuses(index, 'file:///d.sec'), {
+      'Section H99': 'broken', 'Appendix AZ': 'broken', 'Schedule 12': 'broken', 'Schedule 8 v9.9': 'broken',
+      'Schedule 11 v1.0': 'broken', 'Section Q': 'broken', 'Section H99.1': 'broken',
+    });
+  });
+
+  it('marks not-used units and their paragraphs deprecated', () => {
+    const index = workspace({ 'file:///x.sec': SECTION_X, 'file:///d.sec': 'Section X5.3 and Section X5.3(a)\n' });
+    assert.deepEqual(statuses(index, 'file:///d.sec'), { 'Section X5.3': 'deprecated', 'Section X5.3(a)': 'deprecated' });
+  });
+
+  it('applies deprecations from the configuration, to the target and everything within it', () => {
+    const index = workspace(
+      { 'file:///d.sec': 'Section X3 and Section X3.1 and Section X5\n' },
+      { deprecations: [{ target: 'Section X3', reason: 'Spent.', replacement: 'Section X5' }] },
+    );
+    assert.deepEqual(statuses(index, 'file:///d.sec'), { 'Section X3': 'deprecated', 'Section X3.1': 'deprecated', 'Section X5': 'ok' });
+    const resolution = index.resolve('file:///d.sec').references[0].resolution;
+    assert.equal(resolution.replacement, 'Section X5');
+    assert.equal(resolution.reason, 'Spent.');
+  });
+
+  it('marks external and ambiguous references', () => {
+    const index = workspace({ 'file:///d.sec': 'Section 88(1) of the Energy Act 2008; Condition 22 of the DCC Licence; Clause 4.2.\n' });
+    const result = index.resolve('file:///d.sec').references.map((r) => r.resolution.status);
+    assert.deepEqual(result, ['external', 'external', 'ambiguous']);
+  });
+
+  it('checks document clauses against the workspace text of the document', () => {
+    const index = workspace({
+      'file:///ak.sec': 'Appendix AK: SEC Variation Testing Approach Document for SMETS1 Services\n\n4 Testing\n4.1 One.\n4.2 Two.\n',
+      'file:///d.sec': 'Clause 4.2 of Appendix AK, Clause 4.7 of Appendix AK and Clause 2.1 of Appendix AL\n',
+    });
+    assert.deepEqual(statuses(index, 'file:///d.sec'), { 'Appendix AK 4.2': 'ok', 'Appendix AK 4.7': 'broken', 'Appendix AL 2.1': 'unverified' });
+  });
+
+  it('resolves workspace-only targets when the catalogue is off, and cannot check the rest', () => {
+    const index = workspace({ 'file:///x.sec': SECTION_X, 'file:///d.sec': 'Section X5.4, Section X5.9, Section H4 and Appendix AZ\n' }, {}, false);
+    assert.deepEqual(statuses(index, 'file:///d.sec'), {
+      'Section X5.4': 'ok', 'Section X5.9': 'broken', 'Section H4': 'unverified', 'Appendix AZ': 'unverified',
+    });
+  });
+
+  it('resolves a modification proposal defined in the workspace, and leaves others unverified', () => {
+    const index = workspace({ 'file:///m.sec': 'SECMP0099: Business Continuity Notices\n\nText.\n', 'file:///d.sec': 'SECMP0099 and SECMP0045\n' });
+    assert.deepEqual(statuses(index, 'file:///d.sec'), { SECMP0099: 'ok', SECMP0045: 'unverified' });
+  });
+
+  it('lets inserted text define and deleted text not', () => {
+    const index = workspace({
+      'file:///x.sec': `${SECTION_X}{++X5.5 Inserted.++}\n{--X5.6 Deleted.--}\n`,
+      'file:///d.sec': 'Section X5.5 and Section X5.6\n',
+    });
+    assert.deepEqual(statuses(index, 'file:///d.sec'), { 'Section X5.5': 'ok', 'Section X5.6': 'broken' });
+  });
+
+  it('uses configured aliases to name documents', () => {
+    const index = workspace({ 'file:///d.sec': 'Clause 2.1 of the TMAD\n' }, { aliases: { TMAD: 'Appendix AL' } });
+    assert.deepEqual(statuses(index, 'file:///d.sec'), { 'Appendix AL 2.1': 'unverified' });
+  });
+});

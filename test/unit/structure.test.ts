@@ -1,0 +1,143 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { parse, slice } from './fixtures';
+
+const SECTION_H = [
+  'Section H: DCC Services',
+  '',
+  'H4 Processing Service Requests',
+  '',
+  'Eligibility Generally',
+  '',
+  'H4.1 The DCC shall process each Service Request:',
+  '(a) in the order received; and',
+  '(b) subject to the following:',
+  '    (i) the first limb;',
+  '    (ii) the second limb, where:',
+  '        (A) one thing; or',
+  '        (B) another.',
+  'H4.2 The DCC shall not:',
+  '(a) first;',
+  '(b) second;',
+  '(c) third;',
+  '(d) fourth;',
+  '(e) fifth;',
+  '(f) sixth;',
+  '(g) seventh;',
+  '(h) eighth; or',
+  '(i) ninth.',
+  'H4.3 Text of clause three.',
+  'H4.3A Inserted clause.',
+  'H4.4 [Not used]',
+  'N4A Further Initial Enrolment Analysis',
+].join('\n');
+
+describe('document structure', () => {
+  const parsed = parse(SECTION_H);
+  const ids = parsed.units.map((unit) => unit.id);
+
+  it('gives every unit its canonical id, parent and label', () => {
+    assert.deepEqual(ids.slice(0, 9), [
+      'Section H', 'Section H4', 'Section H4.1', 'Section H4.1(a)', 'Section H4.1(b)', 'Section H4.1(b)(i)',
+      'Section H4.1(b)(ii)', 'Section H4.1(b)(ii)(A)', 'Section H4.1(b)(ii)(B)',
+    ]);
+    const paragraph = parsed.units.find((unit) => unit.id === 'Section H4.1(b)(ii)(A)')!;
+    assert.equal(parsed.units[paragraph.parent].id, 'Section H4.1(b)(ii)');
+    assert.equal(paragraph.label, '(A)');
+  });
+
+  it('tells the letter (i) after (h) from the roman (i) after (b)', () => {
+    assert.ok(ids.includes('Section H4.2(i)'));
+    assert.ok(!ids.includes('Section H4.2(h)(i)'));
+    assert.ok(ids.includes('Section H4.1(b)(i)'));
+  });
+
+  it('reads inserted numbers, Part suffixes and not-used markers', () => {
+    assert.ok(ids.includes('Section H4.3A'));
+    assert.equal(parsed.units.find((unit) => unit.id === 'Section H4.4')!.notUsed, true);
+    assert.equal(parsed.units.find((unit) => unit.id === 'Section H4.3')!.notUsed, false);
+    // N4A is not a Part of Section H: a Part heading of another letter is text.
+    assert.ok(!ids.includes('Section N4A'));
+    assert.deepEqual(parse('Section N: SMETS1 Meters\nN4A Further Initial Enrolment Analysis\n').units.map((u) => u.id), ['Section N', 'Section N4A']);
+  });
+
+  it('gives headings their titles and units their full range', () => {
+    const section = parsed.units[0];
+    assert.equal(section.title, 'DCC Services');
+    const clause = parsed.units.find((unit) => unit.id === 'Section H4.1')!;
+    assert.ok(slice(SECTION_H, clause).startsWith('H4.1 The DCC shall'));
+    assert.ok(slice(SECTION_H, clause).endsWith('(B) another.'));
+    assert.equal(section.end, SECTION_H.length);
+  });
+
+  it('attaches a cross-heading to the clause that follows it', () => {
+    const clause = parsed.units.find((unit) => unit.id === 'Section H4.1')!;
+    assert.equal(clause.crossHeading?.text, 'Eligibility Generally');
+    assert.equal(slice(SECTION_H, clause.crossHeading!), 'Eligibility Generally');
+    assert.ok(clause.crossHeading!.end < clause.start);
+  });
+
+  it('reads the three Section heading styles', () => {
+    for (const heading of ['Section H: DCC Services', 'SECTION H – DCC SERVICES', 'Section H - DCC Services']) {
+      const units = parse(`${heading}\nH1 User Entry Process\n`).units;
+      assert.deepEqual(units.map((unit) => unit.id), ['Section H', 'Section H1'], heading);
+    }
+  });
+
+  it('reads Schedules with versions, Appendices and their numbered clauses', () => {
+    const text = 'Schedule 8: Great Britain Companion Specification Version 3.2\n\n1 Introduction\n1.1 Scope.\n\nAppendix AK: SEC Variation Testing Approach Document for SMETS1 Services\n\n4 Testing\n4.1 First.\n4.2 Second:\n(a) limb.\n4.2.1 Detail.\n';
+    const units = parse(text).units;
+    assert.deepEqual(units.map((unit) => unit.id), [
+      'Schedule 8 v3.2', 'Schedule 8 1', 'Schedule 8 1.1', 'Appendix AK', 'Appendix AK 4', 'Appendix AK 4.1',
+      'Appendix AK 4.2', 'Appendix AK 4.2(a)', 'Appendix AK 4.2.1',
+    ]);
+    assert.equal(units[0].title, 'Great Britain Companion Specification');
+    const detail = units[units.length - 1];
+    assert.equal(units[detail.parent].id, 'Appendix AK 4.2');
+  });
+
+  it('reads defined terms', () => {
+    const terms = parse('A1.1 In this Code:\n"Alt HAN Forum" means the forum;\n“DCC” has the meaning given in the DCC Licence.\nthe body (the "Panel") shall').definitions;
+    assert.deepEqual(terms.map((term) => term.term), ['Alt HAN Forum', 'DCC', 'Panel']);
+  });
+
+  it('defines nothing inside a table of contents, and resumes after it', () => {
+    const text = 'CONTENTS\n\nSection H: DCC Services\nH1 User Entry Process\nH4 Processing Service Requests\n\nSection H: DCC Services\nH1 User Entry Process\nH1.1 Text.\n';
+    const units = parse(text).units;
+    assert.deepEqual(units.map((unit) => unit.id), ['Section H', 'Section H1', 'Section H1.1']);
+    assert.ok(units[0].start > text.indexOf('H4 Processing'));
+  });
+
+  it('does not take a reflowed citation for a clause definition', () => {
+    const units = parse('Section H: DCC Services\nH1 Entry\nH1.1 The DCC shall comply with Section\nH1.2 as amended.\n').units;
+    assert.deepEqual(units.map((unit) => unit.id), ['Section H', 'Section H1', 'Section H1.1']);
+  });
+
+  it('never throws, and every range lies inside the text', () => {
+    const alphabet = fc.constantFrom('Section ', 'H4', '.1', '(a)', '(i)', '\n', ' ', 'Appendix AK: ', '4.2', '{++', '++}', '{--', ':', '–', 'CONTENTS', 'x', '"', 'SECMP', '0045', 'Clause ', ' of ');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 60 }).map((parts) => parts.join('')), (text) => {
+        const document = parse(text);
+        for (const item of [...document.units, ...document.references, ...document.diagnostics]) {
+          assert.ok(item.start >= 0 && item.end <= text.length && item.start <= item.end);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('parses in linear time', () => {
+    const block = `${SECTION_H}\nSee Sections H1, H2 and H3.22 and Section 88(1) of the Energy Act 2008.\n`;
+    const time = (copies: number): number => {
+      const text = block.repeat(copies);
+      const started = process.hrtime.bigint();
+      parse(text);
+      return Number(process.hrtime.bigint() - started);
+    };
+    time(200);
+    const small = Math.min(time(500), time(500));
+    const large = Math.min(time(4000), time(4000));
+    // 8x the text must take far less than 64x the time (quadratic); allow noise up to 24x.
+    assert.ok(large < small * 24, `500 copies: ${small} ns, 4000 copies: ${large} ns`);
+  });
+});
