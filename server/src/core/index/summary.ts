@@ -3,6 +3,7 @@
 
 import { ancestorIds, parentId } from '../model/ids';
 import type { ParsedDocument, Unit } from '../model/types';
+import { LineIndex } from '../text/lineIndex';
 
 export interface FileSummary {
   uri: string;
@@ -11,6 +12,8 @@ export interface FileSummary {
   defines: Map<string, Unit>;
   /** Every id whose definition could change this file's diagnostics: targets and their ancestors (computed on first use). */
   readonly dependsOn: Set<string>;
+  /** Offset ↔ line/character conversion for this text (computed on first use). */
+  readonly lines: LineIndex;
 }
 
 function dependencies(parsed: ParsedDocument): Set<string> {
@@ -36,6 +39,7 @@ export function summarize(uri: string, parsed: ParsedDocument): FileSummary {
     }
   }
   let dependsOn: Set<string> | undefined;
+  let lines: LineIndex | undefined;
   return {
     uri,
     parsed,
@@ -43,6 +47,10 @@ export function summarize(uri: string, parsed: ParsedDocument): FileSummary {
     get dependsOn() {
       dependsOn ??= dependencies(parsed);
       return dependsOn;
+    },
+    get lines() {
+      lines ??= new LineIndex(parsed.text);
+      return lines;
     },
   };
 }

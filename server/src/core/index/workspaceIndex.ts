@@ -16,6 +16,8 @@ import { definitionSignature, FileSummary, summarize } from './summary';
 /** Files above this size are not parsed: a clear diagnostic instead of a stalled editor. */
 export const MAX_FILE_SIZE = 32 * 1024 * 1024;
 
+const HEADING_KINDS = new Set(['section', 'part', 'schedule', 'appendix']);
+
 export interface FileResolution {
   uri: string;
   references: ResolvedReference[];
@@ -41,6 +43,8 @@ export class WorkspaceIndex {
   private readonly dependents = new Map<string, Set<string>>();
   private readonly resolutions = new Map<string, FileResolution>();
   private readonly texts = new Map<string, string>();
+  /** Ids of Sections, Parts, Schedules and Appendices defined in the workspace (for completion). */
+  private readonly headingIds = new Set<string>();
   private config: SecConfig;
   private severities: Partial<Record<DiagnosticCode, SeveritySetting>>;
   private names: DocumentNames;
@@ -84,6 +88,11 @@ export class WorkspaceIndex {
   /** Every workspace definition of an id, ordered by URI (the first is the one that counts). */
   definitionsOf(id: string): readonly WorkspaceDefinition[] {
     return this.definitions.get(id) ?? [];
+  }
+
+  /** Sections, Parts, Schedules, Appendices (and their versions) defined in the workspace text. */
+  definedHeadings(): ReadonlySet<string> {
+    return this.headingIds;
   }
 
   /** Files that cite the id or something within it. */
@@ -206,7 +215,10 @@ export class WorkspaceIndex {
         if (!list) continue;
         const remaining = list.filter((definition) => definition.uri !== uri);
         if (remaining.length > 0) this.definitions.set(id, remaining);
-        else this.definitions.delete(id);
+        else {
+          this.definitions.delete(id);
+          this.headingIds.delete(id);
+        }
       }
     }
     if (next) {
@@ -215,6 +227,7 @@ export class WorkspaceIndex {
         else if (!previous && this.incremental) changed.push(id);
         const list = this.definitions.get(id);
         const definition = { uri, unit };
+        if (HEADING_KINDS.has(unit.kind)) this.headingIds.add(id);
         if (!list) {
           this.definitions.set(id, [definition]);
         } else {

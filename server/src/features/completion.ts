@@ -1,0 +1,109 @@
+// Completion of reference ids: after `Section `, in a list (`Sections H1, `, `... and `),
+// after a Part and a dot (`Section H4.`), after `Appendix `, `Schedule `, and versions after
+// `Schedule 8 Version `. Workspace targets come first, then the catalogue. Only small,
+// pre-indexed sets are scanned, so typing is never slowed.
+import { CompletionItem, CompletionItemKind, CompletionList, Range } from 'vscode-languageserver-types';
+import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { levelOf } from '../core/model/ids';
+import { childUnits, toRange } from './shared';
+
+const SECTION_CONTEXT = /\b(?:SEC\s+)?(?:Sections?|SECTIONS?)\s+(?:[A-Z][0-9A-Z.]*(?:\([a-zA-Z]+\))*(?:\s*\([^)\n]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+|\s*[-\u2013]\s*))*$/;
+const APPENDIX_CONTEXT = /\b(?:Appendix|Appendices|APPENDIX)\s+(?:[A-Z]{1,2}\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+))*$/;
+const SCHEDULE_CONTEXT = /\b(?:Schedules?|SCHEDULES?)\s+(?:\d{1,2}\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+))*$/;
+const VERSION_CONTEXT = /\b(Schedule|Appendix)\s+(\d{1,2}|[A-Z]{1,2})\s+(?:Version\s+|v)$/;
+const PARTIAL = /[A-Z0-9][A-Z0-9.]*$|$/;
+
+function item(label: string, detail: string, fromWorkspace: boolean, order: number, range: Range, kind: CompletionItemKind): CompletionItem {
+  return {
+    label,
+    kind,
+    detail: detail || undefined,
+    labelDetails: { description: fromWorkspace ? 'workspace' : 'SEC catalogue' },
+    sortText: `${fromWorkspace ? 0 : 1}${String(order).padStart(6, '0')}`,
+    filterText: label,
+    textEdit: { range, newText: label },
+  };
+}
+
+const collator = new Intl.Collator('en', { numeric: true });
+const naturalOrder = collator.compare;
+
+export function completion(index: WorkspaceIndex, uri: string, offset: number): CompletionList | null {
+  const summary = index.summary(uri);
+  if (!summary) return null;
+  const text = summary.parsed.text;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const from = lineStart > 0 ? text.lastIndexOf('\n', lineStart - 2) + 1 : 0;
+  const before = text.slice(from, offset);
+  const partial = PARTIAL.exec(before)![0];
+  const head = before.slice(0, before.length - partial.length);
+  const range = toRange(summary, { start: offset - partial.length, end: offset });
+  const items: CompletionItem[] = [];
+  const catalogue = index.catalogue;
+
+  const version = VERSION_CONTEXT.exec(head);
+  if (version) {
+    const document = `${version[1]} ${version[2]}`;
+    const versions = new Set(catalogue?.versionsOf(document) ?? []);
+    for (const id of index.definedHeadings()) if (id.startsWith(`${document} v`)) versions.add(id.slice(document.length + 2));
+    [...versions].sort(naturalOrder).forEach((number, order) => {
+      const id = `${document} v${number}`;
+      items.push(item(number, index.titlesOf(id)[0] ?? '', index.definitionsOf(id).length > 0, order, range, CompletionItemKind.EnumMember));
+    });
+    return { isIncomplete: false, items };
+  }
+
+  if (SECTION_CONTEXT.test(head)) {
+    const dot = partial.lastIndexOf('.');
+    if (dot > 0) {
+      // `Section H4.` → the clauses of Part H4 written in the workspace.
+      const part = `Section ${partial.slice(0, dot)}`;
+      const definition = index.definitionsOf(part)[0];
+      const owner = definition ? index.summary(definition.uri) : undefined;
+      if (definition && owner) {
+        childUnits(owner, definition.unit).forEach((unit, order) => {
+          const firstLine = owner.parsed.text.slice(unit.labelEnd, owner.parsed.text.indexOf('\n', unit.labelEnd) >>> 0).trim();
+          const detail = unit.crossHeading?.text ?? (firstLine.length > 60 ? `${firstLine.slice(0, 59)}…` : firstLine);
+          items.push(item(unit.label, detail, true, order, range, CompletionItemKind.Reference));
+        });
+      }
+      return { isIncomplete: false, items };
+    }
+    const seen = new Set<string>();
+    const add = (id: string, fromWorkspace: boolean): void => {
+      if (seen.has(id) || !id.startsWith('Section ')) return;
+      seen.add(id);
+      const level = levelOf(id);
+      const kind = level === 'section' ? CompletionItemKind.Module : CompletionItemKind.Class;
+      items.push(item(id.slice(8), index.titlesOf(id)[0] ?? '', fromWorkspace, 0, range, kind));
+    };
+    for (const id of index.definedHeadings()) add(id, true);
+    for (const entry of catalogue?.entries() ?? []) add(entry.id, false);
+    return { isIncomplete: false, items: sortByLabel(items) };
+  }
+
+  const appendix = APPENDIX_CONTEXT.test(head);
+  const schedule = !appendix && SCHEDULE_CONTEXT.test(head);
+  if (appendix || schedule) {
+    const prefix = appendix ? 'Appendix ' : 'Schedule ';
+    const seen = new Set<string>();
+    const add = (id: string, fromWorkspace: boolean): void => {
+      if (!id.startsWith(prefix) || id.includes(' v') || id.split(' ').length !== 2 || seen.has(id)) return;
+      seen.add(id);
+      items.push(item(id.slice(prefix.length), index.titlesOf(id)[0] ?? '', fromWorkspace, 0, range, CompletionItemKind.File));
+    };
+    for (const id of index.definedHeadings()) add(id, true);
+    for (const entry of catalogue?.entries() ?? []) add(entry.id, false);
+    return { isIncomplete: false, items: sortByLabel(items) };
+  }
+  return null;
+}
+
+/** Workspace first, then catalogue; within each, natural order (H2 before H10, A before AA). */
+function sortByLabel(items: CompletionItem[]): CompletionItem[] {
+  const sorted = [...items].sort((a, b) => (a.sortText![0] === b.sortText![0] ? naturalOrder(a.label, b.label) : a.sortText! < b.sortText! ? -1 : 1));
+  sorted.forEach((entry, order) => {
+    entry.sortText = `${entry.sortText![0]}${String(order).padStart(6, '0')}`;
+  });
+  return sorted;
+}

@@ -1,0 +1,117 @@
+// Hover: what a reference points at (heading, first lines, where it lives, status and why,
+// Version Control history), or how often a unit is cited when hovering its own number.
+import type { Hover } from 'vscode-languageserver-types';
+import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { ancestorIds, levelOf, parentId } from '../core/model/ids';
+import type { Unit } from '../core/model/types';
+import type { ResolvedReference } from '../core/resolve/diagnostics';
+import { citationsOf } from './references';
+import { fileLabel, referenceAt, toRange, unitLabelAt, unitText } from './shared';
+
+const PREVIEW_LINES = 8;
+const HISTORY_ENTRIES = 6;
+
+const STATUS_LINE: Record<string, string> = {
+  ok: '✓ exists',
+  unverified: '◌ unverified',
+  broken: '✗ broken',
+  deprecated: '⚠ deprecated',
+  external: '↗ external',
+  ambiguous: '? ambiguous',
+};
+
+function escape(text: string): string {
+  return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+}
+
+/** The unit text as Markdown: each line a quoted line, paragraph labels indented by depth. */
+function preview(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const trimmed = line.trim();
+      const depth = /^\((?:[ivx]+)\)/.test(trimmed) ? 2 : /^\([A-Z]+\)/.test(trimmed) ? 3 : /^\([a-z]+\)/.test(trimmed) ? 1 : 0;
+      return `> ${'\u2003'.repeat(depth)}${escape(trimmed)}`;
+    })
+    .join('  \n');
+}
+
+function headingOf(index: WorkspaceIndex, id: string, unit?: Unit): string {
+  const title = unit?.title || unit?.crossHeading?.text || index.titlesOf(id)[0] || '';
+  let context = '';
+  const level = levelOf(id);
+  if (level === 'clause' || level === 'paragraph' || level === 'docClause') {
+    const container = ancestorIds(id).find((ancestor) => {
+      const l = levelOf(ancestor);
+      return l === 'part' || l === 'document';
+    });
+    if (container) {
+      const containerTitle = index.titlesOf(container)[0];
+      context = containerTitle ? ` · ${container} ${escape(containerTitle)}` : ` · ${container}`;
+    }
+  }
+  return `**${id}**${title ? ` — ${escape(title)}` : ''}${context}`;
+}
+
+function referenceHover(index: WorkspaceIndex, resolved: ResolvedReference): string {
+  const { reference, resolution } = resolved;
+  if (resolution.status === 'external') {
+    return `**External reference** — ${escape(reference.text)}\n\n${reference.instrument ? `${escape(reference.instrument)} is` : 'This is'} not part of the SEC; it is not checked.`;
+  }
+  if (resolution.status === 'ambiguous' || !resolution.target) {
+    return `**${escape(reference.text)}** — ${STATUS_LINE.ambiguous}\n\n${escape(resolution.reason ?? '')} Name the document, e.g. "of Appendix AK".`;
+  }
+  const target = resolution.target;
+  const parts: string[] = [];
+  const definition = resolution.definition && resolution.definition.unit.id === target ? resolution.definition : undefined;
+  parts.push(headingOf(index, target, definition?.unit));
+  let status = STATUS_LINE[resolution.status];
+  if (resolution.reason && resolution.status !== 'ok') status += ` — ${escape(resolution.reason)}`;
+  if (resolution.replacement) status += ` Cite **${resolution.replacement}** instead.`;
+  parts.push(status);
+  if (definition) {
+    const summary = index.summary(definition.uri);
+    if (summary) {
+      parts.push(preview(unitText(summary, definition.unit, PREVIEW_LINES)));
+      const line = summary.lines.positionAt(definition.unit.labelStart).line + 1;
+      parts.push(`*${escape(fileLabel(definition.uri))}, line ${line}*`);
+    }
+  } else if (resolution.catalogueEntry) {
+    parts.push(`*SEC catalogue*${resolution.status === 'unverified' ? ' — the text is not in the workspace' : ''}`);
+  }
+  const historyOwner = index.catalogue?.get(target) ? target : resolution.catalogueEntry?.id;
+  const history = historyOwner ? index.catalogue?.history(historyOwner) ?? [] : [];
+  if (history.length > 0) {
+    const shown = history.slice(-HISTORY_ENTRIES).reverse();
+    const lines = shown.map((entry) => `- **${entry.version}** (${entry.date}): ${escape(truncate(entry.changes || entry.reason, 140))}`);
+    const more = history.length > shown.length ? `\n- … ${history.length - shown.length} earlier` : '';
+    parts.push(`Version Control entries mentioning ${historyOwner}:\n${lines.join('\n')}${more}`);
+  }
+  return parts.join('\n\n');
+}
+
+function truncate(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+export function hover(index: WorkspaceIndex, uri: string, offset: number): Hover | null {
+  const summary = index.summary(uri);
+  if (!summary) return null;
+  const resolved = referenceAt(index, uri, offset);
+  if (resolved) {
+    return { contents: { kind: 'markdown', value: referenceHover(index, resolved) }, range: toRange(summary, resolved.reference) };
+  }
+  const unit = unitLabelAt(summary, offset);
+  if (!unit) return null;
+  const citations = citationsOf(index, unit.id);
+  const files = new Set(citations.map((citation) => citation.uri));
+  const parent = parentId(unit.id);
+  const lines = [
+    headingOf(index, unit.id, unit),
+    `Cited by **${citations.length}** reference${citations.length === 1 ? '' : 's'} from **${files.size}** file${files.size === 1 ? '' : 's'}.`,
+  ];
+  if (unit.notUsed) lines.push('Marked as not used: citations of it are reported as deprecated.');
+  if (parent && index.definitionsOf(unit.id).length > 1) lines.push(`Also defined in ${index.definitionsOf(unit.id).length - 1} other file(s).`);
+  return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range: toRange(summary, { start: unit.labelStart, end: unit.labelEnd }) };
+}

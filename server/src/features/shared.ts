@@ -1,0 +1,89 @@
+// Helpers shared by the feature providers: finding what is under the cursor, converting
+// offsets to LSP ranges, and naming catalogue documents.
+import type { Range } from 'vscode-languageserver-types';
+import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import type { FileSummary } from '../core/index/summary';
+import type { Unit } from '../core/model/types';
+import type { ResolvedReference } from '../core/resolve/diagnostics';
+import type { WorkspaceDefinition } from '../core/resolve/statuses';
+
+/** Read-only virtual documents showing a catalogue entry: `sec-catalogue:/Section%20G2.md`. */
+export const CATALOGUE_SCHEME = 'sec-catalogue';
+
+export function catalogueUri(id: string): string {
+  return `${CATALOGUE_SCHEME}:/${encodeURIComponent(id)}.md`;
+}
+
+export function catalogueIdFromUri(uri: string): string | null {
+  const match = /^sec-catalogue:\/+(.+)\.md$/.exec(uri);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+export function toRange(summary: FileSummary, span: { start: number; end: number }): Range {
+  return summary.lines.rangeOf(span);
+}
+
+/** The written reference under an offset; members between a range's ends are skipped. */
+export function referenceAt(index: WorkspaceIndex, uri: string, offset: number): ResolvedReference | undefined {
+  const { references } = index.resolve(uri);
+  let low = 0;
+  let high = references.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (references[mid].reference.start <= offset) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low - 1; i >= 0 && i >= low - 64; i--) {
+    const candidate = references[i];
+    if (!candidate.reference.viaRange && candidate.reference.start <= offset && offset <= candidate.reference.end) return candidate;
+  }
+  return undefined;
+}
+
+/** The unit whose own label (number or heading) is under an offset. */
+export function unitLabelAt(summary: FileSummary, offset: number): Unit | undefined {
+  const units = summary.parsed.units;
+  let low = 0;
+  let high = units.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (units[mid].labelStart <= offset) low = mid + 1;
+    else high = mid;
+  }
+  const unit = units[low - 1];
+  return unit && unit.labelStart <= offset && offset <= unit.labelEnd ? unit : undefined;
+}
+
+/** The whole unit text, or its first lines. */
+export function unitText(summary: FileSummary, unit: Unit, maxLines = Infinity): string {
+  const text = summary.parsed.text.slice(unit.start, unit.end);
+  if (maxLines === Infinity) return text;
+  const lines = text.split(/\r?\n/);
+  return lines.length > maxLines ? `${lines.slice(0, maxLines).join('\n')}\n…` : text;
+}
+
+export function definitionSummary(index: WorkspaceIndex, definition: WorkspaceDefinition): FileSummary | undefined {
+  return index.summary(definition.uri);
+}
+
+/** A short display name for a file URI: its last path segment. */
+export function fileLabel(uri: string): string {
+  const decoded = decodeURIComponent(uri);
+  return decoded.slice(decoded.lastIndexOf('/') + 1);
+}
+
+/** Children of a workspace unit, from its own file. */
+export function childUnits(summary: FileSummary, unit: Unit): Unit[] {
+  const units = summary.parsed.units;
+  const parentIndex = units.indexOf(unit);
+  const children: Unit[] = [];
+  for (let i = parentIndex + 1; i < units.length && units[i].start <= unit.end; i++) {
+    if (units[i].parent === parentIndex) children.push(units[i]);
+  }
+  return children;
+}
+
+/** The heading to show for a target: its own title, or the title of its Part / document. */
+export function titleFor(index: WorkspaceIndex, id: string): string {
+  return index.titlesOf(id)[0] ?? '';
+}

@@ -1,0 +1,116 @@
+// Outline (Section > Part > cross-heading > clause > paragraph), workspace symbols by id or
+// title words, and folding ranges for every unit that spans lines.
+import { DocumentSymbol, FoldingRange, SymbolInformation, SymbolKind } from 'vscode-languageserver-types';
+import type { FileSummary } from '../core/index/summary';
+import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import type { Unit } from '../core/model/types';
+import { readWordsUnbounded } from '../core/parse/words';
+import type { Cancellation } from './cancellation';
+import { toRange } from './shared';
+
+const KIND: Record<Unit['kind'], SymbolKind> = {
+  section: SymbolKind.Module,
+  schedule: SymbolKind.Module,
+  appendix: SymbolKind.Module,
+  modification: SymbolKind.Event,
+  part: SymbolKind.Namespace,
+  clause: SymbolKind.Field,
+  docClause: SymbolKind.Field,
+  paragraph: SymbolKind.EnumMember,
+};
+
+function symbolName(unit: Unit): string {
+  if (unit.kind === 'paragraph') return unit.label;
+  return unit.title ? `${unit.label} ${unit.title}` : unit.label;
+}
+
+function firstWords(summary: FileSummary, unit: Unit): string | undefined {
+  const text = summary.parsed.text;
+  const lineEnd = text.indexOf('\n', unit.labelEnd);
+  const line = text.slice(unit.labelEnd, lineEnd === -1 ? text.length : lineEnd).trim();
+  if (!line) return undefined;
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}
+
+export function documentSymbols(summary: FileSummary): DocumentSymbol[] {
+  const units = summary.parsed.units;
+  const symbols: Array<DocumentSymbol | undefined> = new Array(units.length);
+  const roots: DocumentSymbol[] = [];
+  /** The open cross-heading symbol of each Part (or document), which collects the clauses after it. */
+  const crossHeadingOf = new Map<number, DocumentSymbol>();
+  units.forEach((unit, i) => {
+    const symbol: DocumentSymbol = {
+      name: symbolName(unit),
+      detail: unit.kind === 'clause' || unit.kind === 'docClause' ? firstWords(summary, unit) : undefined,
+      kind: KIND[unit.kind],
+      range: toRange(summary, unit),
+      selectionRange: toRange(summary, { start: unit.labelStart, end: unit.labelEnd }),
+      children: [],
+      tags: unit.notUsed ? [1] : undefined,
+    };
+    symbols[i] = symbol;
+    const parent = unit.parent >= 0 ? symbols[unit.parent] : undefined;
+    if (!parent) {
+      roots.push(symbol);
+      return;
+    }
+    if (unit.crossHeading) {
+      const heading: DocumentSymbol = {
+        name: unit.crossHeading.text,
+        kind: SymbolKind.String,
+        range: toRange(summary, { start: unit.crossHeading.start, end: unit.end }),
+        selectionRange: toRange(summary, unit.crossHeading),
+        children: [],
+      };
+      parent.children!.push(heading);
+      crossHeadingOf.set(unit.parent, heading);
+    }
+    const holder = (unit.kind === 'clause' || unit.kind === 'docClause') ? crossHeadingOf.get(unit.parent) : undefined;
+    if (holder) {
+      holder.children!.push(symbol);
+      holder.range = { start: holder.range.start, end: symbol.range.end };
+    } else {
+      parent.children!.push(symbol);
+    }
+  });
+  return roots;
+}
+
+export function workspaceSymbols(index: WorkspaceIndex, query: string, token?: Cancellation, limit = 500): SymbolInformation[] {
+  const needle = query.trim();
+  const queryWords = readWordsUnbounded(needle).map((word) => word.word);
+  const idQuery = needle.toUpperCase().replace(/^SECTION\s+/, '');
+  const results: SymbolInformation[] = [];
+  for (const uri of index.uris().sort()) {
+    if (token?.isCancellationRequested || results.length >= limit) break;
+    const summary = index.summary(uri)!;
+    for (const unit of summary.parsed.units) {
+      if (unit.kind === 'paragraph') continue;
+      const label = unit.label.toUpperCase();
+      const byId = idQuery !== '' && (label.startsWith(idQuery) || unit.id.toUpperCase().startsWith(needle.toUpperCase()));
+      const title = unit.title || unit.crossHeading?.text || '';
+      const byTitle = !byId && queryWords.length > 0 && title !== '' && matchesWords(title, queryWords);
+      if (needle === '' || byId || byTitle) {
+        results.push({ name: symbolName(unit), kind: KIND[unit.kind], location: { uri, range: toRange(summary, { start: unit.labelStart, end: unit.labelEnd }) }, containerName: unit.parent >= 0 ? summary.parsed.units[unit.parent].id : undefined });
+        if (results.length >= limit) break;
+      }
+    }
+  }
+  return results;
+}
+
+function matchesWords(title: string, queryWords: string[]): boolean {
+  const words = readWordsUnbounded(title).map((word) => word.word);
+  return queryWords.every((query) => words.some((word) => word.startsWith(query)));
+}
+
+export function foldingRanges(summary: FileSummary): FoldingRange[] {
+  const ranges: FoldingRange[] = [];
+  const lines = summary.lines;
+  for (const unit of summary.parsed.units) {
+    const start = lines.positionAt(unit.start).line;
+    const end = lines.positionAt(unit.end).line;
+    if (end > start) ranges.push({ startLine: start, endLine: end, kind: 'region' });
+  }
+  return ranges;
+}

@@ -1,0 +1,229 @@
+// Protocol tests: the built server, spawned and driven over JSON-RPC like an editor, on a
+// multi-file workspace, over stdio (any LSP editor) and IPC (how VS Code starts it).
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type {
+  CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, LocationLink, SymbolInformation, TextEdit,
+} from 'vscode-languageserver-types';
+import { TestClient, Transport } from './lspClient';
+
+const X = [
+  'Section X: Transition',
+  '',
+  'X5 Incorporation of Certain Documents into this Code',
+  '',
+  'X5.1 The Secretary of State may designate documents.',
+  'X5.2 [Not used]',
+  'X5.3 Each designated document shall have effect.',
+  'X5.4 The DCC shall give effect to each designated document:',
+  '(a) from its designation date; and',
+  '(b) as amended from time to time.',
+  '',
+].join('\n');
+
+const H = [
+  'Section H: DCC Services',
+  '',
+  'H4 Processing Service Requests',
+  '',
+  'Eligibility Generally',
+  '',
+  ...Array.from({ length: 12 }, (_, i) => `H4.${i + 1} Clause ${i + 1} of Part H4.`),
+  '',
+  'H10 Business Continuity',
+  '',
+  ...Array.from({ length: 13 }, (_, i) => `H10.${i + 1} Continuity clause ${i + 1}.`),
+  '',
+].join('\n');
+
+const DRAFT = [
+  'Draft legal text for SECMP0099',
+  '',
+  'The DCC shall act under Section X5.4 and Section X5.9.',
+  'Users shall be notified under Section H4.21.',
+  'Apply Sections H10.9-H10.13 during an invocation.',
+  'Designation follows Section X5.2.',
+  'See Section H4 (Processing Service Requests) and Section H4 (Service Processing).',
+  'Obligations in Section G2.14 and Section G2 are unchanged.',
+  'Also Section X3 applies.',
+  '',
+].join('\n');
+
+function lineOf(text: string, needle: string): number {
+  return text.split('\n').findIndex((line) => line.includes(needle));
+}
+
+function positionOf(text: string, needle: string, delta = 1): { line: number; character: number } {
+  const line = lineOf(text, needle);
+  return { line, character: text.split('\n')[line].indexOf(needle) + delta };
+}
+
+function applyEdits(text: string, edits: TextEdit[]): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  let result = text;
+  for (const edit of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) {
+    result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
+  }
+  return result;
+}
+
+const codesOf = (diagnostics: Diagnostic[]): string[] => diagnostics.map((d) => String(d.code)).sort();
+
+for (const transport of ['stdio', 'ipc'] as Transport[]) {
+  describe(`language server over ${transport}`, function () {
+    this.timeout(20000);
+    let folder: string;
+    let client: TestClient;
+    let uri: (name: string) => string;
+
+    before(async () => {
+      folder = mkdtempSync(join(tmpdir(), 'sec-lsp-'));
+      mkdirSync(join(folder, 'drafts'));
+      writeFileSync(join(folder, 'x.sec'), X);
+      writeFileSync(join(folder, 'h.sec'), H);
+      writeFileSync(join(folder, 'drafts', 'draft.sec'), DRAFT);
+      writeFileSync(join(folder, 'sec.config.json'), JSON.stringify({ deprecations: [{ target: 'Section X3', reason: 'Spent.', replacement: 'Section X5' }] }));
+      uri = (name) => `file://${join(folder, name)}`;
+      client = await TestClient.start(transport, folder);
+    });
+
+    after(async () => {
+      await client.stop();
+      rmSync(folder, { recursive: true, force: true });
+    });
+
+    it('publishes diagnostics for a file that was never opened, with codes and documentation links', async () => {
+      const diagnostics = await client.waitForDiagnostics(uri('drafts/draft.sec'), (d) => d.length >= 5);
+      assert.deepEqual(codesOf(diagnostics), ['broken-reference', 'broken-reference', 'deprecated-reference', 'deprecated-reference', 'title-mismatch']);
+      const broken = diagnostics.find((d) => String(d.message).includes('X5.9'))!;
+      assert.equal(broken.severity, 1);
+      assert.deepEqual(broken.range, { start: { line: 2, character: 41 }, end: { line: 2, character: 53 } });
+      assert.match(broken.codeDescription!.href, /README\.md#broken-reference$/);
+      assert.ok(client.progress.length > 0, 'indexing reports work-done progress');
+    });
+
+    it('updates the diagnostics of citing files when a clause is deleted elsewhere, and clears them when it is restored', async () => {
+      await client.waitForDiagnostics(uri('drafts/draft.sec'), (d) => d.length >= 5);
+      client.open(uri('x.sec'), X);
+      const start = { line: lineOf(X, 'X5.4'), character: 0 };
+      const end = { line: lineOf(X, '(b) as amended') + 1, character: 0 };
+      const removed = X.split('\n').slice(start.line, end.line).join('\n') + '\n';
+      client.edit(uri('x.sec'), { start, end }, '');
+      const after = await client.waitForDiagnostics(uri('drafts/draft.sec'), (d) => d.some((x) => String(x.message).includes('Section X5.4 does not exist')));
+      assert.equal(after.filter((d) => d.code === 'broken-reference').length, 3);
+      client.edit(uri('x.sec'), { start, end: start }, removed);
+      const restored = await client.waitForDiagnostics(uri('drafts/draft.sec'), (d) => !d.some((x) => String(x.message).includes('Section X5.4 does not exist')));
+      assert.equal(restored.filter((d) => d.code === 'broken-reference').length, 2);
+    });
+
+    it('hovers a reference with its heading, text, location and status', async () => {
+      client.open(uri('drafts/draft.sec'), DRAFT);
+      const result = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri('drafts/draft.sec') }, position: positionOf(DRAFT, 'Section X5.4', 9) });
+      const value = (result.contents as { value: string }).value;
+      assert.match(value, /\*\*Section X5\.4\*\*/);
+      assert.match(value, /Section X5 Incorporation of Certain Documents into this Code/);
+      assert.match(value, /give effect to each designated document/);
+      assert.match(value, /\(a\) from its designation date/);
+      assert.match(value, /x\.sec, line 8/);
+      const catalogue = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri('drafts/draft.sec') }, position: positionOf(DRAFT, 'Section G2.14', 9) });
+      const text = (catalogue.contents as { value: string }).value;
+      assert.match(text, /unverified/);
+      assert.match(text, /SEC catalogue/);
+      const deprecated = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri('drafts/draft.sec') }, position: positionOf(DRAFT, 'Section X3', 9) });
+      assert.match((deprecated.contents as { value: string }).value, /deprecated — Spent\. Cite \*\*Section X5\*\* instead/);
+    });
+
+    it('hovers a unit number with how often it is cited', async () => {
+      client.open(uri('h.sec'), H);
+      const result = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri('h.sec') }, position: { line: lineOf(H, 'H10.11 '), character: 2 } });
+      assert.match((result.contents as { value: string }).value, /Cited by \*\*1\*\* reference from \*\*1\*\* file/);
+    });
+
+    it('goes to the definition in another file, and to a catalogue document for a catalogue-only target', async () => {
+      const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: uri('drafts/draft.sec') }, position: positionOf(DRAFT, 'Section X5.4', 9) });
+      assert.equal(links.length, 1);
+      assert.equal(links[0].targetUri, uri('x.sec'));
+      assert.equal(links[0].targetSelectionRange.start.line, lineOf(X, 'X5.4'));
+      const catalogue = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: uri('drafts/draft.sec') }, position: positionOf(DRAFT, 'Section G2 ', 9) });
+      assert.equal(catalogue[0].targetUri, 'sec-catalogue:/Section%20G2.md');
+      const content = await client.request<string>('sec/catalogueDocument', { uri: catalogue[0].targetUri });
+      assert.match(content, /# Section G2 — System Security: Obligations on the DCC/);
+      assert.match(content, /Part of \*\*Section G\*\* — Security/);
+    });
+
+    it('finds references across files, including members of a range', async () => {
+      const locations = await client.request<Location[]>('textDocument/references', {
+        textDocument: { uri: uri('h.sec') }, position: { line: lineOf(H, 'H10.11 '), character: 2 }, context: { includeDeclaration: true },
+      });
+      assert.deepEqual(locations.map((l) => [l.uri, l.range.start.line]).sort(), [[uri('drafts/draft.sec'), 4], [uri('h.sec'), lineOf(H, 'H10.11 ')]].sort());
+      const part = await client.request<Location[]>('textDocument/references', {
+        textDocument: { uri: uri('drafts/draft.sec') }, position: positionOf(DRAFT, 'Section H4 (Processing', 9), context: { includeDeclaration: false },
+      });
+      assert.equal(part.length, 3, 'H4.21, and H4 twice');
+    });
+
+    it('completes Parts, clauses of a Part, and Schedule versions', async () => {
+      const text = 'See Section X5.\nSee Section \nSee Schedule 8 Version \n';
+      client.open(uri('drafts/new.sec'), text);
+      const clauses = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: uri('drafts/new.sec') }, position: { line: 0, character: 15 } });
+      assert.deepEqual(clauses.items.map((i) => i.label), ['X5.1', 'X5.2', 'X5.3', 'X5.4']);
+      const parts = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: uri('drafts/new.sec') }, position: { line: 1, character: 12 } });
+      const labels = parts.items.map((i) => i.label);
+      assert.ok(labels.includes('H4') && labels.includes('X5') && labels.includes('G2') && labels.includes('N4A'));
+      const sorted = [...parts.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+      assert.equal(sorted[0].labelDetails?.description, 'workspace');
+      assert.equal(parts.items.find((i) => i.label === 'G2')!.detail, 'System Security: Obligations on the DCC');
+      const versions = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: uri('drafts/new.sec') }, position: { line: 2, character: 23 } });
+      assert.deepEqual(versions.items.map((i) => i.label), ['1.0', '1.1', '2.0', '2.1', '3.0', '3.1', '3.2']);
+    });
+
+    it('gives a hierarchical outline and workspace symbols by id or title', async () => {
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uri('h.sec') } });
+      assert.equal(symbols[0].name, 'Section H DCC Services');
+      const h4 = symbols[0].children![0];
+      assert.equal(h4.name, 'H4 Processing Service Requests');
+      assert.equal(h4.children![0].name, 'Eligibility Generally');
+      assert.equal(h4.children![0].children!.length, 12);
+      const byId = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'X5.4' });
+      assert.deepEqual(byId.map((s) => s.name), ['X5.4']);
+      const byTitle = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'incorporation documents' });
+      assert.deepEqual(byTitle.map((s) => s.name), ['X5 Incorporation of Certain Documents into this Code']);
+    });
+
+    it('offers quick fixes that produce the expected text', async () => {
+      const draftUri = uri('drafts/draft.sec');
+      const all = { start: { line: 0, character: 0 }, end: { line: DRAFT.split('\n').length, character: 0 } };
+      const diagnostics = await client.waitForDiagnostics(draftUri, (d) => d.length >= 5);
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: draftUri }, range: all, context: { diagnostics } });
+      const apply = (title: RegExp): string => {
+        const action = actions.find((a) => title.test(a.title));
+        assert.ok(action, `no action ${title}; have ${actions.map((a) => a.title).join(' | ')}`);
+        return applyEdits(DRAFT, action.edit!.changes![draftUri]);
+      };
+      assert.match(apply(/^Cite Section X5 instead of Section X3$/), /Also Section X5 applies\./);
+      assert.match(apply(/^Use the title of Section H4/), /and Section H4 \(Processing Service Requests\)\./);
+      assert.match(apply(/^Did you mean Section H4\.12/), /notified under Section H4\.12\./);
+      assert.ok(!actions.some((a) => /Did you mean Section X5\.\d/.test(a.title) && !/X5\.[1-4]\b/.test(a.title)));
+    });
+
+    it('re-reads sec.config.json and files changed on disk', async () => {
+      writeFileSync(join(folder, 'sec.config.json'), '{ "severities": { "broken-reference": "off" }, }');
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('sec.config.json'), type: 2 }] });
+      const problems = await client.waitForDiagnostics(uri('sec.config.json'), (d) => d.length === 1);
+      assert.equal(problems[0].code, 'invalid-config');
+      writeFileSync(join(folder, 'sec.config.json'), '{ "severities": { "broken-reference": "off" } }');
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('sec.config.json'), type: 2 }] });
+      await client.waitForDiagnostics(uri('sec.config.json'), (d) => d.length === 0);
+      writeFileSync(join(folder, 'extra.sec'), 'Cite Section X5.8.\n');
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('extra.sec'), type: 1 }] });
+      writeFileSync(join(folder, 'late.sec'), 'Cite Section H99 (Nothing).\n');
+      writeFileSync(join(folder, 'sec.config.json'), '{}');
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('late.sec'), type: 1 }, { uri: uri('sec.config.json'), type: 2 }] });
+      const late = await client.waitForDiagnostics(uri('late.sec'), (d) => d.length === 1);
+      assert.equal(late[0].code, 'broken-reference');
+    });
+  });
+}
