@@ -22,6 +22,7 @@
 //   SEC_E2E_KEEP_TMP=1           keep the run's temp folder (logs, user data) and print its path
 //   SEC_E2E_LOG_DIR              copy the workbench logs handed over at exit into this folder
 //   SEC_E2E_CHROMIUM             browser executable (default /usr/bin/chromium)
+//   SEC_E2E_DEBUG_RAW=1          print the raw codeAutomationLog calls
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -221,7 +222,7 @@ async function finish(code, reason, { testsReported = false } = {}) {
     if (page && SCREENSHOT_DIR) await takeScreenshot('failure').catch(() => {});
     // The tests said why they failed; anything else may be explained by code-server's output.
     if (!VERBOSE && !testsReported) {
-      const tail = safeRead(serverLogPath).split('\n').slice(-40).join('\n').trim();
+      const tail = safeRead(serverLogPath).split('\n').filter((l) => l.trim()).slice(-40).join('\n');
       if (tail) console.log(`[code-shim] last lines of code-server's output:\n${tail}`);
     }
   }
@@ -240,8 +241,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 process.on('uncaughtException', (e) => finish(1, `error: ${e?.stack || e}`));
 process.on('unhandledRejection', (e) => finish(1, `error: ${e?.stack || e}`));
-const overall = setTimeout(() => finish(124, `TIMEOUT: no result after ${TIMEOUT_MS} ms (SEC_E2E_TIMEOUT_MS)`), TIMEOUT_MS);
-overall.unref?.();
+setTimeout(() => finish(124, `TIMEOUT: no result after ${TIMEOUT_MS} ms (SEC_E2E_TIMEOUT_MS)`), TIMEOUT_MS);
 
 // ------------------------------------------------------------------------------------------
 // code-server

@@ -12,6 +12,8 @@
 #   --force        reinstall even if the stamp matches
 #   --update-lock  regenerate scripts/e2e/tools-package-lock.json from tools-package.json, then install
 # Env: SEC_E2E_TOOLS_DIR (default <repo>/.tools/e2e)
+#      SEC_E2E_CACHE_DIR (default ~/.cache/sec-language-tools-e2e; 'off' to disable): a copy of
+#      the installed tree, restored in a second by a fresh clone on the same machine (as CI's)
 set -euo pipefail
 
 # Bump when the way of installing changes (not the versions: those are in the lock file).
@@ -24,6 +26,8 @@ PKG_JSON="$SCRIPT_DIR/tools-package.json"
 PKG_LOCK="$SCRIPT_DIR/tools-package-lock.json"
 STAMP="$TOOLS_DIR/.stamp"
 LOG="$TOOLS_DIR.install.log"
+# Machine-wide copy of the installed tree, outside the work tree ('off' to disable).
+CACHE_ROOT="${SEC_E2E_CACHE_DIR:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/sec-language-tools-e2e}"
 
 # The ripgrep that @vscode/ripgrep (pinned by code-server's shrinkwrap) would download.
 RG_PKG_VERSION=1.15.11
@@ -35,7 +39,7 @@ for arg in "$@"; do
   case "$arg" in
     --force) FORCE=1 ;;
     --update-lock) UPDATE_LOCK=1 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "install-tools: unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
@@ -66,9 +70,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] || die "missing Debian packages (${missing[*]}) and not root: install them first"
   say "apt: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null || die "apt-get update failed"
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-    || die "apt-get install ${missing[*]} failed"
+  APT_LOG="$TOOLS_DIR.apt.log"
+  if ! { apt-get update -q && apt-get install -y -q --no-install-recommends "${missing[@]}"; } >"$APT_LOG" 2>&1; then
+    tail -n 30 "$APT_LOG" >&2
+    die "apt-get install ${missing[*]} failed (log: $APT_LOG)"
+  fi
   say "apt: done"
 else
   say "apt: all present (${APT_PKGS[*]})"
@@ -111,15 +117,46 @@ check_files=(
   "$TOOLS_DIR/node_modules/mocha/package.json"
 )
 all_there() { local f; for f in "${check_files[@]}"; do [ -e "$f" ] || return 1; done; }
+cache_ok() { [ "$CACHE_ROOT" != off ] && [ -f "$CACHE_ROOT/$WANT/.stamp" ] && [ "$(cat "$CACHE_ROOT/$WANT/.stamp")" = "$WANT" ]; }
+save_cache() {
+  [ "$CACHE_ROOT" != off ] || return 0
+  cache_ok && return 0
+  # Keep one copy only (the current recipe), written under a temporary name, then renamed.
+  if mkdir -p "$CACHE_ROOT" && rm -rf "$CACHE_ROOT/$WANT.tmp.$$" \
+    && cp -a "$TOOLS_DIR" "$CACHE_ROOT/$WANT.tmp.$$"; then
+    find "$CACHE_ROOT" -mindepth 1 -maxdepth 1 ! -name "$WANT.tmp.$$" -exec rm -rf {} +
+    mv "$CACHE_ROOT/$WANT.tmp.$$" "$CACHE_ROOT/$WANT"
+    say "saved a copy in the machine cache $CACHE_ROOT (SEC_E2E_CACHE_DIR=off to skip)"
+  else
+    rm -rf "$CACHE_ROOT/$WANT.tmp.$$"
+    say "warning: could not save a copy in $CACHE_ROOT (not needed to run the tests)"
+  fi
+}
 
 if [ "$FORCE" = 0 ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT" ] && all_there; then
   say "node tools: up to date in ${TOOLS_DIR#"$REPO_ROOT"/} (stamp ${WANT:0:12}); nothing to do"
+  save_cache
   say "done in $((SECONDS - START)) s"
   exit 0
 fi
 
 # ---------------------------------------------------------------------------------------------
-# 5. Install (npm ci from the committed lock), with the fixes for the four traps
+# 5. Machine-wide copy: a fresh clone on the same machine (CI runs in one) restores the tree
+#    installed before in a second, instead of the ~90 s npm ci. The tree is relocatable.
+# ---------------------------------------------------------------------------------------------
+if [ "$FORCE" = 0 ] && cache_ok; then
+  say "node tools: restoring from the machine cache $CACHE_ROOT/${WANT:0:12}"
+  rm -rf "$TOOLS_DIR" "$TOOLS_DIR.restore"
+  if cp -a "$CACHE_ROOT/$WANT" "$TOOLS_DIR.restore" && mv "$TOOLS_DIR.restore" "$TOOLS_DIR" && all_there; then
+    say "done in $((SECONDS - START)) s"
+    exit 0
+  fi
+  say "restore failed; installing instead"
+  rm -rf "$TOOLS_DIR" "$TOOLS_DIR.restore"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# 6. Install (npm ci from the committed lock), with the fixes for the four traps
 # ---------------------------------------------------------------------------------------------
 say "node tools: installing into ${TOOLS_DIR#"$REPO_ROOT"/} (code-server is ~300 MB; a minute or more)"
 rm -f "$STAMP"
@@ -154,6 +191,8 @@ set +e
   npm ci --no-audit --no-fund --loglevel=warn
 ) >"$LOG" 2>&1 &
 npm_pid=$!
+# Interrupted: stop npm (and its install scripts) too; the missing stamp makes the next run redo it.
+trap 'pkill -TERM -P "$npm_pid" 2>/dev/null; kill -TERM "$npm_pid" 2>/dev/null; exit 130' INT TERM
 # Heartbeat so that CI logs show progress during the long, quiet npm ci.
 tick=0
 while kill -0 "$npm_pid" 2>/dev/null; do
@@ -165,6 +204,7 @@ while kill -0 "$npm_pid" 2>/dev/null; do
 done
 wait "$npm_pid"
 rc=$?
+trap - INT TERM
 set -e
 if [ "$rc" != 0 ]; then
   echo "----- last 60 lines of $LOG -----" >&2
@@ -183,4 +223,6 @@ say "code-server: $cs_version"
 say "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo '?')"
 rm -rf "$INSTALL_TMP"
 echo "$WANT" >"$STAMP"
+
+save_cache
 say "done in $((SECONDS - START)) s"

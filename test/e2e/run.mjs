@@ -6,10 +6,12 @@
 // Usage: node test/e2e/run.mjs [workspace-folder]
 // Env:
 //   SEC_E2E_WORKSPACE        workspace folder to open (default <repo>/examples; the argument wins)
-//   SEC_E2E_EXTENSION_PATH   extension under test (default: the repository root)
+//   SEC_E2E_EXTENSION_PATH   extension under test (default: the repository root); 'none' for
+//                            an empty stub, when the extension comes from a .vsix (below)
 //   SEC_E2E_TESTS_PATH       test runner module (default test/e2e/suite/index.js)
 //   SEC_E2E_GREP / SEC_E2E_GREP_FILES   run only matching tests / test files
-//   SEC_E2E_INSTALL_EXTENSION  a .vsix (or several, separated by the path delimiter ':') to install first
+//   SEC_E2E_INSTALL_EXTENSION  a .vsix (or several, separated by ':') installed into the run's
+//                            fresh extensions folder before VS Code starts
 //   and the shim's: SEC_E2E_SCREENSHOT_DIR, SEC_E2E_TIMEOUT_MS, SEC_E2E_VERBOSE, SEC_E2E_KEEP_TMP, ...
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -32,7 +34,12 @@ if (!fs.existsSync(testElectron)) fail(`${testElectron} not found; run: bash scr
 const { runTests } = createRequire(path.join(TOOLS_DIR, 'package.json'))('@vscode/test-electron');
 
 const workspace = path.resolve(process.argv[2] || process.env.SEC_E2E_WORKSPACE || path.join(REPO_ROOT, 'examples'));
-const extensionPath = path.resolve(process.env.SEC_E2E_EXTENSION_PATH || REPO_ROOT);
+// 'none': only the extensions installed with SEC_E2E_INSTALL_EXTENSION; VS Code still needs an
+// extension under development to run tests, so an empty stub stands in.
+const extensionPath =
+  process.env.SEC_E2E_EXTENSION_PATH === 'none'
+    ? path.join(HERE, 'stub-extension')
+    : path.resolve(process.env.SEC_E2E_EXTENSION_PATH || REPO_ROOT);
 const testsPath = path.resolve(process.env.SEC_E2E_TESTS_PATH || path.join(HERE, 'suite', 'index.js'));
 
 if (!fs.existsSync(workspace)) fail(`workspace folder ${workspace} does not exist`);
