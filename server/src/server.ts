@@ -181,6 +181,8 @@ async function indexWorkspace(): Promise<void> {
   log(`indexed ${files.length} files in ${Date.now() - started} ms`);
   for (const uri of index.uris()) touched.add(uri);
   schedule(touched);
+  // Once the first diagnostics are out, build the reverse map so that the first edit is fast.
+  setTimeout(() => guarded('prepare', undefined, () => index.prepareIncremental()), diagnosticsDelay + 50);
 }
 
 function applyConfiguration(): void {

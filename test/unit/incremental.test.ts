@@ -64,6 +64,7 @@ describe('incremental workspace index', () => {
     index.updateFile('file:///x.sec', 'Section X: Transition\nX5 Incorporation\nX5.1 One.\nX5.4 Four.\n');
     index.updateFile('file:///cites-x.sec', 'See Section X5.4.\n');
     index.updateFile('file:///cites-h.sec', 'See Section H4.2.\n');
+    for (const uri of index.uris()) index.resolve(uri); // as an editor does when it publishes
     const affected = index.updateFile('file:///x.sec', 'Section X: Transition\nX5 Incorporation\nX5.1 One.\n');
     assert.deepEqual(affected.sort(), ['file:///cites-x.sec', 'file:///x.sec']);
     assert.equal(index.resolve('file:///cites-x.sec').diagnostics[0]?.code, 'broken-reference');

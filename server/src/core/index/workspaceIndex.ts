@@ -41,6 +41,8 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, FileSummary>();
   private readonly definitions = new Map<string, WorkspaceDefinition[]>();
   private readonly dependents = new Map<string, Set<string>>();
+  /** The reverse map is built on first need, so that loading a workspace does not pay for it. */
+  private dependentsReady = false;
   private readonly resolutions = new Map<string, FileResolution>();
   private readonly texts = new Map<string, string>();
   /** Ids of Sections, Parts, Schedules and Appendices defined in the workspace (for completion). */
@@ -97,7 +99,10 @@ export class WorkspaceIndex {
 
   /** Files that cite the id or something within it. */
   citersOf(id: string): string[] {
-    if (this.incremental) return [...(this.dependents.get(id) ?? [])];
+    if (this.incremental) {
+      this.prepareIncremental();
+      return [...(this.dependents.get(id) ?? [])];
+    }
     return [...this.files.values()].filter((summary) => summary.dependsOn.has(id)).map((summary) => summary.uri);
   }
 
@@ -147,7 +152,26 @@ export class WorkspaceIndex {
     const previous = this.files.get(uri);
     this.files.set(uri, next);
     const changed = this.replaceDefinitions(uri, previous, next);
-    if (this.incremental) this.replaceDependents(uri, previous, next);
+    return this.afterChange(uri, previous, next, changed);
+  }
+
+  /** Builds the reverse map now (an editor calls this when idle after loading the workspace). */
+  prepareIncremental(): void {
+    if (this.dependentsReady || !this.incremental) return;
+    for (const summary of this.files.values()) this.replaceDependents(summary.uri, undefined, summary);
+    this.dependentsReady = true;
+  }
+
+  private afterChange(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined, changed: string[]): string[] {
+    if (this.incremental && !this.dependentsReady && this.resolutions.size === 0) {
+      // Nothing resolved yet, so nothing published can be stale: only this file needs resolving.
+      return next ? [uri] : [];
+    }
+    if (this.incremental && !this.dependentsReady) {
+      this.prepareIncremental();
+    } else if (this.incremental) {
+      this.replaceDependents(uri, previous, next);
+    }
     return this.invalidate(uri, changed);
   }
 
@@ -157,8 +181,7 @@ export class WorkspaceIndex {
     this.files.delete(uri);
     this.texts.delete(uri);
     const changed = this.replaceDefinitions(uri, previous, undefined);
-    if (this.incremental) this.replaceDependents(uri, previous, undefined);
-    const affected = this.invalidate(uri, changed);
+    const affected = this.afterChange(uri, previous, undefined, changed);
     this.resolutions.delete(uri);
     return affected.filter((other) => other !== uri);
   }
