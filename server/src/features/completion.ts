@@ -13,16 +13,38 @@ const SCHEDULE_CONTEXT = /\b(?:Schedules?|SCHEDULES?)\s+(?:\d{1,2}\s*(?:,\s*(?:a
 const VERSION_CONTEXT = /\b(Schedule|Appendix)\s+(\d{1,2}|[A-Z]{1,2})\s+(?:Version\s+|v)$/;
 const PARTIAL = /[A-Z0-9][A-Z0-9.]*$|$/;
 
-function item(label: string, detail: string, fromWorkspace: boolean, order: number, range: Range, kind: CompletionItemKind): CompletionItem {
-  return {
+function item(label: string, detail: string, fromWorkspace: boolean, order: number, range: Range | null, kind: CompletionItemKind): CompletionItem {
+  const result: CompletionItem = {
     label,
     kind,
     detail: detail || undefined,
     labelDetails: { description: fromWorkspace ? 'workspace' : 'SEC catalogue' },
     sortText: `${fromWorkspace ? 0 : 1}${String(order).padStart(6, '0')}`,
     filterText: label,
-    textEdit: { range, newText: label },
   };
+  if (range) result.textEdit = { range, newText: label };
+  return result;
+}
+
+/** Lists of every Section/Part, Appendix or Schedule change only with headings: cached per index state. */
+const listCache = new WeakMap<WorkspaceIndex, { version: number; lists: Map<string, CompletionItem[]> }>();
+
+function cachedList(index: WorkspaceIndex, key: string, build: () => CompletionItem[]): CompletionItem[] {
+  let entry = listCache.get(index);
+  if (!entry || entry.version !== index.headingsVersion) {
+    entry = { version: index.headingsVersion, lists: new Map() };
+    listCache.set(index, entry);
+  }
+  let list = entry.lists.get(key);
+  if (!list) {
+    list = build();
+    entry.lists.set(key, list);
+  }
+  return list;
+}
+
+function withRange(items: readonly CompletionItem[], range: Range): CompletionItem[] {
+  return items.map((entry) => ({ ...entry, textEdit: { range, newText: entry.label } }));
 }
 
 const collator = new Intl.Collator('en', { numeric: true });
@@ -69,32 +91,37 @@ export function completion(index: WorkspaceIndex, uri: string, offset: number): 
       }
       return { isIncomplete: false, items };
     }
-    const seen = new Set<string>();
-    const add = (id: string, fromWorkspace: boolean): void => {
-      if (seen.has(id) || !id.startsWith('Section ')) return;
-      seen.add(id);
-      const level = levelOf(id);
-      const kind = level === 'section' ? CompletionItemKind.Module : CompletionItemKind.Class;
-      items.push(item(id.slice(8), index.titlesOf(id)[0] ?? '', fromWorkspace, 0, range, kind));
-    };
-    for (const id of index.definedHeadings()) add(id, true);
-    for (const entry of catalogue?.entries() ?? []) add(entry.id, false);
-    return { isIncomplete: false, items: sortByLabel(items) };
+    const list = cachedList(index, 'Section', () => {
+      const seen = new Set<string>();
+      const add = (id: string, fromWorkspace: boolean): void => {
+        if (seen.has(id) || !id.startsWith('Section ')) return;
+        seen.add(id);
+        const kind = levelOf(id) === 'section' ? CompletionItemKind.Module : CompletionItemKind.Class;
+        items.push(item(id.slice(8), index.titlesOf(id)[0] ?? '', fromWorkspace, 0, null, kind));
+      };
+      for (const id of index.definedHeadings()) add(id, true);
+      for (const entry of catalogue?.entries() ?? []) add(entry.id, false);
+      return sortByLabel(items);
+    });
+    return { isIncomplete: false, items: withRange(list, range) };
   }
 
   const appendix = APPENDIX_CONTEXT.test(head);
   const schedule = !appendix && SCHEDULE_CONTEXT.test(head);
   if (appendix || schedule) {
     const prefix = appendix ? 'Appendix ' : 'Schedule ';
-    const seen = new Set<string>();
-    const add = (id: string, fromWorkspace: boolean): void => {
-      if (!id.startsWith(prefix) || id.includes(' v') || id.split(' ').length !== 2 || seen.has(id)) return;
-      seen.add(id);
-      items.push(item(id.slice(prefix.length), index.titlesOf(id)[0] ?? '', fromWorkspace, 0, range, CompletionItemKind.File));
-    };
-    for (const id of index.definedHeadings()) add(id, true);
-    for (const entry of catalogue?.entries() ?? []) add(entry.id, false);
-    return { isIncomplete: false, items: sortByLabel(items) };
+    const list = cachedList(index, prefix, () => {
+      const seen = new Set<string>();
+      const add = (id: string, fromWorkspace: boolean): void => {
+        if (!id.startsWith(prefix) || id.includes(' v') || id.split(' ').length !== 2 || seen.has(id)) return;
+        seen.add(id);
+        items.push(item(id.slice(prefix.length), index.titlesOf(id)[0] ?? '', fromWorkspace, 0, null, CompletionItemKind.File));
+      };
+      for (const id of index.definedHeadings()) add(id, true);
+      for (const entry of catalogue?.entries() ?? []) add(entry.id, false);
+      return sortByLabel(items);
+    });
+    return { isIncomplete: false, items: withRange(list, range) };
   }
   return null;
 }

@@ -2,6 +2,7 @@
 // it contains (its paragraphs, a Part's clauses) and members of ranges (H10.9-H10.13 cites H10.11).
 import type { Location } from 'vscode-languageserver-types';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { isWithin } from '../core/model/ids';
 import type { Reference } from '../core/model/types';
 import type { Cancellation } from './cancellation';
 import { referenceAt, toRange, unitLabelAt } from './shared';
@@ -11,19 +12,12 @@ export interface Citation {
   reference: Reference;
 }
 
-function within(target: string, id: string): boolean {
-  if (target === id) return true;
-  if (!target.startsWith(id)) return false;
-  const next = target.charAt(id.length);
-  return next === '(' || next === '.' || next === ' ';
-}
-
 export function citationsOf(index: WorkspaceIndex, id: string, token?: Cancellation): Citation[] {
   const citations: Citation[] = [];
   for (const uri of index.citersOf(id).sort()) {
     if (token?.isCancellationRequested) return [];
     for (const reference of index.summary(uri)?.parsed.references ?? []) {
-      if (reference.target !== null && within(reference.target, id)) citations.push({ uri, reference });
+      if (reference.target !== null && isWithin(reference.target, id)) citations.push({ uri, reference });
     }
   }
   return citations;

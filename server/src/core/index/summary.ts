@@ -56,6 +56,7 @@ export function summarize(uri: string, parsed: ParsedDocument): FileSummary {
 }
 
 /** What citing files can observe of a definition: changes to anything else need no re-resolve. */
-export function definitionSignature(unit: Unit): string {
-  return `${unit.kind}|${unit.title}|${unit.notUsed ? 1 : 0}|${unit.childCount > 0 ? 1 : 0}`;
+export function sameSignature(a: Unit, b: Unit): boolean {
+  return a.kind === b.kind && a.title === b.title && a.notUsed === b.notUsed && (a.childCount > 0) === (b.childCount > 0) &&
+    Boolean(a.withinNotUsed) === Boolean(b.withinNotUsed);
 }

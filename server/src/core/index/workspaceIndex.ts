@@ -4,18 +4,19 @@
 
 import type { Catalogue } from '../catalogue/catalogue';
 import { defaultConfig, SecConfig, SeveritySetting } from '../config/config';
-import { parentId } from '../model/ids';
+import { isWithin, parentId } from '../model/ids';
 import type { CoreDiagnostic, DiagnosticCode, ParsedDocument } from '../model/types';
 import { DocumentNames } from '../parse/documentNames';
 import { parseDocument } from '../parse/parseDocument';
 import { applySeverities, referenceDiagnostics, ResolvedReference } from '../resolve/diagnostics';
 import { resolveReference, ResolverSources } from '../resolve/resolver';
 import type { WorkspaceDefinition } from '../resolve/statuses';
-import { definitionSignature, FileSummary, summarize } from './summary';
+import { FileSummary, sameSignature, summarize } from './summary';
 
 /** Files above this size are not parsed: a clear diagnostic instead of a stalled editor. */
 export const MAX_FILE_SIZE = 32 * 1024 * 1024;
 
+const PARTIAL_RESOLVE_LIMIT = 256;
 const HEADING_KINDS = new Set(['section', 'part', 'schedule', 'appendix']);
 
 export interface FileResolution {
@@ -44,9 +45,12 @@ export class WorkspaceIndex {
   /** The reverse map is built on first need, so that loading a workspace does not pay for it. */
   private dependentsReady = false;
   private readonly resolutions = new Map<string, FileResolution>();
+  /** Ids whose definitions changed since a file's cached resolution: only its references within them are redone. */
+  private readonly staleIds = new Map<string, Set<string>>();
   private readonly texts = new Map<string, string>();
   /** Ids of Sections, Parts, Schedules and Appendices defined in the workspace (for completion). */
   private readonly headingIds = new Set<string>();
+  private headingGeneration = 0;
   private config: SecConfig;
   private severities: Partial<Record<DiagnosticCode, SeveritySetting>>;
   private names: DocumentNames;
@@ -92,6 +96,11 @@ export class WorkspaceIndex {
     return this.definitions.get(id) ?? [];
   }
 
+  /** Changes whenever a heading (Section, Part, Schedule, Appendix) or the configuration changes: a cache key. */
+  get headingsVersion(): number {
+    return this.headingGeneration;
+  }
+
   /** Sections, Parts, Schedules, Appendices (and their versions) defined in the workspace text. */
   definedHeadings(): ReadonlySet<string> {
     return this.headingIds;
@@ -127,13 +136,26 @@ export class WorkspaceIndex {
 
   resolve(uri: string): FileResolution {
     const cached = this.resolutions.get(uri);
-    if (cached) return cached;
+    const stale = this.staleIds.get(uri);
+    if (cached && !stale) return cached;
     const summary = this.files.get(uri);
     if (!summary) return { uri, references: [], diagnostics: [] };
-    const references = summary.parsed.references.map((reference) => ({
-      reference,
-      resolution: resolveReference(reference, this.sources),
-    }));
+    this.staleIds.delete(uri);
+    let references: ResolvedReference[];
+    if (cached && stale) {
+      // Redo only the references that lie within a changed id; the rest cannot have changed.
+      const changed = [...stale];
+      references = cached.references.map((entry) => {
+        const target = entry.reference.target;
+        const affected = target !== null && changed.some((id) => isWithin(target, id));
+        return affected ? { reference: entry.reference, resolution: resolveReference(entry.reference, this.sources) } : entry;
+      });
+    } else {
+      references = summary.parsed.references.map((reference) => ({
+        reference,
+        resolution: resolveReference(reference, this.sources),
+      }));
+    }
     const found = referenceDiagnostics(references, (target) => this.titlesOf(target), summary.parsed.text);
     const overrides = { ...this.config.severities, ...this.severities };
     const diagnostics = applySeverities(summary.parsed.diagnostics.concat(found), overrides).sort((a, b) => a.start - b.start);
@@ -183,6 +205,7 @@ export class WorkspaceIndex {
     const changed = this.replaceDefinitions(uri, previous, undefined);
     const affected = this.afterChange(uri, previous, undefined, changed);
     this.resolutions.delete(uri);
+    this.staleIds.delete(uri);
     return affected.filter((other) => other !== uri);
   }
 
@@ -191,6 +214,7 @@ export class WorkspaceIndex {
     const namesChanged =
       JSON.stringify(config.aliases) !== JSON.stringify(this.config.aliases) || config.catalogue !== this.config.catalogue;
     this.config = config;
+    this.headingGeneration++;
     if (severities) this.severities = severities;
     this.sources = this.buildSources();
     if (namesChanged) {
@@ -198,6 +222,7 @@ export class WorkspaceIndex {
       for (const [uri, text] of [...this.texts]) this.updateFile(uri, text);
     }
     this.resolutions.clear();
+    this.staleIds.clear();
     return this.uris();
   }
 
@@ -233,7 +258,11 @@ export class WorkspaceIndex {
     if (previous) {
       for (const [id, unit] of previous.defines) {
         const nextUnit = next?.defines.get(id);
-        if (!nextUnit || definitionSignature(nextUnit) !== definitionSignature(unit)) changed.push(id);
+        if (!nextUnit || !sameSignature(nextUnit, unit)) {
+          changed.push(id);
+          if (HEADING_KINDS.has(unit.kind)) this.headingGeneration++;
+        }
+        if (nextUnit) continue; // still defined here: updated in place below
         const list = this.definitions.get(id);
         if (!list) continue;
         const remaining = list.filter((definition) => definition.uri !== uri);
@@ -249,8 +278,14 @@ export class WorkspaceIndex {
         if (previous && !previous.defines.has(id)) changed.push(id);
         else if (!previous && this.incremental) changed.push(id);
         const list = this.definitions.get(id);
-        const definition = { uri, unit };
         if (HEADING_KINDS.has(unit.kind)) this.headingIds.add(id);
+        const existing = previous?.defines.has(id) ? list?.find((definition) => definition.uri === uri) : undefined;
+        if (existing) {
+          existing.unit = unit;
+          continue;
+        }
+        if (HEADING_KINDS.has(unit.kind)) this.headingGeneration++;
+        const definition = { uri, unit };
         if (!list) {
           this.definitions.set(id, [definition]);
         } else {
@@ -288,11 +323,25 @@ export class WorkspaceIndex {
     if (!this.incremental) {
       // Without the reverse map every resolution may be stale; a one-shot check resolves after loading anyway.
       this.resolutions.clear();
+      this.staleIds.clear();
       return this.uris();
     }
     const affected = new Set<string>([uri]);
     for (const id of changedIds) for (const citer of this.dependents.get(id) ?? []) affected.add(citer);
-    for (const other of affected) this.resolutions.delete(other);
+    this.resolutions.delete(uri);
+    this.staleIds.delete(uri);
+    for (const other of affected) {
+      if (other === uri || !this.resolutions.has(other)) continue;
+      const stale = this.staleIds.get(other) ?? new Set<string>();
+      for (const id of changedIds) stale.add(id);
+      // Past a few hundred changed ids a full re-resolve is cheaper than testing each reference.
+      if (stale.size > PARTIAL_RESOLVE_LIMIT) {
+        this.resolutions.delete(other);
+        this.staleIds.delete(other);
+      } else {
+        this.staleIds.set(other, stale);
+      }
+    }
     return [...affected].filter((other) => this.files.has(other));
   }
 }

@@ -96,3 +96,13 @@ export function ancestorIds(id: string): string[] {
 export function shortLabel(id: string): string {
   return id.startsWith('Section ') ? id.slice(8) : id;
 }
+
+/** True when `target` is `id` or lies within it (a clause of a Part, a paragraph of a clause, a version of a document). */
+export function isWithin(target: string, id: string): boolean {
+  if (target === id) return true;
+  if (target.length <= id.length || !target.startsWith(id)) return false;
+  for (let parent = parentId(target); parent !== null && parent.length >= id.length; parent = parentId(parent)) {
+    if (parent === id) return true;
+  }
+  return false;
+}
