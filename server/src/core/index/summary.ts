@@ -9,7 +9,8 @@ export interface FileSummary {
   uri: string;
   parsed: ParsedDocument;
   /** Every id the file defines, first definition wins (a duplicate is a diagnostic). */
-  defines: Map<string, Unit>;
+  readonly defines: Iterable<[string, Unit]> & { has(id: string): boolean };
+  unitOf(id: string): Unit | undefined;
   /** Every id whose definition could change this file's diagnostics: targets and their ancestors (computed on first use). */
   readonly dependsOn: Set<string>;
   /** Offset ↔ line/character conversion for this text (computed on first use). */
@@ -27,23 +28,32 @@ function dependencies(parsed: ParsedDocument): Set<string> {
 }
 
 export function summarize(uri: string, parsed: ParsedDocument): FileSummary {
-  const defines = new Map<string, Unit>();
-  for (const unit of parsed.units) {
-    if (!defines.has(unit.id)) defines.set(unit.id, unit);
-  }
+  const first = parsed.firstDefinitions;
+  const units = parsed.units;
   // A versioned heading ("Schedule 8: ... Version 3.2") also makes "Schedule 8" present.
-  for (const unit of parsed.units) {
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
     if ((unit.kind === 'schedule' || unit.kind === 'appendix') && unit.id.includes(' v')) {
       const base = parentId(unit.id);
-      if (base && !defines.has(base)) defines.set(base, unit);
+      if (base && !first.has(base)) first.set(base, i);
     }
   }
+  const defines = {
+    has: (id: string) => first.has(id),
+    *[Symbol.iterator](): Iterator<[string, Unit]> {
+      for (const [id, index] of first) yield [id, units[index]];
+    },
+  };
   let dependsOn: Set<string> | undefined;
   let lines: LineIndex | undefined;
   return {
     uri,
     parsed,
     defines,
+    unitOf: (id) => {
+      const index = first.get(id);
+      return index === undefined ? undefined : units[index];
+    },
     get dependsOn() {
       dependsOn ??= dependencies(parsed);
       return dependsOn;

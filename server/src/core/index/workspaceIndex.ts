@@ -35,7 +35,7 @@ export interface IndexOptions {
 }
 
 function emptyDocument(text: string): ParsedDocument {
-  return { text, units: [], definitions: [], references: [], diagnostics: [], contents: [] };
+  return { text, units: [], definitions: [], references: [], diagnostics: [], contents: [], firstDefinitions: new Map() };
 }
 
 export class WorkspaceIndex {
@@ -257,7 +257,7 @@ export class WorkspaceIndex {
     const changed: string[] = [];
     if (previous) {
       for (const [id, unit] of previous.defines) {
-        const nextUnit = next?.defines.get(id);
+        const nextUnit = next?.unitOf(id);
         if (!nextUnit || !sameSignature(nextUnit, unit)) {
           changed.push(id);
           if (HEADING_KINDS.has(unit.kind)) this.headingGeneration++;

@@ -110,4 +110,6 @@ export interface ParsedDocument {
   diagnostics: CoreDiagnostic[];
   /** Offsets of regions that define nothing and cite nothing (a table of contents). */
   contents: Array<{ start: number; end: number }>;
+  /** Each id the text defines → index in `units` of its first definition. */
+  firstDefinitions: Map<string, number>;
 }

@@ -51,5 +51,6 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
     references,
     diagnostics: diagnostics.concat(structure.diagnostics),
     contents: structure.contents,
+    firstDefinitions: structure.firstDefinitions,
   };
 }

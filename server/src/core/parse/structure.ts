@@ -21,6 +21,8 @@ export interface StructureResult {
   contexts: DocumentContext[];
   /** Label spans of headings ("Section H", "Appendix AK"): they define, they do not cite. */
   headingLabels: Array<{ start: number; end: number }>;
+  /** Each id defined, with the index of its first definition (later ones are duplicates). */
+  firstDefinitions: Map<string, number>;
 }
 
 const SECTION_HEADING = /(?:Section|SECTION)[ \t]+([A-Z])[ \t]*(?::|\u2013|\u2014|-)[ \t]*([^\r\n]*)/y;
@@ -31,11 +33,6 @@ const DOC_CLAUSE = /(\d{1,3}(?:\.\d{1,3}){0,4})\.?(?=[ \t]|\r?$)/y;
 const PARAGRAPH = /\(([a-z]{1,4}|[A-Z]{1,2})\)(?=[ \t]|\r?$)/y;
 const TITLE_VERSION = /^(.*?)[ \t]+(?:Version|version|v)[ \t]*(\d+(?:\.\d+)*)[ \t]*$/;
 const NOT_USED = /^[[(]?\s*(?:not used|deleted|intentionally(?: left)? blank)\s*[\])]?\.?$/i;
-
-interface OpenUnit {
-  index: number;
-  depth: number;
-}
 
 interface ParagraphLevel {
   kind: LabelKind;
@@ -121,7 +118,9 @@ export function parseStructure(text: string): StructureResult {
   const contents: Array<{ start: number; end: number }> = [];
   const contexts: DocumentContext[] = [{ start: 0, document: null }];
   const definedAt = new Map<string, number>();
-  const open: OpenUnit[] = [];
+  // The chain of open units, as two parallel stacks (no object per unit).
+  const openIndex: number[] = [];
+  const openDepth: number[] = [];
   let paragraphs: ParagraphLevel[] = [];
 
   let mode: Mode = 'none';
@@ -145,9 +144,10 @@ export function parseStructure(text: string): StructureResult {
   let pending: PendingCrossHeading | null = null;
 
   const closeTo = (depth: number, end: number): void => {
-    while (open.length > 0 && open[open.length - 1].depth >= depth) {
-      const top = open.pop()!;
-      units[top.index].end = Math.max(units[top.index].labelEnd, end);
+    while (openDepth.length > 0 && openDepth[openDepth.length - 1] >= depth) {
+      openDepth.pop();
+      const top = openIndex.pop()!;
+      units[top].end = Math.max(units[top].labelEnd, end);
     }
   };
 
@@ -178,9 +178,12 @@ export function parseStructure(text: string): StructureResult {
       units[parent].childCount++;
       if (units[parent].notUsed || units[parent].withinNotUsed) unit.withinNotUsed = true;
     }
-    open.push({ index, depth });
+    openIndex.push(index);
+    openDepth.push(depth);
     const earlier = definedAt.get(id);
-    if (earlier !== undefined && kind !== 'paragraph') {
+    if (earlier !== undefined && kind === 'paragraph') {
+      // A repeated paragraph label (a list restarted by mistake) keeps the first.
+    } else if (earlier !== undefined) {
       diagnostics.push({
         start: labelStart,
         end: labelEnd,
@@ -395,10 +398,10 @@ export function parseStructure(text: string): StructureResult {
           if (segments.length > 1 || (rest.length > 0 && (isUpperCode(rest.charCodeAt(0)) || rest[0] === '['))) {
             const depth = segments.length;
             let parent = documentIndex;
-            for (let o = open.length - 1; o >= 0; o--) {
-              const candidate = units[open[o].index];
-              if (candidate.kind === 'docClause' && open[o].depth < depth && number.startsWith(candidate.label + '.')) {
-                parent = open[o].index;
+            for (let o = openIndex.length - 1; o >= 0; o--) {
+              const candidate = units[openIndex[o]];
+              if (candidate.kind === 'docClause' && openDepth[o] < depth && number.startsWith(candidate.label + '.')) {
+                parent = openIndex[o];
                 break;
               }
             }
@@ -461,7 +464,7 @@ export function parseStructure(text: string): StructureResult {
   }
   if (contentsStart !== -1) contents.push({ start: contentsStart, end: length });
   closeTo(0, lastContentEnd);
-  return { units, diagnostics, contents, contexts, headingLabels };
+  return { units, diagnostics, contents, contexts, headingLabels, firstDefinitions: definedAt };
 }
 
 interface Placement {
