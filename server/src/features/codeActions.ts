@@ -8,6 +8,7 @@ import { toLspDiagnostics } from './diagnostics';
 import { childUnits, toRange } from './shared';
 
 const MAX_SUGGESTIONS = 3;
+const collator = new Intl.Collator('en', { numeric: true });
 
 /** Optimal string alignment distance (transpositions count as one edit), capped at 2. */
 export function editDistance(a: string, b: string): number {
@@ -41,9 +42,10 @@ export function suggestionsFor(index: WorkspaceIndex, target: string, nearestExi
   if (!nearestExisting || levelOf(target) === 'paragraph') return [];
   // Compare the written numbers: H4.21 against H4.12 is one transposition.
   const missing = shortLabel(target);
+  // Same-length slips (a transposed or mistyped digit) are likelier than a lost or extra one.
   return siblings(index, nearestExisting)
     .filter((id) => editDistance(shortLabel(id), missing) === 1)
-    .sort()
+    .sort((a, b) => Math.abs(a.length - target.length) - Math.abs(b.length - target.length) || collator.compare(a, b))
     .slice(0, MAX_SUGGESTIONS);
 }
 
@@ -93,7 +95,7 @@ export function codeActions(index: WorkspaceIndex, uri: string, span: { start: n
       const suggestions = suggestionsFor(index, reference.target, data.nearestExisting as string | undefined);
       for (const id of suggestions) {
         const title = index.titlesOf(id)[0] ?? index.definitionsOf(id)[0]?.unit.crossHeading?.text;
-        action(`Did you mean ${id}${title ? ` (${title})` : ''}?`, diagnostic, replaceTarget(text, reference, reference.target, id), suggestions.length === 1);
+        action(`Did you mean ${id}${title ? ` (${title})` : ''}?`, diagnostic, replaceTarget(text, reference, reference.target, id), id === suggestions[0]);
       }
     }
   }

@@ -5,6 +5,7 @@
 import { CompletionItem, CompletionItemKind, CompletionList, Range } from 'vscode-languageserver-types';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { levelOf } from '../core/model/ids';
+import type { Unit } from '../core/model/types';
 import { childUnits, toRange } from './shared';
 
 const SECTION_CONTEXT = /\b(?:SEC\s+)?(?:Sections?|SECTIONS?)\s+(?:[A-Z][0-9A-Z.]*(?:\([a-zA-Z]+\))*(?:\s*\([^)\n]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+|\s*[-\u2013]\s*))*$/;
@@ -62,6 +63,11 @@ export function completion(index: WorkspaceIndex, uri: string, offset: number): 
   const range = toRange(summary, { start: offset - partial.length, end: offset });
   const items: CompletionItem[] = [];
   const catalogue = index.catalogue;
+
+  if (/^[ \t]*$/.test(text.slice(lineStart, offset - partial.length)) && /^(?:[A-Z](?:\d{1,2}[A-Z]?(?:\.\d*)?)?)?$/.test(partial)) {
+    const next = nextClauseItem(summary.parsed.units, offset, range);
+    if (next) return { isIncomplete: false, items: [next] };
+  }
 
   const version = VERSION_CONTEXT.exec(head);
   if (version) {
@@ -124,6 +130,51 @@ export function completion(index: WorkspaceIndex, uri: string, offset: number): 
     return { isIncomplete: false, items: withRange(list, range) };
   }
   return null;
+}
+
+/** The conventional number for a clause typed at a line start: the next integer at the end of a Part, or an inserted number (H4.3A) between two clauses. */
+export function nextClauseNumber(units: readonly Unit[], offset: number): { part: string; number: string } | null {
+  let part = -1;
+  for (let i = units.length - 1; i >= 0; i--) {
+    if (units[i].kind === 'part' && units[i].start <= offset) {
+      part = i;
+      break;
+    }
+  }
+  if (part === -1) return null;
+  let previous: Unit | undefined;
+  let following: Unit | undefined;
+  for (let i = part + 1; i < units.length; i++) {
+    const unit = units[i];
+    if (unit.kind === 'part' || unit.kind === 'section') break;
+    if (unit.kind !== 'clause' || unit.parent !== part) continue;
+    if (unit.labelStart < offset) previous = unit;
+    else {
+      following = unit;
+      break;
+    }
+  }
+  const partLabel = units[part].label;
+  if (!previous) return { part: partLabel, number: following ? '' : `${partLabel}.1` };
+  const written = previous.label.slice(partLabel.length + 1);
+  const integer = parseInt(written, 10);
+  const suffix = written.slice(String(integer).length);
+  if (!following) return { part: partLabel, number: `${partLabel}.${integer + 1}` };
+  const nextSuffix = suffix === '' ? 'A' : String.fromCharCode(suffix.charCodeAt(suffix.length - 1) + 1);
+  return { part: partLabel, number: `${partLabel}.${integer}${nextSuffix}` };
+}
+
+function nextClauseItem(units: readonly Unit[], offset: number, range: Range): CompletionItem | null {
+  const next = nextClauseNumber(units, offset);
+  if (!next || !next.number) return null;
+  return {
+    label: next.number,
+    kind: CompletionItemKind.Snippet,
+    detail: `new clause in ${next.part}`,
+    labelDetails: { description: 'new clause' },
+    textEdit: { range, newText: `${next.number} ` },
+    sortText: '0',
+  };
 }
 
 /** Workspace first, then catalogue; within each, natural order (H2 before H10, A before AA). */

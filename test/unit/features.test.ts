@@ -1,0 +1,59 @@
+// Feature providers on an in-memory workspace (no LSP connection).
+import { strict as assert } from 'node:assert';
+import { codeActions, editDistance } from '../../server/src/features/codeActions';
+import { completion, nextClauseNumber } from '../../server/src/features/completion';
+import { hover } from '../../server/src/features/hover';
+import { documentSymbols, foldingRanges } from '../../server/src/features/symbols';
+import { parse, workspace } from './fixtures';
+
+const PART = 'Section H: DCC Services\nH4 Processing\nH4.1 One.\nH4.2 Two.\nH4.3 Three.\n';
+
+describe('feature providers', () => {
+  it('numbers a new clause: the next integer at the end of a Part, an inserted number between two', () => {
+    const units = parse(PART).units;
+    assert.deepEqual(nextClauseNumber(units, PART.length), { part: 'H4', number: 'H4.4' });
+    assert.deepEqual(nextClauseNumber(units, PART.indexOf('H4.3')), { part: 'H4', number: 'H4.2A' });
+    const inserted = parse('Section H: DCC Services\nH4 Processing\nH4.1 One.\nH4.1A Inserted.\nH4.2 Two.\n');
+    assert.equal(nextClauseNumber(inserted.units, inserted.text.indexOf('H4.2'))?.number, 'H4.1B');
+  });
+
+  it('offers the new clause number when a line starts with a clause id', () => {
+    const text = `${PART}H4.`;
+    const index = workspace({ 'file:///h.sec': text });
+    const list = completion(index, 'file:///h.sec', text.length);
+    assert.deepEqual(list?.items.map((item) => [item.label, item.detail]), [['H4.4', 'new clause in H4']]);
+  });
+
+  it('counts transpositions as one edit when suggesting ids', () => {
+    assert.equal(editDistance('H4.21', 'H4.12'), 1);
+    assert.equal(editDistance('X5.9', 'X5.4'), 1);
+    assert.equal(editDistance('X5.9', 'X6.4'), 2);
+  });
+
+  it('suggests existing ids one edit away from a broken reference', () => {
+    const index = workspace({ 'file:///h.sec': `${PART}H4.12 Twelve.\n`, 'file:///d.sec': 'See Section H4.21.\n' });
+    const actions = codeActions(index, 'file:///d.sec', { start: 0, end: 20 });
+    assert.deepEqual(actions.map((action) => action.title), ['Did you mean Section H4.12?', 'Did you mean Section H4.1?', 'Did you mean Section H4.2?']);
+    assert.equal(actions[0].isPreferred, true);
+    const edit = actions[0].edit!.changes!['file:///d.sec'][0];
+    assert.equal(edit.newText, 'H4.12');
+  });
+
+  it('hovers a catalogue target with its Version Control history', () => {
+    const index = workspace({ 'file:///d.sec': 'See Appendix AK.\n' });
+    const value = (hover(index, 'file:///d.sec', 6)!.contents as { value: string }).value;
+    assert.match(value, /\*\*Appendix AK\*\* — SEC Variation Testing Approach Document for SMETS1 Services/);
+    assert.match(value, /\*\*6\.19\*\* \(25 October 2019\)/);
+  });
+
+  it('outlines Section > Part > cross-heading > clause > paragraph, and folds multi-line units', () => {
+    const text = 'Section H: DCC Services\nH4 Processing\n\nEligibility\n\nH4.1 One:\n(a) first;\n(b) second.\nH4.2 Two.\n';
+    const summary = workspace({ 'file:///h.sec': text }).summary('file:///h.sec')!;
+    const [section] = documentSymbols(summary);
+    const heading = section.children![0].children![0];
+    assert.equal(heading.name, 'Eligibility');
+    assert.deepEqual(heading.children!.map((clause) => clause.name), ['H4.1', 'H4.2']);
+    assert.deepEqual(heading.children![0].children!.map((paragraph) => paragraph.name), ['(a)', '(b)']);
+    assert.ok(foldingRanges(summary).some((range) => range.startLine === 5 && range.endLine === 7));
+  });
+});
