@@ -13,6 +13,7 @@ import { CONFIG_FILE_NAME, defaultConfig, parseConfig, SecConfig } from './core/
 import { embeddedCatalogue } from './core/embeddedCatalogue';
 import { WorkspaceIndex } from './core/index/workspaceIndex';
 import type { CoreDiagnostic } from './core/model/types';
+import { LineIndex } from './core/text/lineIndex';
 import { catalogueDocument } from './features/catalogueDocument';
 import { codeActions } from './features/codeActions';
 import { completion } from './features/completion';
@@ -104,7 +105,7 @@ function flushDiagnostics(): void {
         if (published.has(uri)) publish(uri, []);
         continue;
       }
-      publish(uri, toLspDiagnostics(summary, index.resolve(uri).diagnostics, documentationUri));
+      publish(uri, toLspDiagnostics(summary.lines, index.resolve(uri).diagnostics, documentationUri));
     }
     publishConfigProblems();
   });
@@ -113,20 +114,7 @@ function flushDiagnostics(): void {
 function publishConfigProblems(): void {
   if (!configProblems) return;
   const { uri, diagnostics, text } = configProblems;
-  const lines = text.split('\n');
-  const position = (offset: number) => {
-    let line = 0;
-    let rest = offset;
-    while (line < lines.length - 1 && rest > lines[line].length) {
-      rest -= lines[line].length + 1;
-      line++;
-    }
-    return { line, character: Math.max(0, rest) };
-  };
-  publish(uri, diagnostics.map((d) => ({
-    range: { start: position(d.start), end: position(d.end) }, severity: 2, code: d.code, source: 'sec', message: d.message,
-    codeDescription: documentationUri ? { href: `${documentationUri}#invalid-config` } : undefined,
-  })));
+  publish(uri, toLspDiagnostics(new LineIndex(text), diagnostics, documentationUri));
 }
 
 // ---- Workspace loading ----------------------------------------------------------------------
@@ -273,7 +261,19 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   });
 });
 
-connection.onNotification('workspace/didChangeWorkspaceFolders', () => undefined);
+connection.onNotification('workspace/didChangeWorkspaceFolders', async (params: { event: { added: Array<{ uri: string }>; removed: Array<{ uri: string }> } }) => {
+  await indexing;
+  const removed = params.event.removed.map((folder) => pathOf(folder.uri)).filter((path): path is string => path !== null);
+  const added = params.event.added.map((folder) => pathOf(folder.uri)).filter((path): path is string => path !== null);
+  folders = [...folders.filter((folder) => !removed.includes(folder)), ...added];
+  guarded('workspace folders', undefined, () => {
+    for (const uri of index.uris()) {
+      const path = pathOf(uri);
+      if (path && !documents.get(uri) && removed.some((folder) => path.startsWith(`${folder}/`))) schedule([uri, ...index.removeFile(uri)]);
+    }
+  });
+  indexing = indexWorkspace().catch((error) => connection.console.error(`[sec] indexing failed: ${String(error)}`));
+});
 
 documents.onDidChangeContent(({ document }) => {
   guarded('update', undefined, () => schedule(index.updateFile(document.uri, document.getText())));

@@ -75,7 +75,7 @@ export function codeActions(index: WorkspaceIndex, uri: string, span: { start: n
     actions.push({
       title,
       kind: CodeActionKind.QuickFix,
-      diagnostics: toLspDiagnostics(summary, [diagnostic]),
+      diagnostics: toLspDiagnostics(summary.lines, [diagnostic]),
       isPreferred: preferred,
       edit: { changes: { [uri]: [TextEdit.replace(range, edit.newText)] } },
     });

@@ -1,9 +1,8 @@
 // Core diagnostics → LSP diagnostics, each with its stable code and a link to the README
 // section that explains it.
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
-import type { FileSummary } from '../core/index/summary';
 import type { CoreDiagnostic, Severity } from '../core/model/types';
-import { toRange } from './shared';
+import type { LineIndex } from '../core/text/lineIndex';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -12,10 +11,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspDiagnostics(summary: FileSummary, diagnostics: readonly CoreDiagnostic[], documentationUri?: string): Diagnostic[] {
+export function toLspDiagnostics(lines: LineIndex, diagnostics: readonly CoreDiagnostic[], documentationUri?: string): Diagnostic[] {
   return diagnostics.map((diagnostic) => {
     const result: Diagnostic = {
-      range: toRange(summary, diagnostic),
+      range: lines.rangeOf(diagnostic),
       severity: SEVERITY[diagnostic.severity],
       code: diagnostic.code,
       source: 'sec',

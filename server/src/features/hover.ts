@@ -2,7 +2,7 @@
 // Version Control history), or how often a unit is cited when hovering its own number.
 import type { Hover } from 'vscode-languageserver-types';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { ancestorIds, levelOf, parentId } from '../core/model/ids';
+import { ancestorIds, levelOf } from '../core/model/ids';
 import type { Unit } from '../core/model/types';
 import type { ResolvedReference } from '../core/resolve/diagnostics';
 import { citationsOf } from './references';
@@ -106,12 +106,12 @@ export function hover(index: WorkspaceIndex, uri: string, offset: number): Hover
   if (!unit) return null;
   const citations = citationsOf(index, unit.id);
   const files = new Set(citations.map((citation) => citation.uri));
-  const parent = parentId(unit.id);
   const lines = [
     headingOf(index, unit.id, unit),
     `Cited by **${citations.length}** reference${citations.length === 1 ? '' : 's'} from **${files.size}** file${files.size === 1 ? '' : 's'}.`,
   ];
   if (unit.notUsed) lines.push('Marked as not used: citations of it are reported as deprecated.');
-  if (parent && index.definitionsOf(unit.id).length > 1) lines.push(`Also defined in ${index.definitionsOf(unit.id).length - 1} other file(s).`);
+  const elsewhere = index.definitionsOf(unit.id).length - 1;
+  if (elsewhere > 0) lines.push(`Also defined in ${elsewhere} other file${elsewhere === 1 ? '' : 's'}.`);
   return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range: toRange(summary, { start: unit.labelStart, end: unit.labelEnd }) };
 }

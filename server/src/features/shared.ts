@@ -5,7 +5,6 @@ import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { FileSummary } from '../core/index/summary';
 import type { Unit } from '../core/model/types';
 import type { ResolvedReference } from '../core/resolve/diagnostics';
-import type { WorkspaceDefinition } from '../core/resolve/statuses';
 
 /** Read-only virtual documents showing a catalogue entry: `sec-catalogue:/Section%20G2.md`. */
 export const CATALOGUE_SCHEME = 'sec-catalogue';
@@ -62,10 +61,6 @@ export function unitText(summary: FileSummary, unit: Unit, maxLines = Infinity):
   return lines.length > maxLines ? `${lines.slice(0, maxLines).join('\n')}\n…` : text;
 }
 
-export function definitionSummary(index: WorkspaceIndex, definition: WorkspaceDefinition): FileSummary | undefined {
-  return index.summary(definition.uri);
-}
-
 /** A short display name for a file URI: its last path segment. */
 export function fileLabel(uri: string): string {
   const decoded = decodeURIComponent(uri);
@@ -81,9 +76,4 @@ export function childUnits(summary: FileSummary, unit: Unit): Unit[] {
     if (units[i].parent === parentIndex) children.push(units[i]);
   }
   return children;
-}
-
-/** The heading to show for a target: its own title, or the title of its Part / document. */
-export function titleFor(index: WorkspaceIndex, id: string): string {
-  return index.titlesOf(id)[0] ?? '';
 }
