@@ -71,6 +71,19 @@ describe('secls check', () => {
     assert.equal(secls(['check', valid]).code, 0);
   });
 
+  it('checks binary and oversized files without crashing, saying why a file was skipped', () => {
+    const dir = folder({ 'binary.sec': '\u0000\u0001\u00ff{++{--(((Section\u0000H4.' + 'x'.repeat(1000) });
+    const binary = secls(['check', '--json', dir]);
+    assert.equal(binary.code, 1, 'the unclosed {++ and {-- are errors');
+    const [file] = JSON.parse(binary.stdout).files;
+    assert.deepEqual(file.diagnostics.map((d: { code: string }) => d.code), ['malformed-change', 'malformed-change']);
+    rmSync(join(dir, 'binary.sec'));
+    writeFileSync(join(dir, 'huge.sec'), 'See Section H99.\n'.repeat(2_100_000));
+    const huge = secls(['check', dir]);
+    assert.equal(huge.code, 0, 'the oversized file is not checked, so its broken references are not errors');
+    assert.match(huge.stdout, /huge\.sec:1:1 {2}warning {2}file-too-large {2}This file is 34\.1 MB, above the 32 MB limit/);
+  });
+
   it('exits 2 on a usage error or an unreadable path, naming it', () => {
     const missing = secls(['check', 'no/such/place.sec']);
     assert.equal(missing.code, 2);

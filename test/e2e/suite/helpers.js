@@ -50,4 +50,45 @@ async function openWorkspaceFile(relativePath) {
   return doc;
 }
 
-module.exports = { sleep, waitFor, screenshot, openWorkspaceFile };
+/** The extension's id, from the repository's package.json (`publisher.name`). */
+const EXTENSION_ID = (() => {
+  const pkg = require(path.join(__dirname, '..', '..', '..', 'package.json'));
+  return `${pkg.publisher}.${pkg.name}`;
+})();
+
+/** A diagnostic's code as a string: `code` is a string/number, or `{ value, target }` when it has a codeDescription. */
+function diagnosticCode(diagnostic) {
+  const code = diagnostic.code;
+  if (code && typeof code === 'object') return String(code.value);
+  return code === undefined ? undefined : String(code);
+}
+
+/** The position of `character` characters into the first occurrence of `needle` in `document` (throws if absent). */
+function positionOf(document, needle, character = 0) {
+  const offset = document.getText().indexOf(needle);
+  if (offset < 0) throw new Error(`"${needle}" not found in ${document.uri.toString()}`);
+  return document.positionAt(offset + character);
+}
+
+/** The range of the first occurrence of `needle` in `document` (throws if absent). */
+function rangeOf(document, needle) {
+  const start = positionOf(document, needle);
+  return new vscode.Range(start, document.positionAt(document.offsetAt(start) + needle.length));
+}
+
+/** A workspace file's path on disk (relative to the first workspace folder). */
+function workspacePath(relativePath) {
+  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+  if (!folder) throw new Error('no workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, relativePath).fsPath;
+}
+
+/** The plain text of a hover's contents (MarkdownString, MarkedString or string), joined. */
+function hoverText(hovers) {
+  return (hovers || [])
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+
+module.exports = { sleep, waitFor, screenshot, openWorkspaceFile, EXTENSION_ID, diagnosticCode, positionOf, rangeOf, workspacePath, hoverText };
