@@ -76,12 +76,14 @@ describe('resolution statuses', () => {
     assert.deepEqual(statuses(index, 'file:///d.sec'), { SECMP0099: 'ok', SECMP0045: 'unverified' });
   });
 
-  it('lets inserted text define and deleted text not', () => {
+  it('lets inserted text define, and deleted text define nothing (citing it is a reference to deleted text)', () => {
     const index = workspace({
       'file:///x.sec': `${SECTION_X}{++X5.5 Inserted.++}\n{--X5.6 Deleted.--}\n`,
       'file:///d.sec': 'Section X5.5 and Section X5.6\n',
     });
-    assert.deepEqual(statuses(index, 'file:///d.sec'), { 'Section X5.5': 'ok', 'Section X5.6': 'broken' });
+    assert.deepEqual(statuses(index, 'file:///d.sec'), { 'Section X5.5': 'ok', 'Section X5.6': 'deprecated' });
+    assert.deepEqual(index.resolve('file:///d.sec').diagnostics.map((d) => d.code), ['reference-to-deleted']);
+    assert.equal(index.definitionsOf('Section X5.6').length, 0);
   });
 
   it('uses configured aliases to name documents', () => {

@@ -1,11 +1,14 @@
 // secls: the SEC reference checker on the command line, sharing the language server's engine.
+import { runApply, runRedline } from './changeCommands';
 import { runCheck, UsageError } from './checkCommand';
 
 const USAGE = `Usage: secls check [--json] [--no-catalogue] [PATH...]
+       secls apply FILE                 print FILE with its tracked changes accepted
+       secls redline FILE [-o OUT.html] write FILE's tracked changes as an HTML redline
 
-Checks the references in SEC drafting files (*.sec) and reports broken, deprecated and
-mismatched ones. PATH defaults to the current folder (searched recursively for *.sec);
-a file named explicitly is checked whatever its extension.
+check: reports broken, deprecated and mismatched references in SEC drafting files (*.sec).
+PATH defaults to the current folder (searched recursively for *.sec); a file named
+explicitly is checked whatever its extension.
 
 Options:
   --json           print one JSON document (0-based lines and characters, as in LSP)
@@ -26,6 +29,17 @@ function main(argv: string[]): number {
   if (command === '-v' || command === '--version') {
     process.stdout.write(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'development'}\n`);
     return 0;
+  }
+  if (command === 'apply' || command === 'redline') {
+    try {
+      const { output, exitCode } = command === 'apply' ? runApply(process.cwd(), rest) : runRedline(process.cwd(), rest);
+      process.stdout.write(output);
+      return exitCode;
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      process.stderr.write(`secls: ${error.message}\n`);
+      return 2;
+    }
   }
   if (command !== 'check') {
     process.stderr.write(`secls: unknown command "${command}"\n\n${USAGE}\n`);
@@ -55,5 +69,11 @@ function main(argv: string[]): number {
     throw error;
   }
 }
+
+// A closed pipe (`secls check | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 process.exitCode = main(process.argv.slice(2));

@@ -75,7 +75,8 @@ function referenceHover(index: WorkspaceIndex, resolved: ResolvedReference): str
     if (summary) {
       parts.push(preview(unitText(summary, definition.unit, PREVIEW_LINES)));
       const line = summary.lines.positionAt(definition.unit.labelStart).line + 1;
-      parts.push(`*${escape(fileLabel(definition.uri))}, line ${line}*`);
+      const inserted = definition.unit.inserted ? ' — inserted by this amendment (tracked change)' : '';
+      parts.push(`*${escape(fileLabel(definition.uri))}, line ${line}${inserted}*`);
     }
   } else if (resolution.catalogueEntry) {
     parts.push(`*SEC catalogue*${resolution.status === 'unverified' ? ' — the text is not in the workspace' : ''}`);

@@ -35,12 +35,14 @@ export interface IndexOptions {
 }
 
 function emptyDocument(text: string): ParsedDocument {
-  return { text, units: [], definitions: [], references: [], diagnostics: [], contents: [], firstDefinitions: new Map() };
+  return { text, units: [], definitions: [], references: [], diagnostics: [], contents: [], firstDefinitions: new Map(), deleted: [] };
 }
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileSummary>();
   private readonly definitions = new Map<string, WorkspaceDefinition[]>();
+  /** Ids that tracked changes delete → the files that delete them. */
+  private readonly deletions = new Map<string, string[]>();
   private readonly dependents = new Map<string, Set<string>>();
   /** The reverse map is built on first need, so that loading a workspace does not pay for it. */
   private dependentsReady = false;
@@ -174,7 +176,32 @@ export class WorkspaceIndex {
     const previous = this.files.get(uri);
     this.files.set(uri, next);
     const changed = this.replaceDefinitions(uri, previous, next);
+    changed.push(...this.replaceDeletions(uri, previous, next));
     return this.afterChange(uri, previous, next, changed);
+  }
+
+  /** Files whose tracked changes delete an id. */
+  deletedBy(id: string): readonly string[] {
+    return this.deletions.get(id) ?? [];
+  }
+
+  private replaceDeletions(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined): string[] {
+    const before = new Set(previous?.parsed.deleted.map((entry) => entry.id) ?? []);
+    const after = new Set(next?.parsed.deleted.map((entry) => entry.id) ?? []);
+    const changed: string[] = [];
+    for (const id of before) {
+      if (after.has(id)) continue;
+      changed.push(id);
+      const remaining = (this.deletions.get(id) ?? []).filter((other) => other !== uri);
+      if (remaining.length > 0) this.deletions.set(id, remaining);
+      else this.deletions.delete(id);
+    }
+    for (const id of after) {
+      if (before.has(id)) continue;
+      changed.push(id);
+      this.deletions.set(id, [...(this.deletions.get(id) ?? []), uri].sort());
+    }
+    return changed;
   }
 
   /** Builds the reverse map now (an editor calls this when idle after loading the workspace). */
@@ -203,6 +230,7 @@ export class WorkspaceIndex {
     this.files.delete(uri);
     this.texts.delete(uri);
     const changed = this.replaceDefinitions(uri, previous, undefined);
+    changed.push(...this.replaceDeletions(uri, previous, undefined));
     const affected = this.afterChange(uri, previous, undefined, changed);
     this.resolutions.delete(uri);
     this.staleIds.delete(uri);
@@ -247,6 +275,7 @@ export class WorkspaceIndex {
     const deprecations = new Map(this.config.deprecations.map((entry) => [entry.target, entry]));
     return {
       workspace: (id) => this.definitions.get(id)?.[0],
+      deletedBy: (id) => this.deletions.get(id),
       catalogue: this.catalogue,
       deprecations,
     };

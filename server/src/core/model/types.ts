@@ -31,6 +31,8 @@ export interface Unit {
   notUsed: boolean;
   /** Some enclosing unit in the same file is not used. */
   withinNotUsed?: boolean;
+  /** The unit exists only in inserted text ({++ ++}) of this file. */
+  inserted?: boolean;
   /** The unnumbered heading line that precedes a clause ("Eligibility Generally"). */
   crossHeading?: CrossHeading;
   /** Number of child units (clauses of a Part, paragraphs of a clause...). */
@@ -89,6 +91,7 @@ export type DiagnosticCode =
   | 'numbering-order'
   | 'invalid-config'
   | 'malformed-change'
+  | 'reference-to-deleted'
   | 'file-too-large';
 
 export interface CoreDiagnostic {
@@ -112,4 +115,6 @@ export interface ParsedDocument {
   contents: Array<{ start: number; end: number }>;
   /** Each id the text defines → index in `units` of its first definition. */
   firstDefinitions: Map<string, number>;
+  /** Units that tracked changes delete: present before the changes, gone after. */
+  deleted: Array<{ id: string; start: number; end: number }>;
 }

@@ -3,7 +3,7 @@
 // defines and cites nothing, inserted text does.
 
 import type { CoreDiagnostic, ParsedDocument } from '../model/types';
-import { afterView, hasChangeMarkup, scanChanges } from '../text/criticMarkup';
+import { afterView, beforeView, hasChangeMarkup, scanChanges } from '../text/criticMarkup';
 import { DocumentNames } from './documentNames';
 import { parseDefinitions } from './definitions';
 import { scanReferences } from './references';
@@ -31,14 +31,30 @@ function documentLookup(contexts: readonly DocumentContext[]): (offset: number) 
 export function parseDocument(source: string, options: ParseOptions): ParsedDocument {
   const diagnostics: CoreDiagnostic[] = [];
   let text = source;
+  let before: string | null = null;
   if (hasChangeMarkup(source)) {
     const changes = scanChanges(source);
     text = afterView(source, changes.spans);
+    if (changes.spans.some((span) => span.kind !== 'comment')) before = beforeView(source, changes.spans);
     for (const problem of changes.malformed) {
       diagnostics.push({ ...problem, severity: 'error', code: 'malformed-change' });
     }
   }
   const structure = parseStructure(text);
+  const deleted: ParsedDocument['deleted'] = [];
+  if (before !== null) {
+    // Compare the two readings: what only the old text defines is deleted, what only the new defines is inserted.
+    const old = parseStructure(before);
+    for (const [id, index] of old.firstDefinitions) {
+      const unit = old.units[index];
+      // A Part implied by its clauses (no heading of its own) is not deleted with them.
+      const implied = unit.labelStart === unit.labelEnd;
+      if (!implied && !structure.firstDefinitions.has(id)) deleted.push({ id, start: unit.labelStart, end: unit.labelEnd });
+    }
+    for (const [id, index] of structure.firstDefinitions) {
+      if (!old.firstDefinitions.has(id)) structure.units[index].inserted = true;
+    }
+  }
   const references = scanReferences(text, {
     names: options.names,
     documentAt: documentLookup(structure.contexts),
@@ -52,5 +68,6 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
     diagnostics: diagnostics.concat(structure.diagnostics),
     contents: structure.contents,
     firstDefinitions: structure.firstDefinitions,
+    deleted,
   };
 }

@@ -17,6 +17,7 @@ export const DEFAULT_SEVERITIES: Record<DiagnosticCode, SeveritySetting> = {
   'numbering-order': 'information',
   'invalid-config': 'warning',
   'malformed-change': 'error',
+  'reference-to-deleted': 'warning',
   'file-too-large': 'warning',
 };
 
@@ -46,6 +47,14 @@ export function referenceDiagnostics(resolved: readonly ResolvedReference[], tit
         });
         break;
       case 'deprecated':
+        if (resolution.deletedBy) {
+          diagnostics.push({
+            start, end, severity: 'warning', code: 'reference-to-deleted',
+            message: `Reference to deleted text: ${resolution.reason}`,
+            data: { target, deletedBy: resolution.deletedBy },
+          });
+          break;
+        }
         diagnostics.push({
           start, end, severity: 'warning', code: 'deprecated-reference',
           message: `Deprecated reference: ${resolution.reason ?? `${target} must no longer be cited.`}` +

@@ -5,12 +5,14 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { CatalogueEntry } from '../catalogue/types';
 import type { ConfigDeprecation } from '../config/config';
-import { ancestorIds, levelOf, rootDocumentId, shortLabel, TargetLevel } from '../model/ids';
+import { ancestorIds, levelOf, parentId, rootDocumentId, shortLabel, TargetLevel } from '../model/ids';
 import type { Reference, Unit } from '../model/types';
 import type { Resolution, WorkspaceDefinition } from './statuses';
 
 export interface ResolverSources {
   workspace: (id: string) => WorkspaceDefinition | undefined;
+  /** Files whose tracked changes delete an id (none: undefined). */
+  deletedBy?: (id: string) => readonly string[] | undefined;
   catalogue: Catalogue | null;
   deprecations: ReadonlyMap<string, ConfigDeprecation>;
 }
@@ -66,7 +68,34 @@ function find(id: string, sources: ResolverSources): { definition?: WorkspaceDef
   return { definition, entry };
 }
 
+/** A target that an amendment deletes may still exist elsewhere, but must not be cited. */
+function deletion(target: string, sources: ResolverSources): { id: string; files: readonly string[] } | null {
+  if (!sources.deletedBy) return null;
+  for (let id: string | null = target; id !== null; id = parentId(id)) {
+    const files = sources.deletedBy(id);
+    if (files && files.length > 0) return { id, files };
+  }
+  return null;
+}
+
 export function resolveTarget(target: string, sources: ResolverSources): Resolution {
+  const resolution = resolveExisting(target, sources);
+  const deleted = resolution.status === 'ok' || resolution.status === 'broken' || resolution.status === 'deprecated' ? deletion(target, sources) : null;
+  if (!deleted) return resolution;
+  return {
+    ...resolution,
+    status: 'deprecated',
+    deletedBy: deleted.files,
+    reason: `${deleted.id} is deleted by ${deleted.files.map(fileName).join(', ')}.`,
+  };
+}
+
+function fileName(uri: string): string {
+  const decoded = decodeURIComponent(uri);
+  return decoded.slice(decoded.lastIndexOf('/') + 1);
+}
+
+function resolveExisting(target: string, sources: ResolverSources): Resolution {
   const found = find(target, sources);
   const level = levelOf(target);
   if (found) {

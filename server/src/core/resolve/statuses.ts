@@ -22,4 +22,6 @@ export interface Resolution {
   replacement?: string;
   /** The nearest existing ancestor of a missing target. */
   nearestExisting?: string;
+  /** Amendment files whose tracked changes delete the target (or a unit containing it). */
+  deletedBy?: readonly string[];
 }

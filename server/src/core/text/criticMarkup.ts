@@ -104,3 +104,39 @@ export function afterView(text: string, spans: readonly ChangeSpan[]): string {
 export function beforeView(text: string, spans: readonly ChangeSpan[]): string {
   return view(text, spans, 'before');
 }
+
+export interface ChangeSegment {
+  kind: 'text' | 'insertion' | 'deletion' | 'comment';
+  text: string;
+}
+
+/** The file as a sequence of unchanged text, insertions, deletions and comments (a substitution is a deletion then an insertion). */
+export function changeSegments(text: string, spans: readonly ChangeSpan[]): ChangeSegment[] {
+  const segments: ChangeSegment[] = [];
+  let at = 0;
+  const push = (kind: ChangeSegment['kind'], from: number, to: number): void => {
+    if (to > from) segments.push({ kind, text: text.slice(from, to) });
+  };
+  for (const span of spans) {
+    push('text', at, span.start);
+    if (span.kind === 'substitution' && span.separator !== undefined) {
+      push('deletion', span.contentStart, span.separator);
+      push('insertion', span.separator + 2, span.contentEnd);
+    } else if (span.kind === 'substitution') {
+      push('text', span.start, span.end); // malformed: shown as written
+    } else {
+      push(span.kind, span.contentStart, span.contentEnd);
+    }
+    at = span.end;
+  }
+  push('text', at, text.length);
+  return segments;
+}
+
+/** The text with every change accepted and the markup removed (what `secls apply` prints). */
+export function acceptChanges(text: string, spans: readonly ChangeSpan[]): string {
+  return changeSegments(text, spans)
+    .filter((segment) => segment.kind === 'text' || segment.kind === 'insertion')
+    .map((segment) => segment.text)
+    .join('');
+}
