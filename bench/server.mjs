@@ -1,0 +1,131 @@
+// npm run bench:server — the language server on the generated workspace (default 20 MB),
+// driven over stdio like an editor. Reports start-up to all diagnostics, edit-to-diagnostics
+// latency (debounce excluded), hover / definition / completion latency and peak memory.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const workspace = join(root, 'bench', 'workspace');
+const SAMPLES = Number(process.argv[2] ?? 200);
+
+if (!existsSync(join(workspace, 'summary.json'))) {
+  spawnSync(process.execPath, [join(root, 'bench', 'generate.mjs'), '--out', workspace, '--quiet'], { stdio: 'inherit' });
+}
+// Which files must receive diagnostics: the CLI's verdict on the same files.
+const report = JSON.parse(spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--json', workspace], { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout);
+const expectedFiles = new Set(report.files.filter((f) => f.diagnostics.length > 0).map((f) => pathToFileURL(join(root, f.path)).toString()));
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const ms = (value) => `${value.toFixed(2)} ms`;
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+const started = now();
+const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+const published = new Map();
+let onPublish = () => {};
+connection.onNotification('textDocument/publishDiagnostics', (params) => {
+  published.set(params.uri, { at: now(), diagnostics: params.diagnostics });
+  onPublish(params);
+});
+connection.onNotification('window/logMessage', () => {});
+connection.onRequest('client/registerCapability', () => null);
+connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
+connection.listen();
+const rootUri = pathToFileURL(workspace).toString();
+await connection.sendRequest('initialize', {
+  processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+  initializationOptions: { diagnosticsDelayMs: 0 }, capabilities: { workspace: { configuration: true } },
+});
+connection.sendNotification('initialized', {});
+await new Promise((resolve) => {
+  onPublish = () => {
+    if ([...expectedFiles].every((uri) => published.has(uri))) resolve();
+  };
+});
+const startup = now() - started;
+onPublish = () => {};
+
+// Requests on positions of real references.
+const files = report.files.filter((f) => f.references.length > 0);
+const picks = [];
+for (let i = 0; picks.length < SAMPLES; i++) {
+  const file = files[(i * 7) % files.length];
+  const reference = file.references[(i * 7919) % file.references.length];
+  if (reference.status === 'external') continue;
+  picks.push({ uri: pathToFileURL(join(root, file.path)).toString(), position: { line: reference.range.start.line, character: reference.range.start.character + 9 } });
+}
+async function time(method, paramsOf) {
+  const times = [];
+  for (const pick of picks) {
+    const t = now();
+    await connection.sendRequest(method, paramsOf(pick));
+    times.push(now() - t);
+  }
+  return times;
+}
+const hover = await time('textDocument/hover', (p) => ({ textDocument: { uri: p.uri }, position: p.position }));
+const definition = await time('textDocument/definition', (p) => ({ textDocument: { uri: p.uri }, position: p.position }));
+
+// Edits: open the file that defines Section H4, toggle one clause's number, wait for its diagnostics.
+const target = report.files.find((f) => /section-h-dcc-services\.sec$/.test(f.path));
+const targetUri = pathToFileURL(join(root, target.path)).toString();
+const text = readFileSync(join(root, target.path), 'utf8');
+connection.sendNotification('textDocument/didOpen', { textDocument: { uri: targetUri, languageId: 'sec', version: 1, text } });
+const lines = text.split('\n');
+const clauseLine = lines.findIndex((line) => /^H4\.5 /.test(line));
+const edits = [];
+let version = 1;
+for (let i = 0; i < Math.min(SAMPLES, 100); i++) {
+  const replacement = i % 2 === 0 ? 'H4.9' : 'H4.5';
+  const t = now();
+  const done = new Promise((resolve) => {
+    onPublish = (params) => {
+      if (params.uri === targetUri) resolve();
+    };
+  });
+  connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: targetUri, version: ++version },
+    contentChanges: [{ range: { start: { line: clauseLine, character: 0 }, end: { line: clauseLine, character: 4 } }, text: replacement }],
+  });
+  await done;
+  edits.push(now() - t);
+}
+onPublish = () => {};
+
+// Completion after "Section " and after "Section H4." typed at the end of the open file.
+const endLine = lines.length;
+connection.sendNotification('textDocument/didChange', {
+  textDocument: { uri: targetUri, version: ++version },
+  contentChanges: [{ range: { start: { line: endLine, character: 0 }, end: { line: endLine, character: 0 } }, text: '\nSee Section H4.\nSee Section ' }],
+});
+const completion = [];
+for (let i = 0; i < SAMPLES; i++) {
+  const t = now();
+  const position = i % 2 === 0 ? { line: endLine + 1, character: 15 } : { line: endLine + 2, character: 12 };
+  await connection.sendRequest('textDocument/completion', { textDocument: { uri: targetUri }, position });
+  completion.push(now() - t);
+}
+const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+const peakMb = Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
+await connection.sendRequest('shutdown');
+connection.sendNotification('exit');
+setTimeout(() => child.kill(), 500).unref();
+
+const summary = JSON.parse(readFileSync(join(workspace, 'summary.json'), 'utf8'));
+console.log(`workspace: ${summary.files} files, ${(summary.bytes / 1048576).toFixed(1)} MB; ${expectedFiles.size} files with diagnostics`);
+console.log(`start-up to all diagnostics published: ${ms(startup)}`);
+console.log(`edit-to-diagnostics (one clause renumbered, debounce excluded): p50 ${ms(percentile(edits, 50))}, p99 ${ms(percentile(edits, 99))}`);
+console.log(`hover: p50 ${ms(percentile(hover, 50))}, p99 ${ms(percentile(hover, 99))}`);
+console.log(`definition: p50 ${ms(percentile(definition, 50))}, p99 ${ms(percentile(definition, 99))}`);
+console.log(`completion: p50 ${ms(percentile(completion, 50))}, p99 ${ms(percentile(completion, 99))}`);
+console.log(`server peak memory (VmHWM): ${peakMb.toFixed(0)} MB`);
+process.exit(0);
