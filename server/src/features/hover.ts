@@ -2,7 +2,8 @@
 // Version Control history), or how often a unit is cited when hovering its own number.
 import type { Hover } from 'vscode-languageserver-types';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { ancestorIds, levelOf } from '../core/model/ids';
+import { ancestorIds, levelOf, shortLabel } from '../core/model/ids';
+import type { Instruction } from '../core/parse/instructions';
 import type { Unit } from '../core/model/types';
 import type { ResolvedReference } from '../core/resolve/diagnostics';
 import { citationsOf } from './references';
@@ -96,12 +97,52 @@ function truncate(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
 
+/** An amendment instruction: the target's text before, and as the instruction leaves it. */
+function instructionHover(index: WorkspaceIndex, instruction: Instruction): string {
+  const before = index.textOf(instruction.target);
+  const title = {
+    insert: `Insert ${instruction.newId} ${instruction.position} ${instruction.target}`,
+    delete: `Delete ${instruction.target}`,
+    replace: `Replace wording in ${instruction.target}`,
+    renumber: `Renumber ${instruction.target} as ${instruction.newId}`,
+  }[instruction.kind];
+  if (before === undefined) return `**${title}**\n\nThe text of ${instruction.target} is not in the workspace: the instruction cannot be previewed.`;
+  let after: string;
+  switch (instruction.kind) {
+    case 'delete':
+      after = '*(deleted)*';
+      break;
+    case 'replace': {
+      // The quoted words may be wrapped differently from the target's text.
+      const words = instruction.find!.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const pattern = new RegExp(words.join('\\s+'));
+      after = pattern.test(before) ? preview(before.replace(pattern, instruction.replacement ?? '')) : '*(the quoted text does not occur: nothing changes)*';
+      break;
+    }
+    case 'renumber':
+      after = preview(truncateLines(before.replace(shortLabel(instruction.target), shortLabel(instruction.newId!))));
+      break;
+    default:
+      after = `*(${instruction.newId} is inserted ${instruction.position} it)*`;
+  }
+  return `**${title}**\n\nBefore:\n\n${preview(truncateLines(before))}\n\nAfter:\n\n${truncateLines(after)}`;
+}
+
+function truncateLines(text: string): string {
+  const lines = text.split('\n');
+  return lines.length > PREVIEW_LINES * 2 ? `${lines.slice(0, PREVIEW_LINES * 2).join('\n')}\n…` : text;
+}
+
 export function hover(index: WorkspaceIndex, uri: string, offset: number): Hover | null {
   const summary = index.summary(uri);
   if (!summary) return null;
   const resolved = referenceAt(index, uri, offset);
   if (resolved) {
     return { contents: { kind: 'markdown', value: referenceHover(index, resolved) }, range: toRange(summary, resolved.reference) };
+  }
+  const instruction = summary.parsed.instructions.find((candidate) => candidate.start <= offset && offset <= candidate.end);
+  if (instruction) {
+    return { contents: { kind: 'markdown', value: instructionHover(index, instruction) }, range: toRange(summary, instruction) };
   }
   const unit = unitLabelAt(summary, offset);
   if (!unit) return null;

@@ -34,7 +34,7 @@ export const CONFIG_FILE_NAME = 'sec.config.json';
 
 export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'broken-reference', 'deprecated-reference', 'title-mismatch', 'ambiguous-reference', 'unverified-reference',
-  'duplicate-number', 'numbering-order', 'invalid-config', 'malformed-change', 'reference-to-deleted', 'file-too-large',
+  'duplicate-number', 'numbering-order', 'invalid-config', 'malformed-change', 'reference-to-deleted', 'instruction-text-not-found', 'file-too-large',
 ];
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];

@@ -9,6 +9,7 @@ import type { CoreDiagnostic, DiagnosticCode, ParsedDocument } from '../model/ty
 import { DocumentNames } from '../parse/documentNames';
 import { parseDocument } from '../parse/parseDocument';
 import { applySeverities, referenceDiagnostics, ResolvedReference } from '../resolve/diagnostics';
+import { instructionDiagnostics, InstructionSources } from '../resolve/instructions';
 import { resolveReference, ResolverSources } from '../resolve/resolver';
 import type { WorkspaceDefinition } from '../resolve/statuses';
 import { FileSummary, sameSignature, summarize } from './summary';
@@ -35,7 +36,7 @@ export interface IndexOptions {
 }
 
 function emptyDocument(text: string): ParsedDocument {
-  return { text, units: [], definitions: [], references: [], diagnostics: [], contents: [], firstDefinitions: new Map(), deleted: [] };
+  return { text, units: [], definitions: [], references: [], diagnostics: [], contents: [], firstDefinitions: new Map(), deleted: [], instructions: [] };
 }
 
 export class WorkspaceIndex {
@@ -159,11 +160,36 @@ export class WorkspaceIndex {
       }));
     }
     const found = referenceDiagnostics(references, (target) => this.titlesOf(target), summary.parsed.text);
+    if (summary.parsed.instructions.length > 0) found.push(...instructionDiagnostics(summary.parsed.instructions, this.instructionSources()));
     const overrides = { ...this.config.severities, ...this.severities };
     const diagnostics = applySeverities(summary.parsed.diagnostics.concat(found), overrides).sort((a, b) => a.start - b.start);
     const resolution = { uri, references, diagnostics };
     this.resolutions.set(uri, resolution);
     return resolution;
+  }
+
+  /** The text of a unit defined in the workspace (whole unit, paragraphs included). */
+  textOf(id: string): string | undefined {
+    const definition = this.definitionsOf(id)[0];
+    const summary = definition ? this.files.get(definition.uri) : undefined;
+    return summary && definition ? summary.parsed.text.slice(definition.unit.start, definition.unit.end) : undefined;
+  }
+
+  /** Ids of the units beside a unit in its own file (children of the same parent). */
+  siblingsOf(id: string): string[] {
+    const definition = this.definitionsOf(id)[0];
+    const summary = definition ? this.files.get(definition.uri) : undefined;
+    if (!summary || !definition) return [];
+    const parent = definition.unit.parent;
+    return summary.parsed.units.filter((unit) => unit.parent === parent && unit.kind === definition.unit.kind).map((unit) => unit.id);
+  }
+
+  private instructionSources(): InstructionSources {
+    return {
+      textOf: (id) => this.textOf(id),
+      exists: (id) => this.definitionsOf(id).length > 0,
+      siblingsOf: (id) => this.siblingsOf(id),
+    };
   }
 
   // ---- Updates ------------------------------------------------------------------------------
@@ -357,6 +383,14 @@ export class WorkspaceIndex {
     }
     const affected = new Set<string>([uri]);
     for (const id of changedIds) for (const citer of this.dependents.get(id) ?? []) affected.add(citer);
+    // Instructions check their targets' wording, which no definition signature captures.
+    for (const [other, summary] of this.files) {
+      if (other !== uri && summary.parsed.instructions.length > 0 && this.resolutions.has(other)) {
+        this.resolutions.delete(other);
+        this.staleIds.delete(other);
+        affected.add(other);
+      }
+    }
     this.resolutions.delete(uri);
     this.staleIds.delete(uri);
     for (const other of affected) {

@@ -1,3 +1,5 @@
+import type { Instruction } from '../parse/instructions';
+
 // The document model shared by every layer. Offsets are UTF-16 code unit offsets into the
 // file text (what JavaScript strings and LSP positions both count), converted to lines and
 // characters only at the edges (LineIndex).
@@ -92,6 +94,7 @@ export type DiagnosticCode =
   | 'invalid-config'
   | 'malformed-change'
   | 'reference-to-deleted'
+  | 'instruction-text-not-found'
   | 'file-too-large';
 
 export interface CoreDiagnostic {
@@ -117,4 +120,6 @@ export interface ParsedDocument {
   firstDefinitions: Map<string, number>;
   /** Units that tracked changes delete: present before the changes, gone after. */
   deleted: Array<{ id: string; start: number; end: number }>;
+  /** Amendment instructions in prose ("Insert new Section H4.3A after Section H4.3"). */
+  instructions: Instruction[];
 }

@@ -6,6 +6,7 @@ import type { CoreDiagnostic, ParsedDocument } from '../model/types';
 import { afterView, beforeView, hasChangeMarkup, scanChanges } from '../text/criticMarkup';
 import { DocumentNames } from './documentNames';
 import { parseDefinitions } from './definitions';
+import { parseInstructions } from './instructions';
 import { scanReferences } from './references';
 import { DocumentContext, parseStructure } from './structure';
 
@@ -55,13 +56,21 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
       if (!old.firstDefinitions.has(id)) structure.units[index].inserted = true;
     }
   }
-  const references = scanReferences(text, {
+  const instructions = parseInstructions(text);
+  let references = scanReferences(text, {
     names: options.names,
     documentAt: documentLookup(structure.contexts),
     skip: [...structure.contents, ...structure.headingLabels].sort((a, b) => a.start - b.start),
   });
+  if (instructions.length > 0) {
+    // The number an instruction gives a new or renumbered unit is not a citation of it.
+    const numbered = instructions.filter((instruction) => instruction.newId !== undefined);
+    references = references.filter((reference) => !numbered.some((instruction) =>
+      instruction.newId === reference.target && reference.start <= instruction.newIdStart! && instruction.newIdStart! < reference.end));
+  }
   return {
     text: source,
+    instructions,
     units: structure.units,
     definitions: parseDefinitions(text, structure.contents),
     references,

@@ -91,7 +91,7 @@ function isDigitCode(code: number): boolean {
 }
 
 /** Clause numbers compare as number, then suffix: 3 < 3A < 3B < 4. */
-function compareClauseNumbers(a: string, b: string): number {
+export function compareClauseNumbers(a: string, b: string): number {
   const na = parseInt(a, 10);
   const nb = parseInt(b, 10);
   if (na !== nb) return na - nb;

@@ -18,6 +18,7 @@ export const DEFAULT_SEVERITIES: Record<DiagnosticCode, SeveritySetting> = {
   'invalid-config': 'warning',
   'malformed-change': 'error',
   'reference-to-deleted': 'warning',
+  'instruction-text-not-found': 'error',
   'file-too-large': 'warning',
 };
 

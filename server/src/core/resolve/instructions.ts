@@ -1,0 +1,66 @@
+// Checks amendment instructions against the workspace: the quoted text to replace must
+// occur in the target; an inserted or renumbered number must fit between its neighbours
+// and must not exist already. (That the target exists is checked as for any reference.)
+import { parentId, shortLabel } from '../model/ids';
+import type { CoreDiagnostic } from '../model/types';
+import type { Instruction } from '../parse/instructions';
+import { compareClauseNumbers } from '../parse/structure';
+
+export interface InstructionSources {
+  /** The target's text in the workspace, or undefined when it is not there. */
+  textOf: (id: string) => string | undefined;
+  exists: (id: string) => boolean;
+  /** Ids of the units beside `id` (children of its parent), in any order. */
+  siblingsOf: (id: string) => string[];
+}
+
+function lastNumber(id: string): string {
+  const label = shortLabel(id);
+  const paragraph = /\(([^)]*)\)$/.exec(label);
+  if (paragraph) return paragraph[1];
+  const dot = label.lastIndexOf('.');
+  return dot === -1 ? label.replace(/^[A-Z]/, '') : label.slice(dot + 1);
+}
+
+function compareIds(a: string, b: string): number {
+  return compareClauseNumbers(lastNumber(a), lastNumber(b));
+}
+
+export function normalizeSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function instructionDiagnostics(instructions: readonly Instruction[], sources: InstructionSources): CoreDiagnostic[] {
+  const diagnostics: CoreDiagnostic[] = [];
+  for (const instruction of instructions) {
+    if (instruction.kind === 'replace' && instruction.find !== undefined) {
+      const text = sources.textOf(instruction.target);
+      if (text !== undefined && !normalizeSpaces(text).includes(normalizeSpaces(instruction.find))) {
+        diagnostics.push({
+          start: instruction.findStart!, end: instruction.findEnd!, severity: 'error', code: 'instruction-text-not-found',
+          message: `"${instruction.find}" does not occur in the text of ${instruction.target}, so it cannot be replaced.`,
+          data: { target: instruction.target },
+        });
+      }
+    }
+    if ((instruction.kind === 'insert' || instruction.kind === 'renumber') && instruction.newId) {
+      const at = { start: instruction.newIdStart!, end: instruction.newIdEnd! };
+      const newId = instruction.newId;
+      if (sources.exists(newId)) {
+        diagnostics.push({ ...at, severity: 'information', code: 'numbering-order', message: `${newId} already exists.` });
+        continue;
+      }
+      if (instruction.kind !== 'insert' || !sources.exists(instruction.target) || parentId(newId) !== parentId(instruction.target)) continue;
+      const siblings = sources.siblingsOf(instruction.target).sort(compareIds);
+      const anchor = siblings.indexOf(instruction.target);
+      const lower = instruction.position === 'after' ? instruction.target : siblings[anchor - 1];
+      const upper = instruction.position === 'after' ? siblings[anchor + 1] : instruction.target;
+      const fits = (!lower || compareIds(lower, newId) < 0) && (!upper || compareIds(newId, upper) < 0);
+      if (!fits) {
+        const between = [lower, upper].filter(Boolean).map((id) => shortLabel(id!)).join(' and ');
+        diagnostics.push({ ...at, severity: 'information', code: 'numbering-order', message: `${shortLabel(newId)} does not fit ${instruction.position} ${shortLabel(instruction.target)}: it must come between ${between}.` });
+      }
+    }
+  }
+  return diagnostics;
+}
