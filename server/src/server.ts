@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  CancellationToken, CodeActionKind, createConnection, DidChangeWatchedFilesNotification, FileChangeType, InitializeParams,
+  CancellationToken, CodeAction, CodeActionKind, createConnection, ResponseError, ErrorCodes, DidChangeWatchedFilesNotification, FileChangeType, InitializeParams,
   ProposedFeatures, TextDocuments, TextDocumentSyncKind, WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -23,10 +23,17 @@ import { hover } from './features/hover';
 import { documentLinks } from './features/links';
 import { references } from './features/references';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './features/symbols';
+import { insertClauseAfter, partAt, prepareRename, rename, RenameError, renumberPart } from './features/rename';
+import { acceptChanges, scanChanges } from './core/text/criticMarkup';
+import { redlineBody, REDLINE_STYLE, redlineDocument } from './core/text/redline';
 import { DEFAULT_SETTINGS, EditorSettings, effectiveConfig, readSettings } from './lsp/settings';
 import { excluder, findSecFiles, SEC_EXTENSION } from './node/findFiles';
 
 export const CATALOGUE_DOCUMENT_REQUEST = 'sec/catalogueDocument';
+export const AMENDED_TEXT_REQUEST = 'sec/amendedText';
+export const REDLINE_REQUEST = 'sec/redline';
+const RENUMBER_PART_COMMAND = 'sec.server.renumberPart';
+const INSERT_CLAUSE_COMMAND = 'sec.server.insertClauseAfter';
 const DEFAULT_DIAGNOSTICS_DELAY_MS = 200;
 const INDEXING_BATCH = 16;
 
@@ -216,7 +223,9 @@ connection.onInitialize((params: InitializeParams) => {
       workspaceSymbolProvider: true,
       foldingRangeProvider: true,
       documentLinkProvider: { resolveProvider: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+      renameProvider: { prepareProvider: true },
+      executeCommandProvider: { commands: [RENUMBER_PART_COMMAND, INSERT_CLAUSE_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'sec-language-server', version: '0.1.0' },
@@ -341,10 +350,90 @@ connection.onDocumentLinks(({ textDocument }) => guarded('documentLink', null, (
 connection.onCodeAction(({ textDocument, range }) => guarded('codeAction', null, () => {
   const summary = index.summary(textDocument.uri);
   if (!summary) return null;
-  return codeActions(index, textDocument.uri, { start: summary.lines.offsetAt(range.start), end: summary.lines.offsetAt(range.end) });
+  const actions: CodeAction[] = codeActions(index, textDocument.uri, { start: summary.lines.offsetAt(range.start), end: summary.lines.offsetAt(range.end) });
+  const part = partAt(index, textDocument.uri, summary.lines.offsetAt(range.start));
+  if (part) {
+    actions.push({
+      title: `Renumber the clauses of ${part}`,
+      kind: CodeActionKind.RefactorRewrite,
+      command: { title: 'Renumber Part', command: RENUMBER_PART_COMMAND, arguments: [textDocument.uri, range.start] },
+    });
+  }
+  return actions;
+}));
+
+/** A message for the user; the editor may not answer, which is no failure of ours. */
+function tell(kind: 'info' | 'error', message: string): void {
+  const shown = kind === 'info' ? connection.window.showInformationMessage(message) : connection.window.showErrorMessage(message);
+  void Promise.resolve(shown).catch(() => undefined);
+}
+
+/** Rename failures reach the user as a message, not as a silent no-op. */
+function renameGuarded<T>(run: () => T): T | ResponseError<void> {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof RenameError) return new ResponseError(ErrorCodes.InvalidRequest, error.message);
+    connection.console.error(`[sec] rename failed: ${error instanceof Error ? error.stack : String(error)}`);
+    return new ResponseError(ErrorCodes.InternalError, 'Renaming failed; see the SEC output channel.');
+  }
+}
+
+connection.onPrepareRename(({ textDocument, position }) => renameGuarded(() => {
+  const offset = offsetOf(textDocument.uri, position);
+  if (offset === null) throw new RenameError('This file is not part of the SEC workspace.');
+  return prepareRename(index, textDocument.uri, offset);
+}));
+
+connection.onRenameRequest(({ textDocument, position, newName }) => renameGuarded(() => {
+  const offset = offsetOf(textDocument.uri, position);
+  if (offset === null) throw new RenameError('This file is not part of the SEC workspace.');
+  return rename(index, textDocument.uri, offset, newName);
+}));
+
+connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  const [uri, position] = (args ?? []) as [string, { line: number; character: number }];
+  const offset = uri && position ? offsetOf(uri, position) : null;
+  if (offset === null) return null;
+  try {
+    if (command === RENUMBER_PART_COMMAND) {
+      const part = partAt(index, uri, offset) ?? index.summary(uri)?.parsed.units.filter((u) => u.kind === 'part' && u.start <= offset).pop()?.id;
+      if (!part) throw new RenameError('Place the cursor in a Part.');
+      const edit = renumberPart(index, part);
+      if (!edit.documentChanges) {
+        tell('info', `The clauses of ${part} are already numbered in sequence.`);
+        return null;
+      }
+      await connection.workspace.applyEdit({ label: `Renumber ${part}`, edit });
+    } else if (command === INSERT_CLAUSE_COMMAND) {
+      const { edit, label } = insertClauseAfter(index, uri, offset);
+      await connection.workspace.applyEdit({ label: `Insert clause ${label}`, edit });
+    }
+  } catch (error) {
+    if (error instanceof RenameError) tell('error', error.message);
+    else connection.console.error(`[sec] ${command} failed: ${String(error)}`);
+  }
+  return null;
+});
+
+connection.onRequest(AMENDED_TEXT_REQUEST, (params: { uri: string }) => guarded('amendedText', null, () => {
+  const text = index.summary(params.uri)?.parsed.text;
+  return text === undefined ? null : acceptChanges(text, scanChanges(text).spans);
+}));
+
+connection.onRequest(REDLINE_REQUEST, (params: { uri: string; title?: string }) => guarded('redline', null, () => {
+  const text = index.summary(params.uri)?.parsed.text;
+  if (text === undefined) return null;
+  const title = params.title ?? params.uri.slice(params.uri.lastIndexOf('/') + 1);
+  return { body: redlineBody(text).html, style: REDLINE_STYLE, document: redlineDocument(text, title) };
 }));
 
 connection.onRequest(CATALOGUE_DOCUMENT_REQUEST, (params: { uri: string }) => guarded('catalogueDocument', null, () => catalogueDocument(index, params.uri)));
+
+// A stray rejected promise must never take the server down with it.
+process.on('unhandledRejection', (reason) => {
+  connection.console.error(`[sec] unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
+});
 
 documents.listen(connection);
 connection.listen();

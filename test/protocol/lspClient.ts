@@ -14,6 +14,9 @@ export class TestClient {
   readonly connection: MessageConnection;
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly progress: unknown[] = [];
+  /** Edits the server asked the editor to apply (workspace/applyEdit). */
+  readonly appliedEdits: Array<{ label?: string; edit: unknown }> = [];
+  readonly messages: string[] = [];
   private readonly listeners: Array<() => void> = [];
   private readonly versions = new Map<string, number>();
   stderr = '';
@@ -30,6 +33,17 @@ export class TestClient {
     connection.onNotification('window/logMessage', () => undefined);
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('workspace/applyEdit', (params: { label?: string; edit: unknown }) => {
+      this.appliedEdits.push(params);
+      return { applied: true };
+    });
+    connection.onNotification('window/showMessage', (params: { message: string }) => {
+      this.messages.push(params.message);
+    });
+    connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+      this.messages.push(params.message);
+      return null;
+    });
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     connection.listen();
   }

@@ -209,6 +209,41 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       assert.ok(!actions.some((a) => /Did you mean Section X5\.\d/.test(a.title) && !/X5\.[1-4]\b/.test(a.title)));
     });
 
+    it('renames a clause across files, and refuses a number that exists', async () => {
+      const position = { line: lineOf(X, 'X5.3'), character: 2 };
+      const prepared = await client.request<{ placeholder: string }>('textDocument/prepareRename', { textDocument: { uri: uri('x.sec') }, position });
+      assert.equal(prepared.placeholder, 'X5.3');
+      const edit = await client.request<{ changes: Record<string, TextEdit[]> }>('textDocument/rename', { textDocument: { uri: uri('x.sec') }, position: { line: lineOf(X, 'X5.4'), character: 2 }, newName: 'X5.5' });
+      assert.deepEqual(Object.keys(edit.changes).sort(), [uri('drafts/draft.sec'), uri('x.sec')].sort());
+      assert.match(applyEdits(DRAFT, edit.changes[uri('drafts/draft.sec')]), /under Section X5\.5 and Section X5\.9\./);
+      await assert.rejects(
+        client.request('textDocument/rename', { textDocument: { uri: uri('x.sec') }, position: { line: lineOf(X, 'X5.4'), character: 2 }, newName: 'X5.3' }),
+        /Section X5\.3 already exists/,
+      );
+    });
+
+    it('renumbers a Part through its code action, asking the editor to apply a confirmed edit', async () => {
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: uri('x.sec') }, range: { start: { line: lineOf(X, 'X5 Incorporation'), character: 0 }, end: { line: lineOf(X, 'X5 Incorporation'), character: 0 } }, context: { diagnostics: [] },
+      });
+      const renumber = actions.find((action) => action.title === 'Renumber the clauses of Section X5');
+      assert.ok(renumber?.command);
+      await client.request('workspace/executeCommand', renumber.command);
+      // Already in sequence: nothing to apply, the user is told so.
+      assert.equal(client.appliedEdits.length, 0);
+      assert.match(client.messages.join('\n'), /already numbered in sequence/);
+    });
+
+    it('shows the amended text and the redline of an amendment', async () => {
+      const amendment = 'Amend as follows: {--old words--}{++new words++} {>>why<<}\n';
+      client.open(uri('drafts/amendment.sec'), amendment);
+      const amended = await client.request<string>('sec/amendedText', { uri: uri('drafts/amendment.sec') });
+      assert.equal(amended, 'Amend as follows: new words \n');
+      const redline = await client.request<{ body: string; document: string }>('sec/redline', { uri: uri('drafts/amendment.sec') });
+      assert.match(redline.body, /<del>old words<\/del><ins>new words<\/ins>/);
+      assert.match(redline.document, /^<!DOCTYPE html>/);
+    });
+
     it('re-reads sec.config.json and files changed on disk', async () => {
       writeFileSync(join(folder, 'sec.config.json'), '{ "severities": { "broken-reference": "off" }, }');
       client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('sec.config.json'), type: 2 }] });

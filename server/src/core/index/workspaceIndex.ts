@@ -5,7 +5,7 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import { defaultConfig, SecConfig, SeveritySetting } from '../config/config';
 import { isWithin, parentId } from '../model/ids';
-import type { CoreDiagnostic, DiagnosticCode, ParsedDocument } from '../model/types';
+import type { CoreDiagnostic, DiagnosticCode, ParsedDocument, Unit } from '../model/types';
 import { DocumentNames } from '../parse/documentNames';
 import { parseDocument } from '../parse/parseDocument';
 import { applySeverities, referenceDiagnostics, ResolvedReference } from '../resolve/diagnostics';
@@ -19,6 +19,23 @@ export const MAX_FILE_SIZE = 32 * 1024 * 1024;
 
 const PARTIAL_RESOLVE_LIMIT = 256;
 const HEADING_KINDS = new Set(['section', 'part', 'schedule', 'appendix']);
+
+/** False for a Part implied by its clauses alone (an amendment inserting "H4.14 ..."): it has no heading of its own. */
+function written(unit: Unit): boolean {
+  return unit.labelEnd > unit.labelStart;
+}
+
+/**
+ * Keeps a definition list in order: written units before implied ones, then by uri. Features
+ * and the resolver use the first, so an amendment's inserted clause does not stand for the Part.
+ */
+function insertDefinition(list: WorkspaceDefinition[], definition: WorkspaceDefinition): void {
+  const before = (a: WorkspaceDefinition, b: WorkspaceDefinition): boolean =>
+    written(a.unit) !== written(b.unit) ? written(a.unit) : a.uri < b.uri;
+  let at = list.length;
+  while (at > 0 && before(definition, list[at - 1])) at--;
+  list.splice(at, 0, definition);
+}
 
 export interface FileResolution {
   uri: string;
@@ -336,7 +353,12 @@ export class WorkspaceIndex {
         if (HEADING_KINDS.has(unit.kind)) this.headingIds.add(id);
         const existing = previous?.defines.has(id) ? list?.find((definition) => definition.uri === uri) : undefined;
         if (existing) {
+          const reorder = written(existing.unit) !== written(unit);
           existing.unit = unit;
+          if (reorder && list) {
+            list.splice(list.indexOf(existing), 1);
+            insertDefinition(list, existing);
+          }
           continue;
         }
         if (HEADING_KINDS.has(unit.kind)) this.headingGeneration++;
@@ -344,9 +366,7 @@ export class WorkspaceIndex {
         if (!list) {
           this.definitions.set(id, [definition]);
         } else {
-          let at = list.length;
-          while (at > 0 && list[at - 1].uri > uri) at--;
-          list.splice(at, 0, definition);
+          insertDefinition(list, definition);
         }
       }
     }

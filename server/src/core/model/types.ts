@@ -76,6 +76,10 @@ export interface Reference {
   kind: ReferenceKind;
   /** An intermediate member of a range (H10.11 in H10.9-H10.13): cited, but not written. */
   viaRange?: boolean;
+  /** For the written ends of a range: the target at the other end (H10.13 for H10.9 in H10.9-H10.13). */
+  rangePartner?: string;
+  /** True for the first written end of a range. */
+  rangeStart?: boolean;
   title?: CitedTitle;
   /** For external references: the instrument named after "of the" (Energy Act 2008). */
   instrument?: string;

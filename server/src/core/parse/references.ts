@@ -47,6 +47,8 @@ interface Item {
   title?: CitedTitle;
   /** A member between a range's end points, cited but not written. */
   viaRange?: boolean;
+  rangePartner?: string;
+  rangeStart?: boolean;
   /** Ids for range expansion. */
   section?: SectionId;
   docClause?: { document: string; number: string };
@@ -262,13 +264,17 @@ export class ReferenceScanner {
       }
     }
     for (const target of between) items.push({ target, start: from.start, end: to.end, viaRange: true });
-    items.push({ target: sectionTarget(to), start: to.start, end: to.end, section: to });
+    const end: Item = { target: sectionTarget(to), start: to.start, end: to.end, section: to, rangePartner: from.target };
+    from.rangePartner = end.target;
+    from.rangeStart = true;
+    items.push(end);
     return to.end;
   }
 
   private emit(items: Item[]): void {
     for (const item of items) {
-      const ref = this.push(item.start, item.end, item.target, 'sec', item.viaRange ? { viaRange: true } : undefined);
+      const extra = item.viaRange ? { viaRange: true } : item.rangePartner ? { rangePartner: item.rangePartner, rangeStart: item.rangeStart } : undefined;
+      const ref = this.push(item.start, item.end, item.target, 'sec', extra);
       if (item.title) ref.title = item.title;
     }
   }

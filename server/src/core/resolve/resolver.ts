@@ -28,7 +28,8 @@ function workspaceEnumerates(unit: Unit, childLevel: TargetLevel): boolean {
     case 'section':
       return childLevel === 'part' && unit.childCount > 0;
     case 'part':
-      return childLevel === 'clause' && unit.childCount > 0;
+      // A Part known only from some of its clauses (an excerpt, an amendment's insertion) does not list them all.
+      return childLevel === 'clause' && unit.childCount > 0 && unit.labelEnd > unit.labelStart;
     case 'schedule':
     case 'appendix':
       return (childLevel === 'docClause' && unit.childCount > 0) || childLevel === 'version';
