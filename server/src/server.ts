@@ -49,6 +49,7 @@ let diagnosticsDelay = DEFAULT_DIAGNOSTICS_DELAY_MS;
 let supportsConfiguration = false;
 let supportsWatcherRegistration = false;
 let supportsProgress = false;
+let supportsEditRangeDefault = false;
 let indexing: Promise<void> = Promise.resolve();
 const published = new Map<string, string>();
 const pending = new Set<string>();
@@ -202,6 +203,7 @@ connection.onInitialize((params: InitializeParams) => {
   supportsConfiguration = capabilities.workspace?.configuration === true;
   supportsWatcherRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   supportsProgress = capabilities.window?.workDoneProgress === true;
+  supportsEditRangeDefault = capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
   folders = (params.workspaceFolders ?? []).map((folder) => pathOf(folder.uri)).filter((path): path is string => path !== null);
   if (folders.length === 0 && params.rootUri) {
     const root = pathOf(params.rootUri);
@@ -330,7 +332,7 @@ connection.onReferences(({ textDocument, position, context }, token) => guarded(
 
 connection.onCompletion(({ textDocument, position }, token) => guarded('completion', null, () => {
   const offset = offsetOf(textDocument.uri, position);
-  return offset === null || cancelled(token) ? null : completion(index, textDocument.uri, offset);
+  return offset === null || cancelled(token) ? null : completion(index, textDocument.uri, offset, { editRangeDefault: supportsEditRangeDefault });
 }));
 
 connection.onDocumentSymbol(({ textDocument }) => guarded('documentSymbol', null, () => {

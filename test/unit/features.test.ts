@@ -24,6 +24,17 @@ describe('feature providers', () => {
     assert.deepEqual(list?.items.map((item) => [item.label, item.detail]), [['H4.4', 'new clause in H4']]);
   });
 
+  it('gives the edit range once for the whole list when the editor supports item defaults', () => {
+    const text = 'See Section ';
+    const index = workspace({ 'file:///d.sec': text });
+    const shared = completion(index, 'file:///d.sec', text.length, { editRangeDefault: true })!;
+    assert.deepEqual(shared.itemDefaults?.editRange, { start: { line: 0, character: 12 }, end: { line: 0, character: 12 } });
+    assert.ok(shared.items.length > 150 && shared.items.every((item) => item.textEdit === undefined));
+    const each = completion(index, 'file:///d.sec', text.length)!;
+    assert.ok(each.items.every((item) => item.textEdit !== undefined));
+    assert.equal(each.items.find((item) => item.label === 'H4')?.detail, 'Processing Service Requests');
+  });
+
   it('counts transpositions as one edit when suggesting ids', () => {
     assert.equal(editDistance('H4.21', 'H4.12'), 1);
     assert.equal(editDistance('X5.9', 'X5.4'), 1);

@@ -44,14 +44,20 @@ function cachedList(index: WorkspaceIndex, key: string, build: () => CompletionI
   return list;
 }
 
-function withRange(items: readonly CompletionItem[], range: Range): CompletionItem[] {
-  return items.map((entry) => ({ ...entry, textEdit: { range, newText: entry.label } }));
+export interface CompletionOptions {
+  /** The editor applies `itemDefaults.editRange` (LSP 3.17): items need no range of their own. */
+  editRangeDefault?: boolean;
+}
+
+function listOf(items: readonly CompletionItem[], range: Range, options: CompletionOptions): CompletionList {
+  if (options.editRangeDefault) return { isIncomplete: false, itemDefaults: { editRange: range }, items: items as CompletionItem[] };
+  return { isIncomplete: false, items: items.map((entry) => ({ ...entry, textEdit: { range, newText: entry.label } })) };
 }
 
 const collator = new Intl.Collator('en', { numeric: true });
 const naturalOrder = collator.compare;
 
-export function completion(index: WorkspaceIndex, uri: string, offset: number): CompletionList | null {
+export function completion(index: WorkspaceIndex, uri: string, offset: number, options: CompletionOptions = {}): CompletionList | null {
   const summary = index.summary(uri);
   if (!summary) return null;
   const text = summary.parsed.text;
@@ -109,7 +115,7 @@ export function completion(index: WorkspaceIndex, uri: string, offset: number): 
       for (const entry of catalogue?.entries() ?? []) add(entry.id, false);
       return sortByLabel(items);
     });
-    return { isIncomplete: false, items: withRange(list, range) };
+    return listOf(list, range, options);
   }
 
   const appendix = APPENDIX_CONTEXT.test(head);
@@ -127,7 +133,7 @@ export function completion(index: WorkspaceIndex, uri: string, offset: number): 
       for (const entry of catalogue?.entries() ?? []) add(entry.id, false);
       return sortByLabel(items);
     });
-    return { isIncomplete: false, items: withRange(list, range) };
+    return listOf(list, range, options);
   }
   return null;
 }
