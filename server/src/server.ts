@@ -148,8 +148,14 @@ function loadConfig(): void {
   }
 }
 
+/** Exclusion matchers per folder, compiled once per configuration. */
+let exclusion: { key: string; matchers: Array<(path: string) => boolean> } = { key: '', matchers: [] };
+
 function isExcluded(path: string): boolean {
-  return folders.some((folder) => excluder(folder, effectiveConfig(fileConfig, settings).exclude)(path));
+  const patterns = effectiveConfig(fileConfig, settings).exclude;
+  const key = JSON.stringify([folders, patterns]);
+  if (exclusion.key !== key) exclusion = { key, matchers: folders.map((folder) => excluder(folder, patterns)) };
+  return exclusion.matchers.some((matches) => matches(path));
 }
 
 async function indexWorkspace(): Promise<void> {
