@@ -84,6 +84,12 @@ describe('secls check', () => {
     assert.match(huge.stdout, /huge\.sec:1:1 {2}warning {2}file-too-large {2}This file is 34\.\d MB, above the 32 MB limit/);
   });
 
+  it('leaves out the files that sec.config.json excludes', () => {
+    const dir = folder({ 'sec.config.json': '{ "exclude": ["old/**"] }', 'a.sec': 'See Section H4.\n', 'old/b.sec': 'See Section H99.\n' });
+    const report = JSON.parse(secls(['check', '--json', dir]).stdout);
+    assert.deepEqual(report.files.map((f: { path: string }) => f.path.split('/').pop()), ['a.sec']);
+  });
+
   it('exits 2 on a usage error or an unreadable path, naming it', () => {
     const missing = secls(['check', 'no/such/place.sec']);
     assert.equal(missing.code, 2);
