@@ -11,7 +11,7 @@ import { parseDocument } from '../parse/parseDocument';
 import { applySeverities, referenceDiagnostics, ResolvedReference } from '../resolve/diagnostics';
 import { instructionDiagnostics, InstructionSources } from '../resolve/instructions';
 import { resolveReference, ResolverSources } from '../resolve/resolver';
-import type { WorkspaceDefinition } from '../resolve/statuses';
+import type { Resolution, WorkspaceDefinition } from '../resolve/statuses';
 import { FileSummary, sameSignature, summarize } from './summary';
 
 /** Files above this size are not parsed: a clear diagnostic instead of a stalled editor. */
@@ -67,6 +67,8 @@ export class WorkspaceIndex {
   private readonly resolutions = new Map<string, FileResolution>();
   /** Ids whose definitions changed since a file's cached resolution: only its references within them are redone. */
   private readonly staleIds = new Map<string, Set<string>>();
+  /** The previous resolutions of a file just re-parsed, by target, with the ids whose definitions changed since. */
+  private readonly carriedOver = new Map<string, { byTarget: Map<string, Resolution>; changed: string[] }>();
   private readonly texts = new Map<string, string>();
   /** Ids of Sections, Parts, Schedules and Appendices defined in the workspace (for completion). */
   private readonly headingIds = new Set<string>();
@@ -171,10 +173,15 @@ export class WorkspaceIndex {
         return affected ? { reference: entry.reference, resolution: resolveReference(entry.reference, this.sources) } : entry;
       });
     } else {
-      references = summary.parsed.references.map((reference) => ({
-        reference,
-        resolution: resolveReference(reference, this.sources),
-      }));
+      // A re-parsed file: resolutions of its previous text stay valid for targets outside the changed ids.
+      const carried = this.carriedOver.get(uri);
+      this.carriedOver.delete(uri);
+      references = summary.parsed.references.map((reference) => {
+        const target = reference.target;
+        const previous = carried && target !== null && reference.kind === 'sec' ? carried.byTarget.get(target) : undefined;
+        const reusable = previous !== undefined && !carried!.changed.some((id) => isWithin(target!, id));
+        return { reference, resolution: reusable ? previous : resolveReference(reference, this.sources) };
+      });
     }
     const found = referenceDiagnostics(references, (target) => this.titlesOf(target), summary.parsed.text);
     if (summary.parsed.instructions.length > 0) found.push(...instructionDiagnostics(summary.parsed.instructions, this.instructionSources()));
@@ -277,6 +284,7 @@ export class WorkspaceIndex {
     const affected = this.afterChange(uri, previous, undefined, changed);
     this.resolutions.delete(uri);
     this.staleIds.delete(uri);
+    this.carriedOver.delete(uri);
     return affected.filter((other) => other !== uri);
   }
 
@@ -294,6 +302,7 @@ export class WorkspaceIndex {
     }
     this.resolutions.clear();
     this.staleIds.clear();
+    this.carriedOver.clear();
     return this.uris();
   }
 
@@ -399,6 +408,7 @@ export class WorkspaceIndex {
       // Without the reverse map every resolution may be stale; a one-shot check resolves after loading anyway.
       this.resolutions.clear();
       this.staleIds.clear();
+      this.carriedOver.clear();
       return this.uris();
     }
     const affected = new Set<string>([uri]);
