@@ -234,6 +234,29 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       assert.match(client.messages.join('\n'), /already numbered in sequence/);
     });
 
+    it('renumbers a Part that is out of sequence with one confirmed edit covering its citations', async () => {
+      const part = 'Section Q: Test\nQ1 Trial\nQ1.1 One.\nQ1.3 Three.\n';
+      client.open(uri('q.sec'), part);
+      client.open(uri('drafts/q-cites.sec'), 'See Section Q1.3.\n');
+      await client.waitForDiagnostics(uri('drafts/q-cites.sec'), () => true);
+      const before = client.appliedEdits.length;
+      await client.request('workspace/executeCommand', { command: 'sec.server.renumberPart', arguments: [uri('q.sec'), { line: 1, character: 0 }] });
+      assert.equal(client.appliedEdits.length, before + 1);
+      const { edit } = client.appliedEdits[before] as { edit: { documentChanges: Array<{ textDocument: { uri: string }; edits: TextEdit[] }>; changeAnnotations: Record<string, { needsConfirmation: boolean }> } };
+      assert.equal(edit.changeAnnotations.renumber.needsConfirmation, true);
+      const byUri = new Map(edit.documentChanges.map((change) => [change.textDocument.uri, change.edits]));
+      assert.equal(applyEdits(part, byUri.get(uri('q.sec'))!), 'Section Q: Test\nQ1 Trial\nQ1.1 One.\nQ1.2 Three.\n');
+      assert.equal(applyEdits('See Section Q1.3.\n', byUri.get(uri('drafts/q-cites.sec'))!), 'See Section Q1.2.\n');
+    });
+
+    it('warns about references to a clause that an amendment deletes', async () => {
+      client.open(uri('drafts/delete-x53.sec'), 'Amend Section X5 as follows:\n{--X5.3 Each designated document shall have effect.--}\n');
+      client.open(uri('drafts/cites-x53.sec'), 'See Section X5.3.\n');
+      const [warning] = await client.waitForDiagnostics(uri('drafts/cites-x53.sec'), (d) => d.length === 1);
+      assert.equal(warning.code, 'reference-to-deleted');
+      assert.match(String(warning.message), /deleted by delete-x53\.sec/);
+    });
+
     it('shows the amended text and the redline of an amendment', async () => {
       const amendment = 'Amend as follows: {--old words--}{++new words++} {>>why<<}\n';
       client.open(uri('drafts/amendment.sec'), amendment);

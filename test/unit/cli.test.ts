@@ -1,7 +1,7 @@
 // The built CLI, run as a user runs it.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -88,6 +88,19 @@ describe('secls check', () => {
     const dir = folder({ 'sec.config.json': '{ "exclude": ["old/**"] }', 'a.sec': 'See Section H4.\n', 'old/b.sec': 'See Section H99.\n' });
     const report = JSON.parse(secls(['check', '--json', dir]).stdout);
     assert.deepEqual(report.files.map((f: { path: string }) => f.path.split('/').pop()), ['a.sec']);
+  });
+
+  it('prints the amended text and writes a redline', () => {
+    const dir = folder({ 'm.sec': 'Keep {++new++}{--old--} {~~a~>b~~}{>>why<<}.\n' });
+    const applied = secls(['apply', join(dir, 'm.sec')]);
+    assert.equal(applied.code, 0);
+    assert.equal(applied.stdout, 'Keep new b.\n');
+    const out = join(dir, 'm.html');
+    const redline = secls(['redline', join(dir, 'm.sec'), '-o', out]);
+    assert.equal(redline.code, 0);
+    assert.match(readFileSync(out, 'utf8'), /<ins>new<\/ins><del>old<\/del> <del>a<\/del><ins>b<\/ins>/);
+    assert.equal(secls(['apply']).code, 2);
+    assert.equal(secls(['redline', join(dir, 'missing.sec')]).code, 2);
   });
 
   it('exits 2 on a usage error or an unreadable path, naming it', () => {
