@@ -5,6 +5,7 @@ import { CONFIG_FILE_NAME, parseConfig, SecConfig } from '../core/config/config'
 import { embeddedCatalogue } from '../core/embeddedCatalogue';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { CoreDiagnostic } from '../core/model/types';
+import type { ResolvedReference } from '../core/resolve/diagnostics';
 import type { ReferenceStatus } from '../core/resolve/statuses';
 import { LineIndex } from '../core/text/lineIndex';
 import { excluder, findSecFiles } from '../node/findFiles';
@@ -21,7 +22,7 @@ export class UsageError extends Error {}
 interface FileReport {
   path: string;
   text: string;
-  references: Array<{ text: string; start: number; end: number; target: string | null; status: ReferenceStatus }>;
+  references: readonly ResolvedReference[];
   diagnostics: CoreDiagnostic[];
 }
 
@@ -106,9 +107,7 @@ export function runCheck(options: CheckOptions): { output: string; exitCode: num
     reports.push({
       path: file,
       text: texts.get(file)!,
-      references: resolution.references.map(({ reference, resolution: result }) => ({
-        text: reference.text, start: reference.start, end: reference.end, target: result.target, status: result.status,
-      })),
+      references: resolution.references,
       diagnostics: resolution.diagnostics,
     });
   }
@@ -122,8 +121,8 @@ function summarize(reports: readonly FileReport[], fileCount: number) {
   const bySeverity = { error: 0, warning: 0, information: 0, hint: 0 };
   let references = 0;
   for (const report of reports) {
-    for (const reference of report.references) {
-      byStatus[reference.status]++;
+    for (const { resolution } of report.references) {
+      byStatus[resolution.status]++;
       references++;
     }
     for (const diagnostic of report.diagnostics) bySeverity[diagnostic.severity]++;
@@ -161,11 +160,11 @@ function formatJson(reports: readonly FileReport[], cwd: string): string {
     const index = new LineIndex(report.text);
     return {
       path: displayPath(report.path, cwd),
-      references: report.references.map((reference) => ({
+      references: report.references.map(({ reference, resolution }) => ({
         text: reference.text,
         range: index.rangeOf(reference),
-        target: reference.target,
-        status: reference.status,
+        target: resolution.target,
+        status: resolution.status,
       })),
       diagnostics: report.diagnostics.map((diagnostic) => ({
         range: index.rangeOf(diagnostic),
