@@ -257,6 +257,25 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       assert.match(String(warning.message), /deleted by delete-x53\.sec/);
     });
 
+    it('checks amendment instructions and previews them on hover', async () => {
+      const text = 'In Section X5.4(a), replace "designation date" with "commencement date".\nIn Section X5.4(b), replace "no such words" with "x".\nInsert new Section X5.6 after Section X5.1.\n';
+      client.open(uri('drafts/instructions.sec'), text);
+      const diagnostics = await client.waitForDiagnostics(uri('drafts/instructions.sec'), (d) => d.length === 2);
+      assert.deepEqual(codesOf(diagnostics), ['instruction-text-not-found', 'numbering-order']);
+      const preview = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri('drafts/instructions.sec') }, position: { line: 0, character: 22 } });
+      const value = (preview.contents as { value: string }).value;
+      assert.match(value, /Before:[\s\S]*from its designation date[\s\S]*After:[\s\S]*from its commencement date/);
+    });
+
+    it('inserts a clause after the one at the cursor, through the server command', async () => {
+      const before = client.appliedEdits.length;
+      await client.request('workspace/executeCommand', { command: 'sec.server.insertClauseAfter', arguments: [uri('x.sec'), { line: lineOf(X, 'X5.1'), character: 3 }] });
+      const { edit } = client.appliedEdits[before] as { edit: { changes: Record<string, TextEdit[]> } };
+      const [insertion] = edit.changes[uri('x.sec')];
+      assert.equal(insertion.newText, '\nX5.1A ');
+      assert.equal(insertion.range.start.line, lineOf(X, 'X5.1'));
+    });
+
     it('shows the amended text and the redline of an amendment', async () => {
       const amendment = 'Amend as follows: {--old words--}{++new words++} {>>why<<}\n';
       client.open(uri('drafts/amendment.sec'), amendment);
