@@ -1,10 +1,10 @@
 // The language server: the only code that speaks LSP. It keeps a workspace index fresh
 // (open documents, files on disk, sec.config.json) and adapts the feature providers.
 // Start with `node dist/server.js --stdio` (any LSP editor) or over IPC (VS Code).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  CancellationToken, CodeAction, CodeActionKind, createConnection, ResponseError, ErrorCodes, DidChangeWatchedFilesNotification, FileChangeType, InitializeParams,
+  CancellationToken, CodeAction, CodeActionKind, createConnection, DidChangeWatchedFilesNotification, FileChangeType, InitializeParams,
   ProposedFeatures, TextDocuments, TextDocumentSyncKind, WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -23,17 +23,13 @@ import { hover } from './features/hover';
 import { documentLinks } from './features/links';
 import { references } from './features/references';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './features/symbols';
-import { insertClauseAfter, partAt, prepareRename, rename, RenameError, renumberPart } from './features/rename';
-import { acceptChanges, scanChanges } from './core/text/criticMarkup';
-import { redlineBody, REDLINE_STYLE, redlineDocument } from './core/text/redline';
+import { HandlerContext, INSERT_CLAUSE_COMMAND, registerAmendmentHandlers, RENUMBER_PART_COMMAND, renumberPartAction } from './lsp/amendmentHandlers';
+import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
+import { readTextFile } from './node/readTextFile';
 import { DEFAULT_SETTINGS, EditorSettings, effectiveConfig, readSettings } from './lsp/settings';
 import { excluder, findSecFiles, SEC_EXTENSION } from './node/findFiles';
 
 export const CATALOGUE_DOCUMENT_REQUEST = 'sec/catalogueDocument';
-export const AMENDED_TEXT_REQUEST = 'sec/amendedText';
-export const REDLINE_REQUEST = 'sec/redline';
-const RENUMBER_PART_COMMAND = 'sec.server.renumberPart';
-const INSERT_CLAUSE_COMMAND = 'sec.server.insertClauseAfter';
 const DEFAULT_DIAGNOSTICS_DELAY_MS = 200;
 const INDEXING_BATCH = 16;
 
@@ -45,15 +41,11 @@ let folders: string[] = [];
 let settings: EditorSettings = DEFAULT_SETTINGS;
 let fileConfig: SecConfig = defaultConfig();
 let configProblems: { uri: string; diagnostics: CoreDiagnostic[]; text: string } | null = null;
-let diagnosticsDelay = DEFAULT_DIAGNOSTICS_DELAY_MS;
 let supportsConfiguration = false;
 let supportsWatcherRegistration = false;
 let supportsProgress = false;
 let supportsEditRangeDefault = false;
 let indexing: Promise<void> = Promise.resolve();
-const published = new Map<string, string>();
-const pending = new Set<string>();
-let timer: NodeJS.Timeout | undefined;
 
 /** README shipped beside dist/: the diagnostics' codeDescription links point at its sections. */
 const readme = [join(__dirname, '..', 'README.md'), join(__dirname, '..', '..', '..', 'README.md')].find(existsSync);
@@ -80,8 +72,7 @@ function pathOf(uri: string): string | null {
 
 function readDisk(path: string): string | null {
   try {
-    const text = readFileSync(path, 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return readTextFile(path);
   } catch {
     return null;
   }
@@ -89,40 +80,20 @@ function readDisk(path: string): string | null {
 
 // ---- Diagnostics, debounced ------------------------------------------------------------------
 
+const publisher = new DiagnosticsPublisher(
+  (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+  (uri) => {
+    if (configProblems?.uri === uri) return toLspDiagnostics(new LineIndex(configProblems.text), configProblems.diagnostics, documentationUri);
+    const summary = index.summary(uri);
+    return summary ? toLspDiagnostics(summary.lines, index.resolve(uri).diagnostics, documentationUri) : null;
+  },
+  (error) => connection.console.error(`[sec] diagnostics failed: ${error instanceof Error ? error.stack : String(error)}`),
+  DEFAULT_DIAGNOSTICS_DELAY_MS,
+);
+
+/** Re-checks these files (and the configuration's problems) after the quiet period. */
 function schedule(uris: Iterable<string>): void {
-  for (const uri of uris) pending.add(uri);
-  if (timer) clearTimeout(timer);
-  timer = setTimeout(flushDiagnostics, diagnosticsDelay);
-}
-
-function publish(uri: string, diagnostics: ReturnType<typeof toLspDiagnostics>): void {
-  const key = JSON.stringify(diagnostics);
-  if (published.get(uri) === key) return;
-  published.set(uri, key);
-  void connection.sendDiagnostics({ uri, diagnostics });
-}
-
-function flushDiagnostics(): void {
-  timer = undefined;
-  const uris = [...pending];
-  pending.clear();
-  guarded('diagnostics', undefined, () => {
-    for (const uri of uris) {
-      const summary = index.summary(uri);
-      if (!summary) {
-        if (published.has(uri)) publish(uri, []);
-        continue;
-      }
-      publish(uri, toLspDiagnostics(summary.lines, index.resolve(uri).diagnostics, documentationUri));
-    }
-    publishConfigProblems();
-  });
-}
-
-function publishConfigProblems(): void {
-  if (!configProblems) return;
-  const { uri, diagnostics, text } = configProblems;
-  publish(uri, toLspDiagnostics(new LineIndex(text), diagnostics, documentationUri));
+  publisher.schedule(configProblems ? [...uris, configProblems.uri] : uris);
 }
 
 // ---- Workspace loading ----------------------------------------------------------------------
@@ -131,7 +102,7 @@ function loadConfig(): void {
   const root = folders[0];
   const path = root ? join(root, CONFIG_FILE_NAME) : null;
   const text = path ? readDisk(path) : null;
-  if (path && configProblems && text === null) publish(configProblems.uri, []);
+  if (configProblems) publisher.clear(configProblems.uri);
   configProblems = null;
   if (!path || text === null) {
     fileConfig = defaultConfig();
@@ -143,8 +114,8 @@ function loadConfig(): void {
   if (problems.length > 0) {
     configProblems = { uri, text, diagnostics: problems.map((p) => ({ ...p, severity: 'warning', code: 'invalid-config' })) };
     log(`${CONFIG_FILE_NAME}: ${problems.map((p) => p.message).join(' ')}`);
-  } else if (published.has(uri)) {
-    publish(uri, []);
+  } else {
+    publisher.clear(uri);
   }
 }
 
@@ -184,7 +155,7 @@ async function indexWorkspace(): Promise<void> {
   for (const uri of index.uris()) touched.add(uri);
   schedule(touched);
   // Once the first diagnostics are out, build the reverse map so that the first edit is fast.
-  setTimeout(() => guarded('prepare', undefined, () => index.prepareIncremental()), diagnosticsDelay + 50);
+  setTimeout(() => guarded('prepare', undefined, () => index.prepareIncremental()), publisher.delayMs + 50);
 }
 
 function applyConfiguration(): void {
@@ -216,7 +187,7 @@ connection.onInitialize((params: InitializeParams) => {
     if (root) folders = [root];
   }
   const options = (params.initializationOptions ?? {}) as { diagnosticsDelayMs?: number };
-  if (typeof options.diagnosticsDelayMs === 'number' && options.diagnosticsDelayMs >= 0) diagnosticsDelay = options.diagnosticsDelayMs;
+  if (typeof options.diagnosticsDelayMs === 'number' && options.diagnosticsDelayMs >= 0) publisher.delayMs = options.diagnosticsDelayMs;
   loadConfig();
   index = new WorkspaceIndex({ catalogue: embeddedCatalogue(), config: effectiveConfig(fileConfig, settings) });
   return {
@@ -355,86 +326,18 @@ connection.onFoldingRanges(({ textDocument }) => guarded('foldingRange', null, (
 
 connection.onDocumentLinks(({ textDocument }) => guarded('documentLink', null, () => documentLinks(index, textDocument.uri)));
 
+const handlerContext: HandlerContext = { index: () => index, offsetOf, guarded };
+
 connection.onCodeAction(({ textDocument, range }) => guarded('codeAction', null, () => {
   const summary = index.summary(textDocument.uri);
   if (!summary) return null;
   const actions: CodeAction[] = codeActions(index, textDocument.uri, { start: summary.lines.offsetAt(range.start), end: summary.lines.offsetAt(range.end) });
-  const part = partAt(index, textDocument.uri, summary.lines.offsetAt(range.start));
-  if (part) {
-    actions.push({
-      title: `Renumber the clauses of ${part}`,
-      kind: CodeActionKind.RefactorRewrite,
-      command: { title: 'Renumber Part', command: RENUMBER_PART_COMMAND, arguments: [textDocument.uri, range.start] },
-    });
-  }
+  const renumber = renumberPartAction(handlerContext, textDocument.uri, range.start);
+  if (renumber) actions.push(renumber);
   return actions;
 }));
 
-/** A message for the user; the editor may not answer, which is no failure of ours. */
-function tell(kind: 'info' | 'error', message: string): void {
-  const shown = kind === 'info' ? connection.window.showInformationMessage(message) : connection.window.showErrorMessage(message);
-  void Promise.resolve(shown).catch(() => undefined);
-}
-
-/** Rename failures reach the user as a message, not as a silent no-op. */
-function renameGuarded<T>(run: () => T): T | ResponseError<void> {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof RenameError) return new ResponseError(ErrorCodes.InvalidRequest, error.message);
-    connection.console.error(`[sec] rename failed: ${error instanceof Error ? error.stack : String(error)}`);
-    return new ResponseError(ErrorCodes.InternalError, 'Renaming failed; see the SEC output channel.');
-  }
-}
-
-connection.onPrepareRename(({ textDocument, position }) => renameGuarded(() => {
-  const offset = offsetOf(textDocument.uri, position);
-  if (offset === null) throw new RenameError('This file is not part of the SEC workspace.');
-  return prepareRename(index, textDocument.uri, offset);
-}));
-
-connection.onRenameRequest(({ textDocument, position, newName }) => renameGuarded(() => {
-  const offset = offsetOf(textDocument.uri, position);
-  if (offset === null) throw new RenameError('This file is not part of the SEC workspace.');
-  return rename(index, textDocument.uri, offset, newName);
-}));
-
-connection.onExecuteCommand(async ({ command, arguments: args }) => {
-  const [uri, position] = (args ?? []) as [string, { line: number; character: number }];
-  const offset = uri && position ? offsetOf(uri, position) : null;
-  if (offset === null) return null;
-  try {
-    if (command === RENUMBER_PART_COMMAND) {
-      const part = partAt(index, uri, offset) ?? index.summary(uri)?.parsed.units.filter((u) => u.kind === 'part' && u.start <= offset).pop()?.id;
-      if (!part) throw new RenameError('Place the cursor in a Part.');
-      const edit = renumberPart(index, part);
-      if (!edit.documentChanges) {
-        tell('info', `The clauses of ${part} are already numbered in sequence.`);
-        return null;
-      }
-      await connection.workspace.applyEdit({ label: `Renumber ${part}`, edit });
-    } else if (command === INSERT_CLAUSE_COMMAND) {
-      const { edit, label } = insertClauseAfter(index, uri, offset);
-      await connection.workspace.applyEdit({ label: `Insert clause ${label}`, edit });
-    }
-  } catch (error) {
-    if (error instanceof RenameError) tell('error', error.message);
-    else connection.console.error(`[sec] ${command} failed: ${String(error)}`);
-  }
-  return null;
-});
-
-connection.onRequest(AMENDED_TEXT_REQUEST, (params: { uri: string }) => guarded('amendedText', null, () => {
-  const text = index.summary(params.uri)?.parsed.text;
-  return text === undefined ? null : acceptChanges(text, scanChanges(text).spans);
-}));
-
-connection.onRequest(REDLINE_REQUEST, (params: { uri: string; title?: string }) => guarded('redline', null, () => {
-  const text = index.summary(params.uri)?.parsed.text;
-  if (text === undefined) return null;
-  const title = params.title ?? params.uri.slice(params.uri.lastIndexOf('/') + 1);
-  return { body: redlineBody(text).html, style: REDLINE_STYLE, document: redlineDocument(text, title) };
-}));
+registerAmendmentHandlers(connection, handlerContext);
 
 connection.onRequest(CATALOGUE_DOCUMENT_REQUEST, (params: { uri: string }) => guarded('catalogueDocument', null, () => catalogueDocument(index, params.uri)));
 

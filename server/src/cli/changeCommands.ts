@@ -1,15 +1,16 @@
 // `secls apply FILE` and `secls redline FILE -o OUT.html`: the amended text and the redline.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { acceptChanges, scanChanges } from '../core/text/criticMarkup';
 import { redlineDocument } from '../core/text/redline';
+import { readTextFile } from '../node/readTextFile';
 import { UsageError } from './checkCommand';
 
 function readSource(cwd: string, file: string | undefined, command: string): { path: string; text: string } {
   if (!file) throw new UsageError(`${command} needs a FILE`);
   const path = resolve(cwd, file);
   try {
-    return { path, text: readFileSync(path, 'utf8').replace(/^\uFEFF/, '') };
+    return { path, text: readTextFile(path) };
   } catch {
     throw new UsageError(`cannot read ${file}: no such file`);
   }

@@ -1,5 +1,5 @@
 // `secls check`: loads files from disk into a one-shot workspace index and reports.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, parseConfig, SecConfig } from '../core/config/config';
 import { embeddedCatalogue } from '../core/embeddedCatalogue';
@@ -9,6 +9,7 @@ import type { ResolvedReference } from '../core/resolve/diagnostics';
 import type { ReferenceStatus } from '../core/resolve/statuses';
 import { LineIndex } from '../core/text/lineIndex';
 import { excluder, findSecFiles } from '../node/findFiles';
+import { readTextFile } from '../node/readTextFile';
 
 export interface CheckOptions {
   json: boolean;
@@ -28,17 +29,12 @@ interface FileReport {
 
 const STATUSES: ReferenceStatus[] = ['ok', 'unverified', 'broken', 'deprecated', 'external', 'ambiguous'];
 
-function readText(path: string): string {
-  const text = readFileSync(path, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
 function loadConfig(root: string): { config?: SecConfig; report?: FileReport } {
   const path = resolve(root, CONFIG_FILE_NAME);
   if (!existsSync(path)) return {};
   let text: string;
   try {
-    text = readText(path);
+    text = readTextFile(path);
   } catch (error) {
     throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
   }
@@ -94,7 +90,7 @@ export function runCheck(options: CheckOptions): { output: string; exitCode: num
   for (const file of files) {
     let text: string;
     try {
-      text = readText(file);
+      text = readTextFile(file);
     } catch (error) {
       throw new UsageError(`cannot read ${relative(options.cwd, file) || file}: ${(error as Error).message}`);
     }
