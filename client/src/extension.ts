@@ -16,7 +16,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'sec' }],
+    // Real files and new ones only: the read-only amended-text and catalogue views are not drafting files.
+    documentSelector: [{ language: 'sec', scheme: 'file' }, { language: 'sec', scheme: 'untitled' }],
     synchronize: { configurationSection: 'sec' },
     outputChannel: output,
     traceOutputChannel: output,

@@ -134,6 +134,8 @@ fs.writeFileSync(
   JSON.stringify(
     {
       'telemetry.telemetryLevel': 'off',
+      // The web workbench saves edits after a delay by default: tests must never write the examples.
+      'files.autoSave': 'off',
       'update.mode': 'none',
       'extensions.autoCheckUpdates': false,
       'extensions.autoUpdate': false,

@@ -8,7 +8,7 @@ const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
 const vscode = require('vscode');
-const { waitFor, screenshot, openWorkspaceFile, sleep, diagnosticCode, workspacePath } = require('./helpers');
+const { waitFor, screenshot, openWorkspaceFile, sleep, diagnosticCode, workspacePath, ensureAutoSaveOff } = require('./helpers');
 
 const DRAFT = 'amendments/secmp0099-draft.sec';
 const SECTION_H = 'section-h-dcc-services.sec';
@@ -113,6 +113,27 @@ async function revert(document, original) {
   await waitFor(() => !document.isDirty && document.getText() === original, { message: `${document.uri.fsPath} reverted` });
 }
 
+/**
+ * Runs `body(original)`, which edits `document`, then always reverts the document; a failure of
+ * the body is what is reported, even when the revert fails too.
+ */
+async function thenRevert(document, body) {
+  const original = document.getText();
+  let failure;
+  try {
+    await body(original);
+  } catch (error) {
+    failure = error;
+  }
+  try {
+    await revert(document, original);
+  } catch (error) {
+    if (!failure) failure = error;
+    else console.log(`[e2e] could not revert ${document.uri.fsPath} either: ${error.message}`);
+  }
+  if (failure) throw failure;
+}
+
 /** The document's text with the TextEdits applied (they do not overlap). */
 function applyTextEdits(document, edits) {
   let text = document.getText();
@@ -121,6 +142,20 @@ function applyTextEdits(document, edits) {
     text = text.slice(0, document.offsetAt(edit.range.start)) + edit.newText + text.slice(document.offsetAt(edit.range.end));
   }
   return text;
+}
+
+/** Waits until `document` has a line for which `predicate(line)` holds; on timeout, says which lines were added. */
+async function waitForLine(document, original, predicate, description) {
+  try {
+    return await waitFor(() => {
+      const lines = document.getText().split(/\r?\n/);
+      return lines.some(predicate) ? lines : undefined;
+    }, { timeoutMs: SERVER_TIMEOUT_MS, message: description });
+  } catch (error) {
+    const before = new Set(original.split(/\r?\n/));
+    const added = document.getText().split(/\r?\n/).filter((l) => !before.has(l));
+    throw new Error(`${error.message}; lines added instead: ${JSON.stringify(added)}`);
+  }
 }
 
 /** Records every content change of any document until `stop()`. */
@@ -145,7 +180,12 @@ const allTabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs)
 describe('SEC amendments: renumbering and amendment commands', function () {
   this.timeout(SERVER_TIMEOUT_MS + 20000);
 
+  // The example files as on disk before the tests: nothing may be saved.
+  const onDisk = new Map();
+
   before(async () => {
+    await ensureAutoSaveOff(); // else an edit left for a second is saved (VS Code for the web)
+    for (const file of secFiles()) onDisk.set(file, readDisk(file));
     await serverReady();
   });
 
@@ -263,21 +303,22 @@ describe('SEC amendments: renumbering and amendment commands', function () {
       const { document, line, actions } = await actionsOnPartHeading(SECTION_X, 'X5');
       const action = actions.find((a) => a.title === 'Renumber the clauses of Section X5');
       assert.ok(action && action.command, `the renumber action for X5 is offered; have: ${actions.map((a) => a.title).join(' | ')}`);
-      const original = document.getText();
       await editorAt(SECTION_X, new vscode.Position(line, 0));
-      const recorder = recordChanges();
-      try {
-        await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments || []));
-        // The palette command does the same from the cursor.
-        await vscode.commands.executeCommand('sec.renumberPart');
-        await sleep(500); // an edit applied by the server would arrive as workspace/applyEdit meanwhile
-      } finally {
-        recorder.stop();
-      }
-      assert.deepStrictEqual(recorder.changes, [], 'no document was changed');
-      assert.strictEqual(document.getText(), original);
-      assert.ok(!document.isDirty, `${SECTION_X} is not dirty`);
-      assert.ok(!allTabs().some((t) => /refactor|preview/i.test(t.label) && !(t.input instanceof vscode.TabInputText)), 'no refactor preview opened');
+      await thenRevert(document, async (original) => {
+        const recorder = recordChanges();
+        try {
+          await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments || []));
+          // The palette command does the same from the cursor.
+          await vscode.commands.executeCommand('sec.renumberPart');
+          await sleep(500); // an edit applied by the server would arrive as workspace/applyEdit meanwhile
+        } finally {
+          recorder.stop();
+        }
+        assert.deepStrictEqual(recorder.changes, [], 'no document was changed');
+        assert.strictEqual(document.getText(), original);
+        assert.ok(!document.isDirty, `${SECTION_X} is not dirty`);
+        assert.ok(!allTabs().some((t) => /refactor|preview/i.test(t.label) && !(t.input instanceof vscode.TabInputText)), 'no refactor preview opened');
+      });
     });
   });
 
@@ -287,27 +328,21 @@ describe('SEC amendments: renumbering and amendment commands', function () {
       const last = clauses[clauses.length - 1];
       const expected = `X5.${last.number + 1}`;
       const document = await openWorkspaceFile(SECTION_X);
-      const original = document.getText();
-      assert.ok(!original.split(/\r?\n/).some((l) => l.startsWith(`${expected} `) || l === expected), `no ${expected} yet`);
+      assert.ok(!document.getText().split(/\r?\n/).some((l) => l.startsWith(`${expected} `) || l === expected), `no ${expected} yet`);
       // Inside the last clause's text, on its second line.
       const at = new vscode.Position(last.line + 1, 4);
       assert.ok(at.line < document.lineCount);
       await editorAt(SECTION_X, at);
-      try {
+      await thenRevert(document, async (original) => {
         await vscode.commands.executeCommand('sec.insertClauseAfter');
-        const lines = await waitFor(() => {
-          const ls = document.getText().split(/\r?\n/);
-          return ls.some((l) => l.startsWith(expected)) ? ls : undefined;
-        }, { timeoutMs: SERVER_TIMEOUT_MS, message: `a line starting with ${expected}` });
+        const lines = await waitForLine(document, original, (l) => l.startsWith(expected), `a line starting with ${expected}`);
         const inserted = lines.findIndex((l) => l.startsWith(expected));
         assert.match(lines[inserted], new RegExp(`^${escapeRegExp(expected)}(\\s|$)`), `the new line: "${lines[inserted]}"`);
         assert.ok(inserted > last.line + 1, `the new clause comes after ${last.id}'s text (line ${inserted + 1})`);
         assert.ok(document.isDirty, 'the edit is unsaved');
         // Exactly one line was added; the rest is untouched.
         assert.deepStrictEqual(lines.filter((_, i) => i !== inserted), original.split(/\r?\n/), 'only the new line was added');
-      } finally {
-        await revert(document, original);
-      }
+      });
     });
 
     it('inserts an A-number between two clauses (after X5.3: X5.3A), then reverts', async () => {
@@ -316,20 +351,14 @@ describe('SEC amendments: renumbering and amendment commands', function () {
       assert.ok(clauses[3] && !middle.suffix, 'a clause with a following one');
       const expected = `${middle.id}A`;
       const document = await openWorkspaceFile(SECTION_X);
-      const original = document.getText();
       await editorAt(SECTION_X, new vscode.Position(middle.line, 10));
-      try {
+      await thenRevert(document, async (original) => {
         await vscode.commands.executeCommand('sec.insertClauseAfter');
-        const lines = await waitFor(() => {
-          const ls = document.getText().split(/\r?\n/);
-          return ls.some((l) => l.startsWith(`${expected} `) || l === expected) ? ls : undefined;
-        }, { timeoutMs: SERVER_TIMEOUT_MS, message: `a line starting with ${expected}` });
+        const lines = await waitForLine(document, original, (l) => l.startsWith(`${expected} `) || l === expected, `a line starting with ${expected}`);
         const inserted = lines.findIndex((l) => l.startsWith(expected));
         const next = lines.findIndex((l) => l.startsWith(`${clauses[3].id} `));
         assert.ok(inserted > middle.line && inserted < next, `${expected} (line ${inserted + 1}) is between ${middle.id} and ${clauses[3].id} (line ${next + 1})`);
-      } finally {
-        await revert(document, original);
-      }
+      });
     });
   });
 
@@ -444,6 +473,8 @@ describe('SEC amendments: renumbering and amendment commands', function () {
       }
       const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString());
       assert.deepStrictEqual(dirty, [], 'no document left dirty');
+      const changedOnDisk = [...onDisk].filter(([file, text]) => readDisk(file) !== text).map(([file]) => file);
+      assert.deepStrictEqual(changedOnDisk, [], 'no example file was saved');
     });
   });
 });

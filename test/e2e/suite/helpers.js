@@ -92,3 +92,18 @@ function hoverText(hovers) {
 }
 
 module.exports = { sleep, waitFor, screenshot, openWorkspaceFile, EXTENSION_ID, diagnosticCode, positionOf, rangeOf, workspacePath, hoverText };
+
+/**
+ * Turns `files.autoSave` off in the user settings (the run's own, fresh user-data folder) and
+ * waits until VS Code sees it. VS Code for the web (code-server) defaults to "afterDelay": an
+ * edit left unsaved for a second (say, while a test waits for diagnostics) is written to disk,
+ * and a later `workbench.action.files.revert` then "reverts" to the edited file. Tests that edit
+ * workspace files and revert them should call this first. It is left off for the rest of the run.
+ */
+async function ensureAutoSaveOff() {
+  const files = vscode.workspace.getConfiguration('files');
+  if (files.get('autoSave') !== 'off') await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+  await waitFor(() => vscode.workspace.getConfiguration('files').get('autoSave') === 'off', { message: 'files.autoSave to be "off"' });
+}
+
+module.exports.ensureAutoSaveOff = ensureAutoSaveOff;

@@ -21,6 +21,7 @@ del { color: #a61c00; background: #fbe9e6; text-decoration: line-through; }
 aside { font: 13px/1.4 system-ui, sans-serif; }
 aside .note { background: #fffbe6; border-left: 3px solid #e0b300; padding: 6px 10px; margin-bottom: 10px; }
 aside .note b { margin-right: 6px; }
+@media (max-width: 760px) { main { grid-template-columns: minmax(0, 1fr); } aside { border-top: 1px solid #ddd; padding-top: 12px; } }
 `;
 
 export interface RedlineSummary {
