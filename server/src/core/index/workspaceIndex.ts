@@ -4,20 +4,22 @@
 
 import type { Catalogue } from '../catalogue/catalogue';
 import { defaultConfig, SecConfig, SeveritySetting } from '../config/config';
-import { isWithin, parentId } from '../model/ids';
+import { parentId } from '../model/ids';
 import type { CoreDiagnostic, DiagnosticCode, ParsedDocument, Unit } from '../model/types';
 import { DocumentNames } from '../parse/documentNames';
 import { parseDocument } from '../parse/parseDocument';
-import { applySeverities, referenceDiagnostics, ResolvedReference } from '../resolve/diagnostics';
+import { applySeverities, referenceDiagnostics } from '../resolve/diagnostics';
 import { instructionDiagnostics, InstructionSources } from '../resolve/instructions';
 import { resolveReference, ResolverSources } from '../resolve/resolver';
-import type { Resolution, WorkspaceDefinition } from '../resolve/statuses';
+import type { WorkspaceDefinition } from '../resolve/statuses';
+import { FileResolution, ResolutionCache } from './resolutionCache';
 import { FileSummary, sameSignature, summarize } from './summary';
+
+export type { FileResolution } from './resolutionCache';
 
 /** Files above this size are not parsed: a clear diagnostic instead of a stalled editor. */
 export const MAX_FILE_SIZE = 32 * 1024 * 1024;
 
-const PARTIAL_RESOLVE_LIMIT = 256;
 const HEADING_KINDS = new Set(['section', 'part', 'schedule', 'appendix']);
 
 /** False for a Part implied by its clauses alone (an amendment inserting "H4.14 ..."): it has no heading of its own. */
@@ -35,12 +37,6 @@ function insertDefinition(list: WorkspaceDefinition[], definition: WorkspaceDefi
   let at = list.length;
   while (at > 0 && before(definition, list[at - 1])) at--;
   list.splice(at, 0, definition);
-}
-
-export interface FileResolution {
-  uri: string;
-  references: ResolvedReference[];
-  diagnostics: CoreDiagnostic[];
 }
 
 export interface IndexOptions {
@@ -64,11 +60,7 @@ export class WorkspaceIndex {
   private readonly dependents = new Map<string, Set<string>>();
   /** The reverse map is built on first need, so that loading a workspace does not pay for it. */
   private dependentsReady = false;
-  private readonly resolutions = new Map<string, FileResolution>();
-  /** Ids whose definitions changed since a file's cached resolution: only its references within them are redone. */
-  private readonly staleIds = new Map<string, Set<string>>();
-  /** The previous resolutions of a file just re-parsed, by target, with the ids whose definitions changed since. */
-  private readonly carriedOver = new Map<string, { byTarget: Map<string, Resolution>; changed: string[] }>();
+  private readonly resolutions = new ResolutionCache();
   private readonly texts = new Map<string, string>();
   /** Ids of Sections, Parts, Schedules and Appendices defined in the workspace (for completion). */
   private readonly headingIds = new Set<string>();
@@ -157,38 +149,17 @@ export class WorkspaceIndex {
   }
 
   resolve(uri: string): FileResolution {
-    const cached = this.resolutions.get(uri);
-    const stale = this.staleIds.get(uri);
-    if (cached && !stale) return cached;
+    const cached = this.resolutions.valid(uri);
+    if (cached) return cached;
     const summary = this.files.get(uri);
     if (!summary) return { uri, references: [], diagnostics: [] };
-    this.staleIds.delete(uri);
-    let references: ResolvedReference[];
-    if (cached && stale) {
-      // Redo only the references that lie within a changed id; the rest cannot have changed.
-      const changed = [...stale];
-      references = cached.references.map((entry) => {
-        const target = entry.reference.target;
-        const affected = target !== null && changed.some((id) => isWithin(target, id));
-        return affected ? { reference: entry.reference, resolution: resolveReference(entry.reference, this.sources) } : entry;
-      });
-    } else {
-      // A re-parsed file: resolutions of its previous text stay valid for targets outside the changed ids.
-      const carried = this.carriedOver.get(uri);
-      this.carriedOver.delete(uri);
-      references = summary.parsed.references.map((reference) => {
-        const target = reference.target;
-        const previous = carried && target !== null && reference.kind === 'sec' ? carried.byTarget.get(target) : undefined;
-        const reusable = previous !== undefined && !carried!.changed.some((id) => isWithin(target!, id));
-        return { reference, resolution: reusable ? previous : resolveReference(reference, this.sources) };
-      });
-    }
+    const references = this.resolutions.resolveReferences(uri, summary.parsed.references, (reference) => resolveReference(reference, this.sources));
     const found = referenceDiagnostics(references, (target) => this.titlesOf(target), summary.parsed.text);
     if (summary.parsed.instructions.length > 0) found.push(...instructionDiagnostics(summary.parsed.instructions, this.instructionSources()));
     const overrides = { ...this.config.severities, ...this.severities };
     const diagnostics = applySeverities(summary.parsed.diagnostics.concat(found), overrides).sort((a, b) => a.start - b.start);
     const resolution = { uri, references, diagnostics };
-    this.resolutions.set(uri, resolution);
+    this.resolutions.store(resolution);
     return resolution;
   }
 
@@ -262,7 +233,7 @@ export class WorkspaceIndex {
   }
 
   private afterChange(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined, changed: string[]): string[] {
-    if (this.incremental && !this.dependentsReady && this.resolutions.size === 0) {
+    if (this.incremental && !this.dependentsReady && this.resolutions.isEmpty) {
       // Nothing resolved yet, so nothing published can be stale: only this file needs resolving.
       return next ? [uri] : [];
     }
@@ -282,9 +253,7 @@ export class WorkspaceIndex {
     const changed = this.replaceDefinitions(uri, previous, undefined);
     changed.push(...this.replaceDeletions(uri, previous, undefined));
     const affected = this.afterChange(uri, previous, undefined, changed);
-    this.resolutions.delete(uri);
-    this.staleIds.delete(uri);
-    this.carriedOver.delete(uri);
+    this.resolutions.drop(uri);
     return affected.filter((other) => other !== uri);
   }
 
@@ -301,8 +270,6 @@ export class WorkspaceIndex {
       for (const [uri, text] of [...this.texts]) this.updateFile(uri, text);
     }
     this.resolutions.clear();
-    this.staleIds.clear();
-    this.carriedOver.clear();
     return this.uris();
   }
 
@@ -407,8 +374,6 @@ export class WorkspaceIndex {
     if (!this.incremental) {
       // Without the reverse map every resolution may be stale; a one-shot check resolves after loading anyway.
       this.resolutions.clear();
-      this.staleIds.clear();
-      this.carriedOver.clear();
       return this.uris();
     }
     const affected = new Set<string>([uri]);
@@ -416,25 +381,12 @@ export class WorkspaceIndex {
     // Instructions check their targets' wording, which no definition signature captures.
     for (const [other, summary] of this.files) {
       if (other !== uri && summary.parsed.instructions.length > 0 && this.resolutions.has(other)) {
-        this.resolutions.delete(other);
-        this.staleIds.delete(other);
+        this.resolutions.drop(other);
         affected.add(other);
       }
     }
-    this.resolutions.delete(uri);
-    this.staleIds.delete(uri);
-    for (const other of affected) {
-      if (other === uri || !this.resolutions.has(other)) continue;
-      const stale = this.staleIds.get(other) ?? new Set<string>();
-      for (const id of changedIds) stale.add(id);
-      // Past a few hundred changed ids a full re-resolve is cheaper than testing each reference.
-      if (stale.size > PARTIAL_RESOLVE_LIMIT) {
-        this.resolutions.delete(other);
-        this.staleIds.delete(other);
-      } else {
-        this.staleIds.set(other, stale);
-      }
-    }
+    this.resolutions.reparsed(uri, changedIds);
+    for (const other of affected) if (other !== uri) this.resolutions.markStale(other, changedIds);
     return [...affected].filter((other) => this.files.has(other));
   }
 }
