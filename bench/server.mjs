@@ -55,6 +55,7 @@ await new Promise((resolve) => {
 });
 const startup = now() - started;
 onPublish = () => {};
+const peakAfterStartupMb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) / 1024;
 
 // Requests on positions of real references.
 const files = report.files.filter((f) => f.references.length > 0);
@@ -131,5 +132,5 @@ console.log(`edit-to-diagnostics (one clause renumbered, debounce excluded): p50
 console.log(`hover: p50 ${ms(percentile(hover, 50))}, p99 ${ms(percentile(hover, 99))}`);
 console.log(`definition: p50 ${ms(percentile(definition, 50))}, p99 ${ms(percentile(definition, 99))}`);
 console.log(`completion: p50 ${ms(percentile(completion, 50))}, p99 ${ms(percentile(completion, 99))}`);
-console.log(`server peak memory (VmHWM): ${peakMb.toFixed(0)} MB`);
+console.log(`server peak memory (VmHWM): ${peakAfterStartupMb.toFixed(0)} MB after start-up, ${peakMb.toFixed(0)} MB at the end (after ${edits.length} edits of a ${(text.length / 1024).toFixed(0)} KB file)`);
 process.exit(0);
