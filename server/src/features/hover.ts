@@ -7,7 +7,8 @@ import type { Instruction } from '../core/parse/instructions';
 import type { Unit } from '../core/model/types';
 import type { ResolvedReference } from '../core/resolve/diagnostics';
 import { citationsOf } from './references';
-import { fileLabel, referenceAt, toRange, unitLabelAt, unitText } from './shared';
+import { fileName } from '../core/model/uris';
+import { referenceAt, toRange, unitLabelAt, unitText } from './shared';
 
 const PREVIEW_LINES = 8;
 const HISTORY_ENTRIES = 6;
@@ -77,7 +78,7 @@ function referenceHover(index: WorkspaceIndex, resolved: ResolvedReference): str
       parts.push(preview(unitText(summary, definition.unit, PREVIEW_LINES)));
       const line = summary.lines.positionAt(definition.unit.labelStart).line + 1;
       const inserted = definition.unit.inserted ? ' — inserted by this amendment (tracked change)' : '';
-      parts.push(`*${escape(fileLabel(definition.uri))}, line ${line}${inserted}*`);
+      parts.push(`*${escape(fileName(definition.uri))}, line ${line}${inserted}*`);
     }
   } else if (resolution.catalogueEntry) {
     parts.push(`*SEC catalogue*${resolution.status === 'unverified' ? ' — the text is not in the workspace' : ''}`);

@@ -5,6 +5,7 @@ import type { AnnotatedTextEdit, Range, TextDocumentEdit, WorkspaceEdit } from '
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { isWithin, levelOf, parentId, shortLabel } from '../core/model/ids';
 import type { Unit } from '../core/model/types';
+import { fileName } from '../core/model/uris';
 import { compareClauseNumbers } from '../core/parse/structure';
 import { referenceAt, toRange, unitLabelAt } from './shared';
 
@@ -78,7 +79,7 @@ export function renumberEdits(index: WorkspaceIndex, mapping: ReadonlyMap<string
         const [first, last] = reference.rangeStart ? [self, partner] : [partner, self];
         if (parentId(first) === parentId(last) && compareClauseNumbers(lastSegment(first), lastSegment(last)) > 0) {
           const line = summary.lines.positionAt(reference.start).line + 1;
-          throw new RenameError(`The range at ${uri.slice(uri.lastIndexOf('/') + 1)}:${line} would become inverted (${shortLabel(first)} to ${shortLabel(last)}); change it by hand first.`);
+          throw new RenameError(`The range at ${fileName(uri)}:${line} would become inverted (${shortLabel(first)} to ${shortLabel(last)}); change it by hand first.`);
         }
       }
       if (target === null || target === reference.target) continue;

@@ -61,11 +61,6 @@ export function unitText(summary: FileSummary, unit: Unit, maxLines = Infinity):
   return lines.length > maxLines ? `${lines.slice(0, maxLines).join('\n')}\n…` : text;
 }
 
-/** A short display name for a file URI: its last path segment. */
-export function fileLabel(uri: string): string {
-  const decoded = decodeURIComponent(uri);
-  return decoded.slice(decoded.lastIndexOf('/') + 1);
-}
 
 /** Children of a workspace unit, from its own file. */
 export function childUnits(summary: FileSummary, unit: Unit): Unit[] {

@@ -3,6 +3,7 @@
 // amended-text and redline requests.
 import { CodeAction, CodeActionKind, Connection, ErrorCodes, Position, ResponseError } from 'vscode-languageserver/node';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { fileName } from '../core/model/uris';
 import { acceptChanges, scanChanges } from '../core/text/criticMarkup';
 import { redlineBody, REDLINE_STYLE, redlineDocument } from '../core/text/redline';
 import { insertClauseAfter, partAt, prepareRename, rename, RenameError, renumberPart } from '../features/rename';
@@ -94,7 +95,7 @@ export function registerAmendmentHandlers(connection: Connection, context: Handl
   connection.onRequest(REDLINE_REQUEST, (params: { uri: string; title?: string }) => context.guarded('redline', null, () => {
     const text = context.index().summary(params.uri)?.parsed.text;
     if (text === undefined) return null;
-    const title = params.title ?? params.uri.slice(params.uri.lastIndexOf('/') + 1);
+    const title = params.title ?? fileName(params.uri);
     return { body: redlineBody(text).html, style: REDLINE_STYLE, document: redlineDocument(text, title) };
   }));
 }

@@ -4,6 +4,7 @@
 import { parentId, shortLabel } from '../model/ids';
 import type { CoreDiagnostic } from '../model/types';
 import type { Instruction } from '../parse/instructions';
+import { collapseWhitespace } from '../parse/scanner';
 import { compareClauseNumbers } from '../parse/structure';
 
 export interface InstructionSources {
@@ -26,16 +27,12 @@ function compareIds(a: string, b: string): number {
   return compareClauseNumbers(lastNumber(a), lastNumber(b));
 }
 
-export function normalizeSpaces(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 export function instructionDiagnostics(instructions: readonly Instruction[], sources: InstructionSources): CoreDiagnostic[] {
   const diagnostics: CoreDiagnostic[] = [];
   for (const instruction of instructions) {
     if (instruction.kind === 'replace' && instruction.find !== undefined) {
       const text = sources.textOf(instruction.target);
-      if (text !== undefined && !normalizeSpaces(text).includes(normalizeSpaces(instruction.find))) {
+      if (text !== undefined && !collapseWhitespace(text).includes(collapseWhitespace(instruction.find))) {
         diagnostics.push({
           start: instruction.findStart!, end: instruction.findEnd!, severity: 'error', code: 'instruction-text-not-found',
           message: `"${instruction.find}" does not occur in the text of ${instruction.target}, so it cannot be replaced.`,

@@ -7,6 +7,7 @@ import type { CatalogueEntry } from '../catalogue/types';
 import type { ConfigDeprecation } from '../config/config';
 import { ancestorIds, levelOf, parentId, rootDocumentId, shortLabel, TargetLevel } from '../model/ids';
 import type { Reference, Unit } from '../model/types';
+import { fileName } from '../model/uris';
 import type { Resolution, WorkspaceDefinition } from './statuses';
 
 export interface ResolverSources {
@@ -89,11 +90,6 @@ export function resolveTarget(target: string, sources: ResolverSources): Resolut
     deletedBy: deleted.files,
     reason: `${deleted.id} is deleted by ${deleted.files.map(fileName).join(', ')}.`,
   };
-}
-
-function fileName(uri: string): string {
-  const decoded = decodeURIComponent(uri);
-  return decoded.slice(decoded.lastIndexOf('/') + 1);
 }
 
 function resolveExisting(target: string, sources: ResolverSources): Resolution {
