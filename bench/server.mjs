@@ -104,6 +104,30 @@ for (let i = 0; i < Math.min(SAMPLES, 100); i++) {
 }
 onPublish = () => {};
 
+// Typing inside a clause's wording (no number changes): a word replaced back and forth on a
+// continuation line. The diagnostics of the file are republished only when they change, so a
+// reference to a broken target is written and removed to force one each time.
+const proseLine = lines.findIndex((line, i) => i > clauseLine && /^[a-z]/.test(line) && line.length > 40);
+const typing = [];
+for (let i = 0; i < Math.min(SAMPLES, 100); i++) {
+  const insertion = i % 2 === 0 ? ' Section H4.999' : '';
+  const removal = i % 2 === 0 ? 0 : ' Section H4.999'.length;
+  const t = now();
+  const done = new Promise((resolve) => {
+    onPublish = (params) => {
+      if (params.uri === targetUri) resolve();
+    };
+  });
+  const at = lines[proseLine].length;
+  connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: targetUri, version: ++version },
+    contentChanges: [{ range: { start: { line: proseLine, character: at }, end: { line: proseLine, character: at + removal } }, text: insertion }],
+  });
+  await done;
+  typing.push(now() - t);
+}
+onPublish = () => {};
+
 // Completion after "Section " and after "Section H4." typed at the end of the open file.
 const endLine = lines.length;
 connection.sendNotification('textDocument/didChange', {
@@ -129,6 +153,7 @@ const summary = JSON.parse(readFileSync(join(workspace, 'summary.json'), 'utf8')
 console.log(`workspace: ${summary.files} files, ${(summary.bytes / 1048576).toFixed(1)} MB; ${expectedFiles.size} files with diagnostics`);
 console.log(`start-up to all diagnostics published: ${ms(startup)}`);
 console.log(`edit-to-diagnostics (one clause renumbered, debounce excluded): p50 ${ms(percentile(edits, 50))}, p99 ${ms(percentile(edits, 99))}`);
+console.log(`edit-to-diagnostics (a citation typed into a clause's wording): p50 ${ms(percentile(typing, 50))}, p99 ${ms(percentile(typing, 99))}`);
 console.log(`hover: p50 ${ms(percentile(hover, 50))}, p99 ${ms(percentile(hover, 99))}`);
 console.log(`definition: p50 ${ms(percentile(definition, 50))}, p99 ${ms(percentile(definition, 99))}`);
 console.log(`completion: p50 ${ms(percentile(completion, 50))}, p99 ${ms(percentile(completion, 99))}`);

@@ -8,6 +8,7 @@ import { parentId } from '../model/ids';
 import type { CoreDiagnostic, DiagnosticCode, ParsedDocument, Unit } from '../model/types';
 import { DocumentNames } from '../parse/documentNames';
 import { parseDocument } from '../parse/parseDocument';
+import { reparse } from '../parse/reparse';
 import { applySeverities, referenceDiagnostics } from '../resolve/diagnostics';
 import { instructionDiagnostics, InstructionSources } from '../resolve/instructions';
 import { resolveReference, ResolverSources } from '../resolve/resolver';
@@ -192,9 +193,11 @@ export class WorkspaceIndex {
   /** Adds or replaces a file; returns the URIs whose resolution may have changed. */
   updateFile(uri: string, text: string): string[] {
     this.texts.set(uri, text);
-    const parsed = text.length > MAX_FILE_SIZE ? this.tooLarge(text) : parseDocument(text, { names: this.names });
-    const next = summarize(uri, parsed);
     const previous = this.files.get(uri);
+    const parsed = text.length > MAX_FILE_SIZE
+      ? this.tooLarge(text)
+      : (previous && this.incremental ? reparse(previous.parsed, text, { names: this.names }) : null) ?? parseDocument(text, { names: this.names });
+    const next = summarize(uri, parsed);
     this.files.set(uri, next);
     const changed = this.replaceDefinitions(uri, previous, next);
     changed.push(...this.replaceDeletions(uri, previous, next));
@@ -302,6 +305,8 @@ export class WorkspaceIndex {
 
   /** Updates the definition map; returns the ids whose observable definition changed. */
   private replaceDefinitions(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined): string[] {
+    // An edit that kept every unit (they only moved) changes no definition.
+    if (previous && next && previous.parsed.units === next.parsed.units) return [];
     const changed: string[] = [];
     if (previous) {
       for (const [id, unit] of previous.defines) {

@@ -16,6 +16,9 @@ export interface ScanOptions {
   documentAt: (offset: number) => string | null;
   /** Regions to ignore (tables of contents). Sorted, non-overlapping. */
   skip: ReadonlyArray<{ start: number; end: number }>;
+  /** Scan only anchors starting in [from, to) (re-scanning the window around an edit). */
+  from?: number;
+  to?: number;
 }
 
 const ANCHOR =
@@ -154,9 +157,12 @@ export class ReferenceScanner {
     const skip = this.options.skip;
     let skipIndex = 0;
     const anchor = new RegExp(ANCHOR.source, ANCHOR.flags);
+    anchor.lastIndex = this.options.from ?? 0;
+    const to = this.options.to ?? text.length;
     let match: RegExpExecArray | null;
     while ((match = anchor.exec(text)) !== null) {
       const start = match.index;
+      if (start >= to) break;
       while (skipIndex < skip.length && skip[skipIndex].end <= start) skipIndex++;
       if (skipIndex < skip.length && skip[skipIndex].start <= start) {
         anchor.lastIndex = skip[skipIndex].end;

@@ -65,6 +65,36 @@ function labelEndAfter(text: string, keywordEnd: number, idLength: number): numb
   return i + idLength;
 }
 
+/**
+ * Could a line starting at `at` be read as a heading or a numbered unit (in some context)?
+ * Conservative: used to decide that an edit of this line cannot change the structure.
+ */
+export function mayStartUnit(text: string, at: number): boolean {
+  let i = at;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  const first = text.charCodeAt(i);
+  if (first === 40 || isDigitCode(first)) return true; // (a)  4.2
+  if (isUpperCode(first) && isDigitCode(text.charCodeAt(i + 1))) return true; // H4  H4.3
+  return /^(?:Section|SECTION|Schedule|SCHEDULE|Appendix|APPENDIX|SECMP|CONTENTS|Contents|Table of Contents|TABLE OF CONTENTS)/.test(text.slice(i, i + 18));
+}
+
+/** How a line's end affects the next line: blank, ends a sentence, or continues a citation. */
+export function lineEndClass(text: string, lineStart: number, lineEnd: number): string {
+  let end = lineEnd;
+  if (end > lineStart && text.charCodeAt(end - 1) === 13) end--;
+  while (end > lineStart && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  let start = lineStart;
+  while (start < end && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
+  if (start >= end) return 'blank';
+  const last = text.charCodeAt(end - 1);
+  const sentence = last === 46 || last === 59 || last === 58;
+  const comma = last === 44;
+  const upper = isUpperCode(text.charCodeAt(start));
+  const short = end - start <= 90;
+  const upperCase = /CONTENTS$|Contents$/.test(text.slice(Math.max(start, end - 8), end));
+  return `${sentence}|${comma}|${endsMidReference(text, start, end)}|${upper && short}|${upperCase}`;
+}
+
 /** 1-based line number, for messages; only called for rare events. */
 function lineNumberAt(text: string, offset: number): number {
   let line = 1;

@@ -1,0 +1,66 @@
+// Re-parsing a one-line edit must give exactly what parsing the whole new text gives.
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import type { ParsedDocument } from '../../server/src/core/model/types';
+import { reparse } from '../../server/src/core/parse/reparse';
+import { names, parse } from './fixtures';
+
+const BASE = [
+  'Section H: DCC Services',
+  '',
+  'H4 Processing Service Requests',
+  '',
+  'Eligibility Generally',
+  '',
+  'H4.1 The DCC shall process each Service Request in accordance with Section X5.4 and',
+  'the procedures in Sections H10.9-H10.13, save where Section 88(1) of the Energy Act 2008',
+  'applies; see also Section',
+  'H4.2 for the exceptions.',
+  'H4.2 The DCC shall not process a Service Request that is described in Appendix AK 4.2:',
+  '(a) where the User is suspended under Condition 22.27 of the DCC Licence; or',
+  '(b) where "Relevant Request" means a request under Schedule 8 Version 3.2.',
+  'H4.3 [Not used]',
+  '',
+  'H10 Business Continuity',
+  'H10.9 Text citing SECMP0045 and Section H4.3.',
+  '',
+].join('\n');
+
+function comparable(document: ParsedDocument): unknown {
+  return {
+    units: document.units.map((u) => [u.id, u.kind, u.start, u.end, u.labelStart, u.labelEnd, u.parent, u.notUsed, u.crossHeading && [u.crossHeading.start, u.crossHeading.end, u.crossHeading.text]]),
+    references: document.references.map((r) => [r.start, r.end, r.target, r.kind, r.text, Boolean(r.viaRange), r.title && [r.title.kind, r.title.start, r.title.raw], r.instrument]),
+    diagnostics: document.diagnostics.map((d) => [d.start, d.end, d.code, d.message]),
+    definitions: document.definitions.map((t) => [t.term, t.start, t.end, t.definitionEnd]),
+  };
+}
+
+const snippets = ['x', ' ', 'Section X5.', 'Section H4.1', ' and H4.2', '"Term" means', '.', ',', 'Appendix AK', 'Clause 4.2', ';', ''];
+
+describe('re-parsing a one-line edit', () => {
+  it('equals a full parse of the new text, whenever it applies', () => {
+    let applied = 0;
+    fc.assert(
+      fc.property(fc.nat(BASE.length), fc.nat(8), fc.constantFrom(...snippets), (at, removed, inserted) => {
+        const end = Math.min(BASE.length, at + removed);
+        const text = BASE.slice(0, at) + inserted + BASE.slice(end);
+        const previous = parse(BASE);
+        const incremental = reparse(previous, text, { names });
+        if (incremental === null) return;
+        applied++;
+        assert.deepEqual(comparable(incremental), comparable(parse(text)));
+      }),
+      { numRuns: 1500 },
+    );
+    assert.ok(applied > 200, `the fast path applied only ${applied} times`);
+  });
+
+  it('declines edits that can change the structure', () => {
+    const previous = parse(BASE);
+    assert.equal(reparse(previous, BASE.replace('H4.3 [Not used]', 'H4.3 [Not used] at all'), { names }), null);
+    assert.equal(reparse(previous, BASE.replace('Eligibility Generally', 'Eligibility Generally.'), { names }), null);
+    assert.equal(reparse(previous, BASE.replace('see also Section\n', 'see also Section.\n'), { names }), null);
+    assert.equal(reparse(previous, BASE.replace('H10 Business', 'H11 Business'), { names }), null);
+    assert.notEqual(reparse(previous, BASE.replace('each Service Request', 'every Service Request'), { names }), null);
+  });
+});
