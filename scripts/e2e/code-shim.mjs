@@ -31,12 +31,12 @@ import path from 'node:path';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { format, inspect } from 'node:util';
+import { CHROMIUM, launchChromium } from './chromium.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, '..', '..');
 const TOOLS_DIR = path.resolve(process.env.SEC_E2E_TOOLS_DIR || path.join(REPO_ROOT, '.tools', 'e2e'));
 const CODE_SERVER = path.join(TOOLS_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const CHROMIUM = process.env.SEC_E2E_CHROMIUM || '/usr/bin/chromium';
 const TIMEOUT_MS = Number(process.env.SEC_E2E_TIMEOUT_MS || 600_000);
 const VERBOSE = process.env.SEC_E2E_VERBOSE === '1';
 const KEEP_TMP = process.env.SEC_E2E_KEEP_TMP === '1';
@@ -413,22 +413,7 @@ async function main() {
   const url = `http://${authority}/?${query.toString()}`;
 
   const { chromium } = toolsRequire('playwright-core');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-    env: { ...process.env, TMPDIR: dirs.tmp, XDG_CONFIG_HOME: dirs.config, XDG_CACHE_HOME: dirs.cache, HOME: dirs.browserProfile },
-  });
+  browser = await launchChromium(chromium, { TMPDIR: dirs.tmp, XDG_CONFIG_HOME: dirs.config, XDG_CACHE_HOME: dirs.cache, HOME: dirs.browserProfile });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   page = await context.newPage();
   page.on('crash', () => finish(1, 'the browser page crashed'));

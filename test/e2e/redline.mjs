@@ -20,11 +20,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CHROMIUM, launchChromium } from '../../scripts/e2e/chromium.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, '..', '..');
 const TOOLS_DIR = path.resolve(process.env.SEC_E2E_TOOLS_DIR || path.join(REPO_ROOT, '.tools', 'e2e'));
-const CHROMIUM = process.env.SEC_E2E_CHROMIUM || '/usr/bin/chromium';
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
 function usage(message) {
@@ -85,22 +85,7 @@ const profile = path.join(tmp, 'chromium-profile');
 fs.mkdirSync(profile, { recursive: true });
 let browser;
 try {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-    env: { ...process.env, TMPDIR: tmp, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_CACHE_HOME: path.join(tmp, 'xdg-cache'), HOME: profile },
-  });
+  browser = await launchChromium(chromium, { TMPDIR: tmp, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_CACHE_HOME: path.join(tmp, 'xdg-cache'), HOME: profile });
   const page = await (await browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
