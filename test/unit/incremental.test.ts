@@ -15,11 +15,19 @@ const LINES = [
   'Cite Schedule 8 Version 9.9.', '',
 ];
 
-type Edit = { kind: 'set'; uri: string; lines: string[] } | { kind: 'remove'; uri: string };
+type Edit =
+  | { kind: 'set'; uri: string; lines: string[] }
+  | { kind: 'remove'; uri: string }
+  | { kind: 'type'; uri: string; at: number; removed: number; inserted: string };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), uri: fc.constantFrom(...URIS), lines: fc.array(fc.constantFrom(...LINES), { maxLength: 12 }) }),
   fc.record({ kind: fc.constant('remove' as const), uri: fc.constantFrom(...URIS) }),
+  // Typing: small changes inside existing text, which the index re-parses in place when it can.
+  fc.record({
+    kind: fc.constant('type' as const), uri: fc.constantFrom(...URIS), at: fc.nat(400), removed: fc.nat(3),
+    inserted: fc.constantFrom('', '1', '4', '9', 'A', 'x', ' ', '.', 'Section X5.4 ', ' and H4.12'),
+  }),
 );
 
 function snapshot(index: WorkspaceIndex): unknown {
@@ -36,12 +44,19 @@ function snapshot(index: WorkspaceIndex): unknown {
 describe('incremental workspace index', () => {
   it('equals a full rebuild after any sequence of edits', () => {
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 15 }), (edits) => {
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 20 }), (edits) => {
         const incremental = new WorkspaceIndex({ catalogue });
         const contents = new Map<string, string>();
         for (const step of edits) {
           if (step.kind === 'set') {
             const text = step.lines.join('\n');
+            contents.set(step.uri, text);
+            incremental.updateFile(step.uri, text);
+          } else if (step.kind === 'type') {
+            const current = contents.get(step.uri);
+            if (current === undefined) continue;
+            const at = Math.min(step.at, current.length);
+            const text = current.slice(0, at) + step.inserted + current.slice(Math.min(current.length, at + step.removed));
             contents.set(step.uri, text);
             incremental.updateFile(step.uri, text);
           } else {

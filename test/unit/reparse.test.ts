@@ -28,14 +28,14 @@ const BASE = [
 
 function comparable(document: ParsedDocument): unknown {
   return {
-    units: document.units.map((u) => [u.id, u.kind, u.start, u.end, u.labelStart, u.labelEnd, u.parent, u.notUsed, u.crossHeading && [u.crossHeading.start, u.crossHeading.end, u.crossHeading.text]]),
+    units: document.units.map((u) => [u.id, u.label, u.title, u.kind, u.childCount, Boolean(u.withinNotUsed), u.start, u.end, u.labelStart, u.labelEnd, u.parent, u.notUsed, u.crossHeading && [u.crossHeading.start, u.crossHeading.end, u.crossHeading.text]]),
     references: document.references.map((r) => [r.start, r.end, r.target, r.kind, r.text, Boolean(r.viaRange), r.title && [r.title.kind, r.title.start, r.title.raw], r.instrument]),
     diagnostics: document.diagnostics.map((d) => [d.start, d.end, d.code, d.message]),
     definitions: document.definitions.map((t) => [t.term, t.start, t.end, t.definitionEnd]),
   };
 }
 
-const snippets = ['x', ' ', 'Section X5.', 'Section H4.1', ' and H4.2', '"Term" means', '.', ',', 'Appendix AK', 'Clause 4.2', ';', ''];
+const snippets = ['x', ' ', 'Section X5.', 'Section H4.1', ' and H4.2', '"Term" means', '.', ',', 'Appendix AK', 'Clause 4.2', ';', '', '1', '2', '5', '9', 'A', '12'];
 
 describe('re-parsing a one-line edit', () => {
   it('equals a full parse of the new text, whenever it applies', () => {
@@ -62,5 +62,17 @@ describe('re-parsing a one-line edit', () => {
     assert.equal(reparse(previous, BASE.replace('see also Section\n', 'see also Section.\n'), { names }), null);
     assert.equal(reparse(previous, BASE.replace('H10 Business', 'H11 Business'), { names }), null);
     assert.notEqual(reparse(previous, BASE.replace('each Service Request', 'every Service Request'), { names }), null);
+    assert.equal(reparse(parse(BASE), BASE.replace('H4.2 The DCC', 'H4.1 The DCC'), { names }), null, 'a number defined already');
+  });
+
+  it('renumbers a clause in place, with its paragraphs and the numbering around it', () => {
+    const text = BASE.replace('H4.2 The DCC', 'H4.7 The DCC');
+    const incremental = reparse(parse(BASE), text, { names })!;
+    assert.ok(incremental, 'the fast path applies');
+    assert.deepEqual(comparable(incremental), comparable(parse(text)));
+    assert.deepEqual(incremental.reparsed, {
+      removed: ['Section H4.2', 'Section H4.2(a)', 'Section H4.2(b)'],
+      added: ['Section H4.7', 'Section H4.7(a)', 'Section H4.7(b)'],
+    });
   });
 });

@@ -305,8 +305,22 @@ export class WorkspaceIndex {
 
   /** Updates the definition map; returns the ids whose observable definition changed. */
   private replaceDefinitions(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined): string[] {
-    // An edit that kept every unit (they only moved) changes no definition.
-    if (previous && next && previous.parsed.units === next.parsed.units) return [];
+    // An in-place re-parse says which ids stopped or started being defined; every other unit only moved.
+    const reparsed = next?.parsed.reparsed;
+    if (previous && next && reparsed) {
+      for (const id of reparsed.removed) {
+        const remaining = (this.definitions.get(id) ?? []).filter((definition) => definition.uri !== uri);
+        if (remaining.length > 0) this.definitions.set(id, remaining);
+        else this.definitions.delete(id);
+      }
+      for (const id of reparsed.added) {
+        const definition = { uri, unit: next.unitOf(id)! };
+        const list = this.definitions.get(id);
+        if (list) insertDefinition(list, definition);
+        else this.definitions.set(id, [definition]);
+      }
+      return [...reparsed.removed, ...reparsed.added];
+    }
     const changed: string[] = [];
     if (previous) {
       for (const [id, unit] of previous.defines) {

@@ -126,4 +126,6 @@ export interface ParsedDocument {
   deleted: Array<{ id: string; start: number; end: number }>;
   /** Amendment instructions in prose ("Insert new Section H4.3A after Section H4.3"). */
   instructions: Instruction[];
+  /** Set by an in-place re-parse: the ids that stopped or started being defined (all others kept their units). */
+  reparsed?: { removed: string[]; added: string[] };
 }

@@ -2,12 +2,12 @@
 // units keep their ids and only move; the references and defined terms around the line are
 // read again. Anything it cannot prove safe returns null, and the caller parses the whole
 // text. A property test checks the result always equals a full parse.
-import type { DefinedTerm, ParsedDocument, Reference, Unit } from '../model/types';
+import type { CoreDiagnostic, DefinedTerm, ParsedDocument, Reference, Unit } from '../model/types';
 import { hasChangeMarkup } from '../text/criticMarkup';
 import { parseDefinitions } from './definitions';
 import type { ParseOptions } from './parseDocument';
 import { scanReferences } from './references';
-import { lineEndClass, mayStartUnit } from './structure';
+import { isNotUsed, lineEndClass, mayStartUnit, orderProblem, readClauseLabel } from './structure';
 
 const HEADING_KINDS = new Set(['section', 'schedule', 'appendix', 'modification']);
 const INSTRUCTION_VERBS = /Insert|Delete|replace|Renumber/;
@@ -64,12 +64,19 @@ export function reparse(previous: ParsedDocument, text: string, options: ParseOp
     if (unit.labelStart >= lineStart && unit.labelStart <= oldLineEnd) labelLine = unit;
     if (unit.crossHeading && unit.crossHeading.start < oldLineEnd && unit.crossHeading.end >= lineStart) return null;
   }
+  let renumbered: Renumbering | null = null;
   if (labelLine) {
     if (labelLine.kind !== 'clause' && labelLine.kind !== 'paragraph' && !(labelLine.kind === 'docClause' && labelLine.label.includes('.'))) return null;
-    if (p <= labelLine.labelEnd) return null;
-    const oldRest = contentEnd(old, labelLine.labelEnd, oldLineEnd) - labelLine.labelEnd;
-    const newRest = contentEnd(text, labelLine.labelEnd, newLineEnd) - labelLine.labelEnd;
-    if (oldRest <= 60 || newRest <= 60) return null;
+    if (p <= labelLine.labelEnd) {
+      // The clause's own number changed: allowed when it stays a clause of the same Part.
+      if (labelLine.kind !== 'clause' || labelLine.labelStart !== lineStart) return null;
+      renumbered = renumbering(previous, labelLine, text, old, oldLineEnd, newLineEnd);
+      if (!renumbered) return null;
+    } else {
+      const oldRest = contentEnd(old, labelLine.labelEnd, oldLineEnd) - labelLine.labelEnd;
+      const newRest = contentEnd(text, labelLine.labelEnd, newLineEnd) - labelLine.labelEnd;
+      if (oldRest <= 60 || newRest <= 60) return null;
+    }
   } else if (mayStartUnit(old, lineStart) || mayStartUnit(text, lineStart)) {
     return null;
   }
@@ -109,6 +116,12 @@ export function reparse(previous: ParsedDocument, text: string, options: ParseOp
     }
   }
   const shifted = <T extends { start: number; end: number }>(item: T): T => ({ ...item, start: shift(item.start), end: shift(item.end) });
+  let resultUnits = units;
+  let firstDefinitions = previous.firstDefinitions;
+  let diagnostics = previous.diagnostics.map(shifted);
+  if (renumbered) {
+    ({ units: resultUnits, firstDefinitions, diagnostics } = applyRenumbering(renumbered, units, previous.firstDefinitions, diagnostics));
+  }
   const references: Reference[] = [
     ...previous.references.filter((reference) => reference.end < w0),
     ...fresh,
@@ -128,13 +141,86 @@ export function reparse(previous: ParsedDocument, text: string, options: ParseOp
   ];
   return {
     text,
-    units,
+    units: resultUnits,
     definitions,
     references,
-    diagnostics: previous.diagnostics.map(shifted),
+    diagnostics,
     contents: [],
-    firstDefinitions: previous.firstDefinitions,
+    firstDefinitions,
     deleted: [],
     instructions: [],
+    reparsed: renumbered ? { removed: renumbered.removed, added: renumbered.added } : { removed: [], added: [] },
   };
+}
+
+interface Renumbering {
+  clause: number;
+  /** The clause and the paragraphs inside it, by index. */
+  members: number[];
+  oldId: string;
+  newId: string;
+  newLabel: string;
+  newLabelEnd: number;
+  removed: string[];
+  added: string[];
+}
+
+/** A clause number edited into another number of the same Part, where nothing else can change. */
+function renumbering(previous: ParsedDocument, unit: Unit, text: string, old: string, oldLineEnd: number, newLineEnd: number): Renumbering | null {
+  const units = previous.units;
+  const before = readClauseLabel(old, unit.labelStart);
+  const after = readClauseLabel(text, unit.labelStart);
+  if (!before || !after || after.letter !== before.letter || after.part !== before.part) return null;
+  if (isNotUsed(text.slice(after.end, newLineEnd)) !== isNotUsed(old.slice(before.end, oldLineEnd))) return null;
+  const clause = units.indexOf(unit);
+  const oldId = unit.id;
+  const newId = `Section ${after.letter}${after.part}.${after.clause}`;
+  if (newId === oldId) return null;
+  const members = [clause];
+  for (let i = clause + 1; i < units.length && units[i].id.startsWith(`${oldId}(`); i++) members.push(i);
+  const removed = members.map((i) => units[i].id);
+  const added = removed.map((id) => newId + id.slice(oldId.length));
+  // First definitions stay simple: no old id defined twice, no new id defined already.
+  if (removed.some((id, k) => previous.firstDefinitions.get(id) !== members[k])) return null;
+  if (added.some((id) => previous.firstDefinitions.has(id))) return null;
+  const memberSet = new Set(members);
+  if (units.some((other, i) => !memberSet.has(i) && removed.includes(other.id))) return null;
+  if (previous.diagnostics.some((d) => d.code === 'duplicate-number' && d.start === unit.labelStart)) return null;
+  return { clause, members, oldId, newId, newLabel: `${after.letter}${after.part}.${after.clause}`, newLabelEnd: after.end, removed, added };
+}
+
+function applyRenumbering(
+  change: Renumbering,
+  units: Unit[],
+  first: ReadonlyMap<string, number>,
+  diagnostics: CoreDiagnostic[],
+): { units: Unit[]; firstDefinitions: Map<string, number>; diagnostics: CoreDiagnostic[] } {
+  const next = units.slice();
+  const firstDefinitions = new Map(first);
+  change.members.forEach((index, k) => {
+    const unit = { ...units[index], id: change.added[k] };
+    if (index === change.clause) {
+      unit.label = change.newLabel;
+      unit.labelEnd = change.newLabelEnd;
+    }
+    next[index] = unit;
+    firstDefinitions.delete(change.removed[k]);
+    firstDefinitions.set(change.added[k], index);
+  });
+  // Numbering order around the clause: recompute for it and for the clause after it.
+  const clause = next[change.clause];
+  const siblings = next.filter((unit) => unit.kind === 'clause' && unit.parent === clause.parent);
+  const at = siblings.indexOf(clause);
+  const checked = [siblings[at], siblings[at + 1]].filter((unit): unit is Unit => unit !== undefined);
+  const kept = diagnostics.filter((d) => !(d.code === 'numbering-order' && checked.some((unit) => unit.labelStart === d.start)));
+  for (const unit of checked) {
+    const index = siblings.indexOf(unit);
+    const previous = siblings[index - 1];
+    const number = (label: string) => label.slice(label.indexOf('.') + 1);
+    const problem = orderProblem(unit.label, number(unit.label), previous ? { label: previous.label, number: number(previous.label) } : null);
+    if (problem) kept.push({ start: unit.labelStart, end: unit.labelEnd, severity: 'information', code: 'numbering-order', message: problem });
+  }
+  // In document order, a number's order problem before anything else reported at the same place (as a full parse).
+  kept.sort((a, b) => a.start - b.start || (a.code === 'numbering-order' ? -1 : b.code === 'numbering-order' ? 1 : 0));
+  return { units: next, firstDefinitions, diagnostics: kept };
 }

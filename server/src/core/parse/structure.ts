@@ -130,6 +130,22 @@ export function compareClauseNumbers(a: string, b: string): number {
   return sa === sb ? 0 : sa < sb ? -1 : 1;
 }
 
+/** The numbering-order message for a number following `previous` (label as written), or null when it is in order. */
+export function orderProblem(label: string, number: string, previous: { label: string; number: string } | null | undefined): string | null {
+  if (!previous) return null;
+  if (compareClauseNumbers(number, previous.number) <= 0) return `Numbering goes backwards: ${label} follows ${previous.label}.`;
+  if (!isNextNumber(previous.number, number)) return `Numbering gap: ${label} follows ${previous.label}.`;
+  return null;
+}
+
+/** A clause label at `at` ("H4.3A"): letter, Part and clause number, and where it ends. */
+export function readClauseLabel(text: string, at: number): { letter: string; part: string; clause: string; end: number } | null {
+  PART_OR_CLAUSE.lastIndex = at;
+  const match = PART_OR_CLAUSE.exec(text);
+  if (!match || match[3] === undefined) return null;
+  return { letter: match[1], part: match[2], clause: match[3], end: at + match[0].length };
+}
+
 /** The numbers that may follow `previous` without a gap: 3 -> 3A or 4; 3A -> 3B or 4. */
 function isNextNumber(previous: string, next: string): boolean {
   const np = parseInt(previous, 10);
@@ -239,12 +255,8 @@ export function parseStructure(text: string): StructureResult {
     end: number,
     previous: { label: string; number: string } | null | undefined,
   ): void => {
-    if (!previous) return;
-    if (compareClauseNumbers(number, previous.number) <= 0) {
-      numberingOrder(start, end, `Numbering goes backwards: ${label} follows ${previous.label}.`);
-    } else if (!isNextNumber(previous.number, number)) {
-      numberingOrder(start, end, `Numbering gap: ${label} follows ${previous.label}.`);
-    }
+    const problem = orderProblem(label, number, previous);
+    if (problem) numberingOrder(start, end, problem);
   };
 
   const headingLabels: Array<{ start: number; end: number }> = [];
