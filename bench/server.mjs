@@ -179,5 +179,5 @@ console.log(`edit-to-diagnostics (a citation typed into a clause's wording): p50
 console.log(`hover: p50 ${ms(percentile(hover, 50))}, p99 ${ms(percentile(hover, 99))}`);
 console.log(`definition: p50 ${ms(percentile(definition, 50))}, p99 ${ms(percentile(definition, 99))}`);
 console.log(`completion: p50 ${ms(percentile(completion, 50))}, p99 ${ms(percentile(completion, 99))}`);
-console.log(`server peak memory (VmHWM): ${peakAfterStartupMb.toFixed(0)} MB after start-up, ${peakMb.toFixed(0)} MB at the end (after ${edits.length} edits of a ${(text.length / 1024).toFixed(0)} KB file)`);
+console.log(`server peak memory (VmHWM): ${peakAfterStartupMb.toFixed(0)} MB after start-up, ${peakMb.toFixed(0)} MB at the end (after ${edits.length + fresh.length + typing.length} edits of a ${(text.length / 1024).toFixed(0)} KB file)`);
 process.exit(0);
