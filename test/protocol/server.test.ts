@@ -276,6 +276,16 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       assert.equal(insertion.range.start.line, lineOf(X, 'X5.1'));
     });
 
+    it('resolves a clause only an amendment inserts, says so on hover, and reports malformed markup', async () => {
+      client.open(uri('drafts/insert-x57.sec'), 'Section X: Transition\nX5 Incorporation of Certain Documents into this Code\n{++X5.7 A new clause.++}\n{-- unclosed\n');
+      const markup = await client.waitForDiagnostics(uri('drafts/insert-x57.sec'), (d) => d.length > 0);
+      assert.ok(markup.some((d) => d.code === 'malformed-change'));
+      client.open(uri('drafts/cites-x57.sec'), 'See Section X5.7.\n');
+      await client.waitForDiagnostics(uri('drafts/cites-x57.sec'), (d) => d.length === 0);
+      const result = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri('drafts/cites-x57.sec') }, position: { line: 0, character: 8 } });
+      assert.match((result.contents as { value: string }).value, /insert-x57\.sec, line 3 — inserted by this amendment/);
+    });
+
     it('shows the amended text and the redline of an amendment', async () => {
       const amendment = 'Amend as follows: {--old words--}{++new words++} {>>why<<}\n';
       client.open(uri('drafts/amendment.sec'), amendment);
