@@ -314,3 +314,35 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
     });
   });
 }
+
+describe('language server settings', function () {
+  this.timeout(20000);
+  let folder: string;
+  let client: TestClient;
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'sec-lsp-settings-'));
+    mkdirSync(join(folder, 'old'));
+    writeFileSync(join(folder, 'a.sec'), 'See Section G2.14 and Section H99 and Section H3 (DCC User Gateway).\n');
+    writeFileSync(join(folder, 'old', 'b.sec'), 'See Section H98.\n');
+    client = await TestClient.start('stdio', folder, {
+      exclude: ['old/**'],
+      catalogue: { enabled: false },
+      diagnostics: { severity: { 'unverified-reference': 'hint', 'title-mismatch': 'off' } },
+    });
+  });
+
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('applies sec.exclude, sec.catalogue.enabled and sec.diagnostics.severity', async () => {
+    const uri = `file://${join(folder, 'a.sec')}`;
+    const diagnostics = await client.waitForDiagnostics(uri, (d) => d.length > 0);
+    // Without the catalogue nothing is known about G2 or H: unverified (as hints), not broken; no title check either.
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['unverified-reference', 4], ['unverified-reference', 4], ['unverified-reference', 4]]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(client.diagnostics.has(`file://${join(folder, 'old', 'b.sec')}`), false, 'the excluded file is not indexed');
+  });
+});
