@@ -308,17 +308,8 @@ export class WorkspaceIndex {
     // An in-place re-parse says which ids stopped or started being defined; every other unit only moved.
     const reparsed = next?.parsed.reparsed;
     if (previous && next && reparsed) {
-      for (const id of reparsed.removed) {
-        const remaining = (this.definitions.get(id) ?? []).filter((definition) => definition.uri !== uri);
-        if (remaining.length > 0) this.definitions.set(id, remaining);
-        else this.definitions.delete(id);
-      }
-      for (const id of reparsed.added) {
-        const definition = { uri, unit: next.unitOf(id)! };
-        const list = this.definitions.get(id);
-        if (list) insertDefinition(list, definition);
-        else this.definitions.set(id, [definition]);
-      }
+      for (const id of reparsed.removed) this.removeDefinition(id, uri);
+      for (const id of reparsed.added) this.addDefinition(id, { uri, unit: next.unitOf(id)! });
       return [...reparsed.removed, ...reparsed.added];
     }
     const changed: string[] = [];
@@ -330,14 +321,7 @@ export class WorkspaceIndex {
           if (HEADING_KINDS.has(unit.kind)) this.headingGeneration++;
         }
         if (nextUnit) continue; // still defined here: updated in place below
-        const list = this.definitions.get(id);
-        if (!list) continue;
-        const remaining = list.filter((definition) => definition.uri !== uri);
-        if (remaining.length > 0) this.definitions.set(id, remaining);
-        else {
-          this.definitions.delete(id);
-          this.headingIds.delete(id);
-        }
+        this.removeDefinition(id, uri);
       }
     }
     if (next) {
@@ -357,15 +341,29 @@ export class WorkspaceIndex {
           continue;
         }
         if (HEADING_KINDS.has(unit.kind)) this.headingGeneration++;
-        const definition = { uri, unit };
-        if (!list) {
-          this.definitions.set(id, [definition]);
-        } else {
-          insertDefinition(list, definition);
-        }
+        this.addDefinition(id, { uri, unit });
       }
     }
     return changed;
+  }
+
+  private addDefinition(id: string, definition: WorkspaceDefinition): void {
+    const list = this.definitions.get(id);
+    if (list) insertDefinition(list, definition);
+    else this.definitions.set(id, [definition]);
+  }
+
+  /** Forgets a file's definition of an id; an id defined nowhere any more is no heading either. */
+  private removeDefinition(id: string, uri: string): void {
+    const list = this.definitions.get(id);
+    if (!list) return;
+    const remaining = list.filter((definition) => definition.uri !== uri);
+    if (remaining.length > 0) {
+      this.definitions.set(id, remaining);
+    } else {
+      this.definitions.delete(id);
+      this.headingIds.delete(id);
+    }
   }
 
   private replaceDependents(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined): void {
