@@ -6,6 +6,7 @@ import { CompletionItem, CompletionItemKind, CompletionList, Range } from 'vscod
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { levelOf } from '../core/model/ids';
 import type { Unit } from '../core/model/types';
+import { clauseNumberAfter } from './clauseNumbers';
 import { childUnits, toRange } from './shared';
 
 const SECTION_CONTEXT = /\b(?:SEC\s+)?(?:Sections?|SECTIONS?)\s+(?:[A-Z][0-9A-Z.]*(?:\([a-zA-Z]+\))*(?:\s*\([^)\n]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+|\s*[-\u2013]\s*))*$/;
@@ -161,13 +162,7 @@ export function nextClauseNumber(units: readonly Unit[], offset: number): { part
     }
   }
   const partLabel = units[part].label;
-  if (!previous) return { part: partLabel, number: following ? '' : `${partLabel}.1` };
-  const written = previous.label.slice(partLabel.length + 1);
-  const integer = parseInt(written, 10);
-  const suffix = written.slice(String(integer).length);
-  if (!following) return { part: partLabel, number: `${partLabel}.${integer + 1}` };
-  const nextSuffix = suffix === '' ? 'A' : String.fromCharCode(suffix.charCodeAt(suffix.length - 1) + 1);
-  return { part: partLabel, number: `${partLabel}.${integer}${nextSuffix}` };
+  return { part: partLabel, number: clauseNumberAfter(partLabel, previous?.label, following !== undefined) };
 }
 
 function nextClauseItem(units: readonly Unit[], offset: number, range: Range): CompletionItem | null {

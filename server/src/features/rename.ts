@@ -6,7 +6,9 @@ import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { isWithin, levelOf, parentId, shortLabel } from '../core/model/ids';
 import type { Unit } from '../core/model/types';
 import { fileName } from '../core/model/uris';
+import { isAlnum } from '../core/parse/scanner';
 import { compareClauseNumbers } from '../core/parse/structure';
+import { clauseNumberAfter } from './clauseNumbers';
 import { referenceAt, toRange, unitLabelAt } from './shared';
 
 export class RenameError extends Error {}
@@ -38,8 +40,7 @@ function writtenAt(text: string, start: number, end: number, oldShort: string): 
   for (let at = written.lastIndexOf(oldShort); at !== -1; at = written.lastIndexOf(oldShort, at - 1)) {
     const next = written.charCodeAt(at + oldShort.length);
     const before = written.charCodeAt(at - 1);
-    const alnum = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-    if (!alnum(next) && !alnum(before)) return start + at;
+    if (!isAlnum(next) && !isAlnum(before)) return start + at;
   }
   return -1;
 }
@@ -199,11 +200,9 @@ export function insertClauseAfter(index: WorkspaceIndex, uri: string, offset: nu
   const siblings = units.filter((unit) => unit.parent === clause!.parent && unit.kind === 'clause');
   const following = siblings[siblings.indexOf(clause) + 1];
   const part = units[clause.parent]?.label ?? clause.label.slice(0, clause.label.indexOf('.'));
-  const number = clause.label.slice(clause.label.indexOf('.') + 1);
-  const integer = parseInt(number, 10);
-  const suffix = number.slice(String(integer).length);
-  let label = following ? `${part}.${integer}${suffix === '' ? 'A' : String.fromCharCode(suffix.charCodeAt(0) + 1)}` : `${part}.${integer + 1}`;
-  if (index.definitionsOf(`Section ${label}`).length > 0) label = `${part}.${integer}${suffix}A`;
+  let label = clauseNumberAfter(part, clause.label, following !== undefined);
+  // Taken elsewhere in the workspace (another draft): insert under this clause's own number instead.
+  if (index.definitionsOf(`Section ${label}`).length > 0) label = `${clause.label}A`;
   const position = summary.lines.positionAt(clause.end);
   return { edit: { changes: { [uri]: [{ range: { start: position, end: position }, newText: `\n${label} ` }] } }, label };
 }
