@@ -86,68 +86,41 @@ const text = readFileSync(join(root, target.path), 'utf8');
 connection.sendNotification('textDocument/didOpen', { textDocument: { uri: targetUri, languageId: 'sec', version: 1, text } });
 const lines = text.split('\n');
 const clauseLine = lines.findIndex((line) => /^H4\.5 /.test(line));
-const edits = [];
 let version = 1;
-for (let i = 0; i < Math.min(SAMPLES, 100); i++) {
-  const replacement = i % 2 === 0 ? 'H4.9' : 'H4.5';
-  const t = now();
-  const done = new Promise((resolve) => {
-    onPublish = (params) => {
-      if (params.uri === targetUri) resolve();
-    };
-  });
-  connection.sendNotification('textDocument/didChange', {
-    textDocument: { uri: targetUri, version: ++version },
-    contentChanges: [{ range: { start: { line: clauseLine, character: 0 }, end: { line: clauseLine, character: 4 } }, text: replacement }],
-  });
-  await done;
-  edits.push(now() - t);
+
+/** Applies `changeFor(i)` 100 times, timing each from didChange to the file's publishDiagnostics. */
+async function timeEdits(changeFor) {
+  const times = [];
+  for (let i = 0; i < Math.min(SAMPLES, 100); i++) {
+    const t = now();
+    const done = new Promise((resolve) => {
+      onPublish = (params) => {
+        if (params.uri === targetUri) resolve();
+      };
+    });
+    connection.sendNotification('textDocument/didChange', { textDocument: { uri: targetUri, version: ++version }, contentChanges: [changeFor(i)] });
+    await done;
+    times.push(now() - t);
+  }
+  onPublish = () => {};
+  return times;
 }
-onPublish = () => {};
+
+const on = (line, from, to) => ({ start: { line, character: from }, end: { line, character: to } });
+const edits = await timeEdits((i) => ({ range: on(clauseLine, 0, 4), text: i % 2 === 0 ? 'H4.9' : 'H4.5' }));
 
 // Renumbering to a number the Part does not have: H4.5 becomes H4.5A and back.
-const fresh = [];
-for (let i = 0; i < Math.min(SAMPLES, 100); i++) {
-  const t = now();
-  const done = new Promise((resolve) => {
-    onPublish = (params) => {
-      if (params.uri === targetUri) resolve();
-    };
-  });
-  connection.sendNotification('textDocument/didChange', {
-    textDocument: { uri: targetUri, version: ++version },
-    contentChanges: i % 2 === 0
-      ? [{ range: { start: { line: clauseLine, character: 4 }, end: { line: clauseLine, character: 4 } }, text: 'A' }]
-      : [{ range: { start: { line: clauseLine, character: 4 }, end: { line: clauseLine, character: 5 } }, text: '' }],
-  });
-  await done;
-  fresh.push(now() - t);
-}
-onPublish = () => {};
+const fresh = await timeEdits((i) => (i % 2 === 0 ? { range: on(clauseLine, 4, 4), text: 'A' } : { range: on(clauseLine, 4, 5), text: '' }));
 
-// Typing inside a clause's wording (no number changes): a word replaced back and forth on a
-// continuation line. The diagnostics of the file are republished only when they change, so a
-// reference to a broken target is written and removed to force one each time.
+// Typing inside a clause's wording (no number changes) on a continuation line. The file's
+// diagnostics are republished only when they change, so a citation of a broken target is
+// typed in and taken out again to force one each time.
 const proseLine = lines.findIndex((line, i) => i > clauseLine && /^[a-z]/.test(line) && line.length > 40);
-const typing = [];
-for (let i = 0; i < Math.min(SAMPLES, 100); i++) {
-  const insertion = i % 2 === 0 ? ' Section H4.999' : '';
-  const removal = i % 2 === 0 ? 0 : ' Section H4.999'.length;
-  const t = now();
-  const done = new Promise((resolve) => {
-    onPublish = (params) => {
-      if (params.uri === targetUri) resolve();
-    };
-  });
-  const at = lines[proseLine].length;
-  connection.sendNotification('textDocument/didChange', {
-    textDocument: { uri: targetUri, version: ++version },
-    contentChanges: [{ range: { start: { line: proseLine, character: at }, end: { line: proseLine, character: at + removal } }, text: insertion }],
-  });
-  await done;
-  typing.push(now() - t);
-}
-onPublish = () => {};
+const citation = ' Section H4.999';
+const endOfProse = lines[proseLine].length;
+const typing = await timeEdits((i) => (i % 2 === 0
+  ? { range: on(proseLine, endOfProse, endOfProse), text: citation }
+  : { range: on(proseLine, endOfProse, endOfProse + citation.length), text: '' }));
 
 // Completion after "Section " and after "Section H4." typed at the end of the open file.
 const endLine = lines.length;
