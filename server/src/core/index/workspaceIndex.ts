@@ -5,14 +5,16 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import { defaultConfig, SecConfig, SeveritySetting } from '../config/config';
 import { parentId } from '../model/ids';
-import type { CoreDiagnostic, DiagnosticCode, ParsedDocument, Unit } from '../model/types';
+import type { CoreDiagnostic, DiagnosticCode, ParsedDocument, Reference, Unit } from '../model/types';
 import { DocumentNames } from '../parse/documentNames';
-import { parseDocument } from '../parse/parseDocument';
+import { parseDocument, scanCitations } from '../parse/parseDocument';
 import { reparse } from '../parse/reparse';
 import { applySeverities, referenceDiagnostics } from '../resolve/diagnostics';
 import { instructionDiagnostics, InstructionSources } from '../resolve/instructions';
 import { resolveReference, ResolverSources } from '../resolve/resolver';
+import type { Resolution } from '../resolve/statuses';
 import type { WorkspaceDefinition } from '../resolve/statuses';
+import { DefinitionMap } from './definitionMap';
 import { FileResolution, ResolutionCache } from './resolutionCache';
 import { FileSummary, sameSignature, summarize } from './summary';
 
@@ -23,29 +25,17 @@ export const MAX_FILE_SIZE = 32 * 1024 * 1024;
 
 const HEADING_KINDS = new Set(['section', 'part', 'schedule', 'appendix']);
 
-/** False for a Part implied by its clauses alone (an amendment inserting "H4.14 ..."): it has no heading of its own. */
-function written(unit: Unit): boolean {
-  return unit.labelEnd > unit.labelStart;
-}
-
-/**
- * Keeps a definition list in order: written units before implied ones, then by uri. Features
- * and the resolver use the first, so an amendment's inserted clause does not stand for the Part.
- */
-function insertDefinition(list: WorkspaceDefinition[], definition: WorkspaceDefinition): void {
-  const before = (a: WorkspaceDefinition, b: WorkspaceDefinition): boolean =>
-    written(a.unit) !== written(b.unit) ? written(a.unit) : a.uri < b.uri;
-  let at = list.length;
-  while (at > 0 && before(definition, list[at - 1])) at--;
-  list.splice(at, 0, definition);
-}
-
 export interface IndexOptions {
   catalogue: Catalogue | null;
   config?: SecConfig;
   /** Severity overrides from the editor, applied over the configuration's. */
   severities?: Partial<Record<DiagnosticCode, SeveritySetting>>;
-  /** Keep the reverse map for incremental updates (the CLI, which checks once, does not need it). */
+  /**
+   * Keep the reverse map and the resolutions for incremental updates. A one-shot check (the
+   * CLI) says false: files are then parsed for what they define, and each file's citations
+   * are scanned when it is resolved and not kept, nor its resolution (citersOf, which needs
+   * them, is for editors).
+   */
   incremental?: boolean;
 }
 
@@ -55,13 +45,15 @@ function emptyDocument(text: string): ParsedDocument {
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileSummary>();
-  private readonly definitions = new Map<string, WorkspaceDefinition[]>();
+  private readonly definitions = new DefinitionMap();
   /** Ids that tracked changes delete → the files that delete them. */
   private readonly deletions = new Map<string, string[]>();
   private readonly dependents = new Map<string, Set<string>>();
   /** The reverse map is built on first need, so that loading a workspace does not pay for it. */
   private dependentsReady = false;
   private readonly resolutions = new ResolutionCache();
+  /** A target resolves the same wherever it is cited, until a definition or the configuration changes. */
+  private readonly byTarget = new Map<string, Resolution>();
   private readonly texts = new Map<string, string>();
   /** Ids of Sections, Parts, Schedules and Appendices defined in the workspace (for completion). */
   private readonly headingIds = new Set<string>();
@@ -108,7 +100,7 @@ export class WorkspaceIndex {
 
   /** Every workspace definition of an id, ordered by URI (the first is the one that counts). */
   definitionsOf(id: string): readonly WorkspaceDefinition[] {
-    return this.definitions.get(id) ?? [];
+    return this.definitions.all(id);
   }
 
   /** Changes whenever a heading (Section, Part, Schedule, Appendix) or the configuration changes: a cache key. */
@@ -154,13 +146,29 @@ export class WorkspaceIndex {
     if (cached) return cached;
     const summary = this.files.get(uri);
     if (!summary) return { uri, references: [], diagnostics: [] };
-    const references = this.resolutions.resolveReferences(uri, summary.parsed.references, (reference) => resolveReference(reference, this.sources));
-    const found = referenceDiagnostics(references, (target) => this.titlesOf(target), summary.parsed.text);
-    if (summary.parsed.instructions.length > 0) found.push(...instructionDiagnostics(summary.parsed.instructions, this.instructionSources()));
+    const { parsed } = summary;
+    // A one-shot check scans a file's citations only now, and keeps neither them nor their resolution.
+    const deferred = parsed.deferredCitations ? scanCitations(parsed.deferredCitations, this.names) : undefined;
+    const citations = deferred ?? parsed;
+    const references = deferred
+      ? deferred.references.map((reference) => ({ reference, resolution: this.resolveOne(reference) }))
+      : this.resolutions.resolveReferences(uri, parsed.references, (reference) => this.resolveOne(reference));
+    const found = referenceDiagnostics(references, (target) => this.titlesOf(target), parsed.text);
+    if (citations.instructions.length > 0) found.push(...instructionDiagnostics(citations.instructions, this.instructionSources()));
     const overrides = { ...this.config.severities, ...this.severities };
-    const diagnostics = applySeverities(summary.parsed.diagnostics.concat(found), overrides).sort((a, b) => a.start - b.start);
+    const diagnostics = applySeverities(parsed.diagnostics.concat(found), overrides).sort((a, b) => a.start - b.start);
     const resolution = { uri, references, diagnostics };
-    this.resolutions.store(resolution);
+    if (!deferred) this.resolutions.store(resolution);
+    return resolution;
+  }
+
+  private resolveOne(reference: Reference): Resolution {
+    if (reference.kind !== 'sec' || reference.target === null) return resolveReference(reference, this.sources);
+    let resolution = this.byTarget.get(reference.target);
+    if (resolution === undefined) {
+      resolution = resolveReference(reference, this.sources);
+      this.byTarget.set(reference.target, resolution);
+    }
     return resolution;
   }
 
@@ -192,11 +200,18 @@ export class WorkspaceIndex {
 
   /** Adds or replaces a file; returns the URIs whose resolution may have changed. */
   updateFile(uri: string, text: string): string[] {
-    this.texts.set(uri, text);
     const previous = this.files.get(uri);
     const parsed = text.length > MAX_FILE_SIZE
       ? this.tooLarge(text)
-      : (previous && this.incremental ? reparse(previous.parsed, text, { names: this.names }) : null) ?? parseDocument(text, { names: this.names });
+      : (previous && this.incremental ? reparse(previous.parsed, text, { names: this.names }) : null) ??
+        parseDocument(text, { names: this.names, deferCitations: !this.incremental });
+    return this.store(uri, parsed);
+  }
+
+  private store(uri: string, parsed: ParsedDocument): string[] {
+    this.byTarget.clear();
+    this.texts.set(uri, parsed.text);
+    const previous = this.files.get(uri);
     const next = summarize(uri, parsed);
     this.files.set(uri, next);
     const changed = this.replaceDefinitions(uri, previous, next);
@@ -251,6 +266,7 @@ export class WorkspaceIndex {
   removeFile(uri: string): string[] {
     const previous = this.files.get(uri);
     if (!previous) return [];
+    this.byTarget.clear();
     this.files.delete(uri);
     this.texts.delete(uri);
     const changed = this.replaceDefinitions(uri, previous, undefined);
@@ -265,6 +281,7 @@ export class WorkspaceIndex {
     const namesChanged =
       JSON.stringify(config.aliases) !== JSON.stringify(this.config.aliases) || config.catalogue !== this.config.catalogue;
     this.config = config;
+    this.byTarget.clear();
     this.headingGeneration++;
     if (severities) this.severities = severities;
     this.sources = this.buildSources();
@@ -296,7 +313,7 @@ export class WorkspaceIndex {
   private buildSources(): ResolverSources {
     const deprecations = new Map(this.config.deprecations.map((entry) => [entry.target, entry]));
     return {
-      workspace: (id) => this.definitions.get(id)?.[0],
+      workspace: (id) => this.definitions.first(id),
       deletedBy: (id) => this.deletions.get(id),
       catalogue: this.catalogue,
       deprecations,
@@ -324,22 +341,24 @@ export class WorkspaceIndex {
         this.removeDefinition(id, uri);
       }
     }
-    if (next) {
-      for (const [id, unit] of next.defines) {
-        if (previous && !previous.defines.has(id)) changed.push(id);
-        else if (!previous && this.incremental) changed.push(id);
-        const list = this.definitions.get(id);
-        if (HEADING_KINDS.has(unit.kind)) this.headingIds.add(id);
-        const existing = previous?.defines.has(id) ? list?.find((definition) => definition.uri === uri) : undefined;
-        if (existing) {
-          const reorder = written(existing.unit) !== written(unit);
-          existing.unit = unit;
-          if (reorder && list) {
-            list.splice(list.indexOf(existing), 1);
-            insertDefinition(list, existing);
-          }
-          continue;
+    if (next && !previous) {
+      // A new file: straight from the parser's table, without the summary's iterator.
+      const units = next.parsed.units;
+      for (const [id, index] of next.parsed.firstDefinitions) {
+        const unit = units[index];
+        if (this.incremental) changed.push(id);
+        if (HEADING_KINDS.has(unit.kind)) {
+          this.headingIds.add(id);
+          this.headingGeneration++;
         }
+        this.definitions.add(id, { uri, unit });
+      }
+    } else if (next) {
+      for (const [id, unit] of next.defines) {
+        const wasDefined = previous!.defines.has(id);
+        if (!wasDefined) changed.push(id);
+        if (HEADING_KINDS.has(unit.kind)) this.headingIds.add(id);
+        if (wasDefined && this.definitions.update(id, uri, unit)) continue;
         if (HEADING_KINDS.has(unit.kind)) this.headingGeneration++;
         this.addDefinition(id, { uri, unit });
       }
@@ -348,22 +367,12 @@ export class WorkspaceIndex {
   }
 
   private addDefinition(id: string, definition: WorkspaceDefinition): void {
-    const list = this.definitions.get(id);
-    if (list) insertDefinition(list, definition);
-    else this.definitions.set(id, [definition]);
+    this.definitions.add(id, definition);
   }
 
   /** Forgets a file's definition of an id; an id defined nowhere any more is no heading either. */
   private removeDefinition(id: string, uri: string): void {
-    const list = this.definitions.get(id);
-    if (!list) return;
-    const remaining = list.filter((definition) => definition.uri !== uri);
-    if (remaining.length > 0) {
-      this.definitions.set(id, remaining);
-    } else {
-      this.definitions.delete(id);
-      this.headingIds.delete(id);
-    }
+    if (this.definitions.remove(id, uri)) this.headingIds.delete(id);
   }
 
   private replaceDependents(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined): void {

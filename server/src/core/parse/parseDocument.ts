@@ -2,7 +2,8 @@
 // empty) and diagnostics. Tracked changes are read in their "after" view: deleted text
 // defines and cites nothing, inserted text does.
 
-import type { CoreDiagnostic, ParsedDocument } from '../model/types';
+import type { CoreDiagnostic, ParsedDocument, Reference } from '../model/types';
+import type { Instruction } from './instructions';
 import { afterView, beforeView, hasChangeMarkup, scanChanges } from '../text/criticMarkup';
 import { DocumentNames } from './documentNames';
 import { parseDefinitions } from './definitions';
@@ -12,6 +13,25 @@ import { DocumentContext, parseStructure } from './structure';
 
 export interface ParseOptions {
   names: DocumentNames;
+  /**
+   * Leave the citations (references and instructions) and the defined terms for later: a
+   * one-shot check parses every file for what it defines, then scans each file's citations
+   * while resolving it, so that they never need to be held for the whole workspace.
+   */
+  deferCitations?: boolean;
+}
+
+/** What scanning a document's citations needs from its parse. */
+export interface CitationScan {
+  /** The text as read (tracked changes accepted). */
+  text: string;
+  contexts: readonly DocumentContext[];
+  skip: ReadonlyArray<{ start: number; end: number }>;
+}
+
+export interface Citations {
+  references: Reference[];
+  instructions: Instruction[];
 }
 
 function documentLookup(contexts: readonly DocumentContext[]): (offset: number) => string | null {
@@ -56,27 +76,34 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
       if (!old.firstDefinitions.has(id)) structure.units[index].inserted = true;
     }
   }
-  const instructions = parseInstructions(text);
-  let references = scanReferences(text, {
-    names: options.names,
-    documentAt: documentLookup(structure.contexts),
+  const scan: CitationScan = {
+    text,
+    contexts: structure.contexts,
     skip: [...structure.contents, ...structure.headingLabels].sort((a, b) => a.start - b.start),
-  });
+  };
+  const citations = options.deferCitations ? { references: [], instructions: [] } : scanCitations(scan, options.names);
+  return {
+    text: source,
+    instructions: citations.instructions,
+    units: structure.units,
+    definitions: options.deferCitations ? [] : parseDefinitions(text, structure.contents),
+    references: citations.references,
+    diagnostics: diagnostics.concat(structure.diagnostics),
+    contents: structure.contents,
+    firstDefinitions: structure.firstDefinitions,
+    deleted,
+    deferredCitations: options.deferCitations ? scan : undefined,
+  };
+}
+
+export function scanCitations(scan: CitationScan, names: DocumentNames): Citations {
+  const instructions = parseInstructions(scan.text);
+  let references = scanReferences(scan.text, { names, documentAt: documentLookup(scan.contexts), skip: scan.skip });
   if (instructions.length > 0) {
     // The number an instruction gives a new or renumbered unit is not a citation of it.
     const numbered = instructions.filter((instruction) => instruction.newId !== undefined);
     references = references.filter((reference) => !numbered.some((instruction) =>
       instruction.newId === reference.target && reference.start <= instruction.newIdStart! && instruction.newIdStart! < reference.end));
   }
-  return {
-    text: source,
-    instructions,
-    units: structure.units,
-    definitions: parseDefinitions(text, structure.contents),
-    references,
-    diagnostics: diagnostics.concat(structure.diagnostics),
-    contents: structure.contents,
-    firstDefinitions: structure.firstDefinitions,
-    deleted,
-  };
+  return { references, instructions };
 }
