@@ -18,7 +18,8 @@ const LINES = [
 type Edit =
   | { kind: 'set'; uri: string; lines: string[] }
   | { kind: 'remove'; uri: string }
-  | { kind: 'type'; uri: string; at: number; removed: number; inserted: string };
+  | { kind: 'type'; uri: string; at: number; removed: number; inserted: string }
+  | { kind: 'prepare'; files: number };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), uri: fc.constantFrom(...URIS), lines: fc.array(fc.constantFrom(...LINES), { maxLength: 12 }) }),
@@ -28,7 +29,11 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
     kind: fc.constant('type' as const), uri: fc.constantFrom(...URIS), at: fc.nat(400), removed: fc.nat(3),
     inserted: fc.constantFrom('', '1', '4', '9', 'A', 'x', ' ', '.', 'Section X5.4 ', ' and H4.12'),
   }),
+  // The editor builds the reverse map a few files at a time while idle; edits may come in between.
+  fc.record({ kind: fc.constant('prepare' as const), files: fc.nat(2) }),
 );
+
+const CITED = ['Section X5', 'Section X5.4', 'Section X5.4(b)', 'Section X5.9', 'Section H4.12', 'Section H3', 'Appendix AK 4.2', 'Schedule 8 v9.9'];
 
 function snapshot(index: WorkspaceIndex): unknown {
   return index.uris().sort().map((uri) => {
@@ -59,6 +64,8 @@ describe('incremental workspace index', () => {
             const text = current.slice(0, at) + step.inserted + current.slice(Math.min(current.length, at + step.removed));
             contents.set(step.uri, text);
             incremental.updateFile(step.uri, text);
+          } else if (step.kind === 'prepare') {
+            incremental.prepareIncremental(step.files);
           } else {
             contents.delete(step.uri);
             incremental.removeFile(step.uri);
@@ -69,9 +76,25 @@ describe('incremental workspace index', () => {
         const rebuilt = new WorkspaceIndex({ catalogue });
         for (const [uri, text] of [...contents].sort()) rebuilt.updateFile(uri, text);
         assert.deepEqual(snapshot(incremental), snapshot(rebuilt));
+        for (const id of CITED) assert.deepEqual(incremental.citersOf(id).sort(), rebuilt.citersOf(id).sort(), `citers of ${id}`);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('keeps the reverse map right when files change while it is built a few at a time', () => {
+    const index = new WorkspaceIndex({ catalogue });
+    index.updateFile('file:///a.sec', 'Cite Section X5.9.');
+    index.updateFile('file:///b.sec', 'Cite Section H4.12.');
+    index.updateFile('file:///c.sec', 'Cite Section X5.9 and Section H4.12.');
+    for (const uri of index.uris()) index.resolve(uri);
+    assert.equal(index.prepareIncremental(1), false, 'one file at a time: not complete yet');
+    index.updateFile('file:///a.sec', 'Cite Section H3.'); // the file already in the map
+    index.removeFile('file:///b.sec');
+    assert.deepEqual(index.citersOf('Section H3'), ['file:///a.sec']);
+    assert.deepEqual(index.citersOf('Section X5.9'), ['file:///c.sec']);
+    assert.deepEqual(index.citersOf('Section H4.12'), ['file:///c.sec']);
+    assert.equal(index.prepareIncremental(1), true);
   });
 
   it('re-resolves only the files that cite what changed', () => {

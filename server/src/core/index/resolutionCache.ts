@@ -16,14 +16,34 @@ export interface FileResolution {
 /** Past this many changed ids, testing each reference costs more than resolving it again. */
 const PARTIAL_LIMIT = 256;
 
-function within(target: string | null, ids: readonly string[]): boolean {
-  return target !== null && ids.some((id) => isWithin(target, id));
+/**
+ * A test of "is this target within one of the changed ids?", for thousands of targets: a
+ * target within an id starts with it, so most targets fail on the ids' common prefix
+ * ("Section H4." for clauses renumbered in one Part) without looking at each id.
+ */
+function withinAny(ids: readonly string[]): (target: string | null) => boolean {
+  if (ids.length === 0) return () => false;
+  let prefix = ids[0];
+  for (const id of ids) {
+    let k = 0;
+    while (k < prefix.length && k < id.length && prefix.charCodeAt(k) === id.charCodeAt(k)) k++;
+    prefix = prefix.slice(0, k);
+  }
+  return (target) => target !== null && target.startsWith(prefix) && ids.some((id) => isWithin(target, id));
+}
+
+/** What a re-parsed file's next resolution may reuse from its previous one. */
+interface Carried {
+  /** Entries of references that the re-parse kept (moved in place): same objects. */
+  byReference: Map<Reference, ResolvedReference>;
+  byTarget: Map<string, Resolution>;
+  changed: string[];
 }
 
 export class ResolutionCache {
   private readonly resolved = new Map<string, FileResolution>();
   private readonly stale = new Map<string, Set<string>>();
-  private readonly carried = new Map<string, { byTarget: Map<string, Resolution>; changed: string[] }>();
+  private readonly carried = new Map<string, Carried>();
 
   get isEmpty(): boolean {
     return this.resolved.size === 0;
@@ -46,14 +66,17 @@ export class ResolutionCache {
     this.stale.delete(uri);
     this.carried.delete(uri);
     if (cached && stale) {
-      const changed = [...stale];
+      const changed = withinAny([...stale]);
       return cached.references.map((entry) =>
-        within(entry.reference.target, changed) ? { reference: entry.reference, resolution: resolve(entry.reference) } : entry);
+        changed(entry.reference.target) ? { reference: entry.reference, resolution: resolve(entry.reference) } : entry);
     }
+    const changed = withinAny(carried?.changed ?? []);
     return references.map((reference) => {
+      if (carried && changed(reference.target)) return { reference, resolution: resolve(reference) };
+      const kept = carried?.byReference.get(reference);
+      if (kept) return kept;
       const previous = carried && reference.kind === 'sec' && reference.target !== null ? carried.byTarget.get(reference.target) : undefined;
-      const reusable = previous !== undefined && !within(reference.target, carried!.changed);
-      return { reference, resolution: reusable ? previous : resolve(reference) };
+      return { reference, resolution: previous ?? resolve(reference) };
     });
   }
 
@@ -71,10 +94,13 @@ export class ResolutionCache {
       return;
     }
     const byTarget = new Map<string, Resolution>();
-    for (const { reference, resolution } of previous.references) {
+    const byReference = new Map<Reference, ResolvedReference>();
+    for (const entry of previous.references) {
+      const { reference, resolution } = entry;
+      byReference.set(reference, entry);
       if (reference.kind === 'sec' && reference.target !== null) byTarget.set(reference.target, resolution);
     }
-    this.carried.set(uri, { byTarget, changed: [...changed] });
+    this.carried.set(uri, { byReference, byTarget, changed: [...changed] });
   }
 
   /** Only the file's references within these ids need resolving again. */

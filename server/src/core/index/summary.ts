@@ -27,7 +27,8 @@ function dependencies(parsed: ParsedDocument): Set<string> {
   return dependsOn;
 }
 
-export function summarize(uri: string, parsed: ParsedDocument): FileSummary {
+/** `citing`: the same targets as this file's previous version cites, when known to be unchanged. */
+export function summarize(uri: string, parsed: ParsedDocument, citing?: Set<string>): FileSummary {
   const first = parsed.firstDefinitions;
   const units = parsed.units;
   // A versioned heading ("Schedule 8: ... Version 3.2") also makes "Schedule 8" present.
@@ -44,7 +45,7 @@ export function summarize(uri: string, parsed: ParsedDocument): FileSummary {
       for (const [id, index] of first) yield [id, units[index]];
     },
   };
-  let dependsOn: Set<string> | undefined;
+  let dependsOn: Set<string> | undefined = citing;
   let lines: LineIndex | undefined;
   return {
     uri,

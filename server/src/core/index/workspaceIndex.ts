@@ -25,6 +25,11 @@ export const MAX_FILE_SIZE = 32 * 1024 * 1024;
 
 const HEADING_KINDS = new Set(['section', 'part', 'schedule', 'appendix']);
 
+/** `Section H4.3(a)`, `Appendix AK 4.2(b)(i)`. */
+function isParagraphId(id: string): boolean {
+  return id.charCodeAt(id.length - 1) === 41;
+}
+
 export interface IndexOptions {
   catalogue: Catalogue | null;
   config?: SecConfig;
@@ -51,9 +56,12 @@ export class WorkspaceIndex {
   private readonly dependents = new Map<string, Set<string>>();
   /** The reverse map is built on first need, so that loading a workspace does not pay for it. */
   private dependentsReady = false;
+  /** Files not yet in the reverse map while it is being built a few at a time (null: not started). */
+  private dependentsPending: Set<string> | null = null;
   private readonly resolutions = new ResolutionCache();
   /** A target resolves the same wherever it is cited, until a definition or the configuration changes. */
   private readonly byTarget = new Map<string, Resolution>();
+  private readonly titlesByTarget = new Map<string, readonly string[]>();
   private readonly texts = new Map<string, string>();
   /** Ids of Sections, Parts, Schedules and Appendices defined in the workspace (for completion). */
   private readonly headingIds = new Set<string>();
@@ -100,7 +108,14 @@ export class WorkspaceIndex {
 
   /** Every workspace definition of an id, ordered by URI (the first is the one that counts). */
   definitionsOf(id: string): readonly WorkspaceDefinition[] {
-    return this.definitions.all(id);
+    if (!isParagraphId(id)) return this.definitions.all(id);
+    // Paragraphs are not in the definition map (two thirds of all units): they are found through their clause.
+    const found: WorkspaceDefinition[] = [];
+    for (const container of this.definitions.all(id.slice(0, id.indexOf('(')))) {
+      const unit = this.files.get(container.uri)?.unitOf(id);
+      if (unit) found.push({ uri: container.uri, unit });
+    }
+    return found;
   }
 
   /** Changes whenever a heading (Section, Part, Schedule, Appendix) or the configuration changes: a cache key. */
@@ -123,7 +138,22 @@ export class WorkspaceIndex {
   }
 
   /** The real titles and names a cited title may match. */
-  titlesOf(target: string): string[] {
+  titlesOf(target: string): readonly string[] {
+    let titles = this.titlesByTarget.get(target);
+    if (titles === undefined) {
+      titles = this.findTitles(target);
+      this.titlesByTarget.set(target, titles);
+    }
+    return titles;
+  }
+
+  /** Definitions or the configuration changed: what was worked out per target no longer holds. */
+  private forgetTargets(): void {
+    this.byTarget.clear();
+    this.titlesByTarget.clear();
+  }
+
+  private findTitles(target: string): string[] {
     const titles: string[] = [];
     const add = (title: string | undefined): void => {
       if (title && !titles.includes(title)) titles.push(title);
@@ -153,7 +183,7 @@ export class WorkspaceIndex {
     const references = deferred
       ? deferred.references.map((reference) => ({ reference, resolution: this.resolveOne(reference) }))
       : this.resolutions.resolveReferences(uri, parsed.references, (reference) => this.resolveOne(reference));
-    const found = referenceDiagnostics(references, (target) => this.titlesOf(target), parsed.text);
+    const found = referenceDiagnostics(references, (target) => this.titlesOf(target));
     if (citations.instructions.length > 0) found.push(...instructionDiagnostics(citations.instructions, this.instructionSources()));
     const overrides = { ...this.config.severities, ...this.severities };
     const diagnostics = applySeverities(parsed.diagnostics.concat(found), overrides).sort((a, b) => a.start - b.start);
@@ -209,10 +239,10 @@ export class WorkspaceIndex {
   }
 
   private store(uri: string, parsed: ParsedDocument): string[] {
-    this.byTarget.clear();
+    this.forgetTargets();
     this.texts.set(uri, parsed.text);
     const previous = this.files.get(uri);
-    const next = summarize(uri, parsed);
+    const next = summarize(uri, parsed, previous && parsed.reparsed?.sameTargets ? previous.dependsOn : undefined);
     this.files.set(uri, next);
     const changed = this.replaceDefinitions(uri, previous, next);
     changed.push(...this.replaceDeletions(uri, previous, next));
@@ -243,11 +273,23 @@ export class WorkspaceIndex {
     return changed;
   }
 
-  /** Builds the reverse map now (an editor calls this when idle after loading the workspace). */
-  prepareIncremental(): void {
-    if (this.dependentsReady || !this.incremental) return;
-    for (const summary of this.files.values()) this.replaceDependents(summary.uri, undefined, summary);
+  /**
+   * Builds the reverse map (an editor calls this when idle after loading the workspace), at
+   * most `maxFiles` files at a time so that requests can run in between; true when complete.
+   */
+  prepareIncremental(maxFiles = Infinity): boolean {
+    if (this.dependentsReady || !this.incremental) return true;
+    this.dependentsPending ??= new Set(this.files.keys());
+    let budget = maxFiles;
+    for (const uri of this.dependentsPending) {
+      if (budget-- <= 0) return false;
+      this.dependentsPending.delete(uri);
+      const summary = this.files.get(uri);
+      if (summary) this.replaceDependents(uri, undefined, summary);
+    }
+    this.dependentsPending = null;
     this.dependentsReady = true;
+    return true;
   }
 
   private afterChange(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined, changed: string[]): string[] {
@@ -256,6 +298,8 @@ export class WorkspaceIndex {
       return next ? [uri] : [];
     }
     if (this.incremental && !this.dependentsReady) {
+      // Half-built: a file already in the reverse map is updated in it, the rest are added with their current summaries.
+      if (this.dependentsPending && !this.dependentsPending.has(uri)) this.replaceDependents(uri, previous, next);
       this.prepareIncremental();
     } else if (this.incremental) {
       this.replaceDependents(uri, previous, next);
@@ -266,7 +310,7 @@ export class WorkspaceIndex {
   removeFile(uri: string): string[] {
     const previous = this.files.get(uri);
     if (!previous) return [];
-    this.byTarget.clear();
+    this.forgetTargets();
     this.files.delete(uri);
     this.texts.delete(uri);
     const changed = this.replaceDefinitions(uri, previous, undefined);
@@ -281,7 +325,7 @@ export class WorkspaceIndex {
     const namesChanged =
       JSON.stringify(config.aliases) !== JSON.stringify(this.config.aliases) || config.catalogue !== this.config.catalogue;
     this.config = config;
-    this.byTarget.clear();
+    this.forgetTargets();
     this.headingGeneration++;
     if (severities) this.severities = severities;
     this.sources = this.buildSources();
@@ -313,7 +357,7 @@ export class WorkspaceIndex {
   private buildSources(): ResolverSources {
     const deprecations = new Map(this.config.deprecations.map((entry) => [entry.target, entry]));
     return {
-      workspace: (id) => this.definitions.first(id),
+      workspace: (id) => (isParagraphId(id) ? this.definitionsOf(id)[0] : this.definitions.first(id)),
       deletedBy: (id) => this.deletions.get(id),
       catalogue: this.catalogue,
       deprecations,
@@ -325,9 +369,14 @@ export class WorkspaceIndex {
     // An in-place re-parse says which ids stopped or started being defined; every other unit only moved.
     const reparsed = next?.parsed.reparsed;
     if (previous && next && reparsed) {
-      for (const id of reparsed.removed) this.removeDefinition(id, uri);
-      for (const id of reparsed.added) this.addDefinition(id, { uri, unit: next.unitOf(id)! });
-      return [...reparsed.removed, ...reparsed.added];
+      // Each id the re-parse renumbered away or onto may still be (or already have been) defined by another unit of the file.
+      const changed = [...new Set([...reparsed.removed, ...reparsed.added])];
+      for (const id of changed) {
+        this.removeDefinition(id, uri);
+        const unit = next.unitOf(id);
+        if (unit) this.addDefinition(id, { uri, unit });
+      }
+      return changed;
     }
     const changed: string[] = [];
     if (previous) {
@@ -351,14 +400,14 @@ export class WorkspaceIndex {
           this.headingIds.add(id);
           this.headingGeneration++;
         }
-        this.definitions.add(id, { uri, unit });
+        this.addDefinition(id, { uri, unit });
       }
     } else if (next) {
       for (const [id, unit] of next.defines) {
         const wasDefined = previous!.defines.has(id);
         if (!wasDefined) changed.push(id);
         if (HEADING_KINDS.has(unit.kind)) this.headingIds.add(id);
-        if (wasDefined && this.definitions.update(id, uri, unit)) continue;
+        if (wasDefined && (isParagraphId(id) || this.definitions.update(id, uri, unit))) continue;
         if (HEADING_KINDS.has(unit.kind)) this.headingGeneration++;
         this.addDefinition(id, { uri, unit });
       }
@@ -367,15 +416,16 @@ export class WorkspaceIndex {
   }
 
   private addDefinition(id: string, definition: WorkspaceDefinition): void {
-    this.definitions.add(id, definition);
+    if (!isParagraphId(id)) this.definitions.add(id, definition);
   }
 
   /** Forgets a file's definition of an id; an id defined nowhere any more is no heading either. */
   private removeDefinition(id: string, uri: string): void {
-    if (this.definitions.remove(id, uri)) this.headingIds.delete(id);
+    if (!isParagraphId(id) && this.definitions.remove(id, uri)) this.headingIds.delete(id);
   }
 
   private replaceDependents(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined): void {
+    if (previous && next && previous.dependsOn === next.dependsOn) return;
     if (previous) {
       for (const id of previous.dependsOn) {
         if (next?.dependsOn.has(id)) continue;

@@ -7,7 +7,7 @@ import { hasChangeMarkup } from '../text/criticMarkup';
 import { parseDefinitions } from './definitions';
 import type { ParseOptions } from './parseDocument';
 import { scanReferences } from './references';
-import { isNotUsed, lineEndClass, mayStartUnit, orderProblem, readClauseLabel } from './structure';
+import { duplicateNumber, isNotUsed, lineEndClass, mayStartUnit, orderProblem, readClauseLabel } from './structure';
 
 const HEADING_KINDS = new Set(['section', 'schedule', 'appendix', 'modification']);
 const INSTRUCTION_VERBS = /Insert|Delete|replace|Renumber/;
@@ -118,19 +118,24 @@ export function reparse(previous: ParsedDocument, text: string, options: ParseOp
   const shifted = <T extends { start: number; end: number }>(item: T): T => ({ ...item, start: shift(item.start), end: shift(item.end) });
   let resultUnits = units;
   let firstDefinitions = previous.firstDefinitions;
-  let diagnostics = previous.diagnostics.map(shifted);
+  let diagnostics = previous.diagnostics.map((diagnostic) => {
+    const moved = shifted(diagnostic);
+    // A duplicate's warning remembers where the first definition is (for its quick fix).
+    if (typeof diagnostic.data?.firstStart === 'number') moved.data = { ...diagnostic.data, firstStart: shift(diagnostic.data.firstStart) };
+    return moved;
+  });
   if (renumbered) {
-    ({ units: resultUnits, firstDefinitions, diagnostics } = applyRenumbering(renumbered, units, previous.firstDefinitions, diagnostics));
+    ({ units: resultUnits, firstDefinitions, diagnostics } = applyRenumbering(renumbered, text, units, previous.firstDefinitions, diagnostics));
   }
-  const references: Reference[] = [
-    ...previous.references.filter((reference) => reference.end < w0),
-    ...fresh,
-    ...previous.references.filter((reference) => reference.start > w1).map((reference) => {
-      const moved = shifted(reference);
-      if (reference.title) moved.title = { ...reference.title, start: reference.title.start + delta };
-      return moved;
-    }),
-  ];
+  // References after the window move in place, like the units: the same objects keep their
+  // resolutions (and the diagnostics worked out for them) in the index.
+  const after = previous.references.filter((reference) => reference.start > w1);
+  for (const reference of after) {
+    reference.start += delta;
+    reference.end += delta;
+    if (reference.title) reference.title.start += delta;
+  }
+  const references: Reference[] = [...previous.references.filter((reference) => reference.end < w0), ...fresh, ...after];
   const lineTerms = parseDefinitions(text.slice(lineStart, newLineEnd), []).map((term) => ({
     ...term, start: term.start + lineStart, end: term.end + lineStart, definitionEnd: term.definitionEnd + lineStart,
   }));
@@ -149,8 +154,19 @@ export function reparse(previous: ParsedDocument, text: string, options: ParseOp
     firstDefinitions,
     deleted: [],
     instructions: [],
-    reparsed: renumbered ? { removed: renumbered.removed, added: renumbered.added } : { removed: [], added: [] },
+    reparsed: {
+      removed: renumbered ? renumbered.removed : [],
+      added: renumbered ? renumbered.added : [],
+      sameTargets: sameTargets(previous.references.filter((reference) => reference.end >= w0 && reference.start <= w1), fresh),
+    },
   };
+}
+
+/** Do the re-read references cite exactly what the ones they replace cited? */
+function sameTargets(before: readonly Reference[], after: readonly Reference[]): boolean {
+  if (before.length !== after.length) return false;
+  const targets = (references: readonly Reference[]) => references.map((reference) => reference.target ?? '').sort().join('\n');
+  return targets(before) === targets(after);
 }
 
 interface Renumbering {
@@ -180,23 +196,17 @@ function renumbering(previous: ParsedDocument, unit: Unit, text: string, old: st
   for (let i = clause + 1; i < units.length && units[i].id.startsWith(`${oldId}(`); i++) members.push(i);
   const removed = members.map((i) => units[i].id);
   const added = removed.map((id) => newId + id.slice(oldId.length));
-  // First definitions stay simple: no old id defined twice, no new id defined already.
-  if (removed.some((id, k) => previous.firstDefinitions.get(id) !== members[k])) return null;
-  if (added.some((id) => previous.firstDefinitions.has(id))) return null;
-  const memberSet = new Set(members);
-  if (units.some((other, i) => !memberSet.has(i) && removed.includes(other.id))) return null;
-  if (previous.diagnostics.some((d) => d.code === 'duplicate-number' && d.start === unit.labelStart)) return null;
   return { clause, members, oldId, newId, newLabel: `${after.letter}${after.part}.${after.clause}`, newLabelEnd: after.end, removed, added };
 }
 
 function applyRenumbering(
   change: Renumbering,
+  text: string,
   units: Unit[],
   first: ReadonlyMap<string, number>,
   diagnostics: CoreDiagnostic[],
 ): { units: Unit[]; firstDefinitions: Map<string, number>; diagnostics: CoreDiagnostic[] } {
   const next = units.slice();
-  const firstDefinitions = new Map(first);
   change.members.forEach((index, k) => {
     const unit = { ...units[index], id: change.added[k] };
     if (index === change.clause) {
@@ -204,9 +214,29 @@ function applyRenumbering(
       unit.labelEnd = change.newLabelEnd;
     }
     next[index] = unit;
-    firstDefinitions.delete(change.removed[k]);
-    firstDefinitions.set(change.added[k], index);
   });
+  // The old and new ids may be defined elsewhere in the file too: the first in document
+  // order is the definition, and each later clause with the same number is a duplicate.
+  const affected = new Set([...change.removed, ...change.added]);
+  const occurrences = new Map<string, number[]>();
+  for (let i = 0; i < next.length; i++) {
+    if (!affected.has(next[i].id)) continue;
+    const list = occurrences.get(next[i].id);
+    if (list) list.push(i);
+    else occurrences.set(next[i].id, [i]);
+  }
+  const firstDefinitions = new Map(first);
+  for (const id of affected) {
+    const list = occurrences.get(id);
+    if (list) firstDefinitions.set(id, list[0]);
+    else firstDefinitions.delete(id);
+  }
+  diagnostics = diagnostics.filter((d) => !(d.code === 'duplicate-number' && affected.has(d.data?.id as string)));
+  for (const [id, list] of occurrences) {
+    const firstUnit = next[list[0]];
+    if (firstUnit.kind === 'paragraph') continue; // a repeated paragraph label keeps the first, silently
+    for (const later of list.slice(1)) diagnostics.push(duplicateNumber(text, next[later], firstUnit));
+  }
   // Numbering order around the clause: recompute for it and for the clause after it.
   const clause = next[change.clause];
   const siblings = next.filter((unit) => unit.kind === 'clause' && unit.parent === clause.parent);
@@ -220,7 +250,7 @@ function applyRenumbering(
     const problem = orderProblem(unit.label, number(unit.label), previous ? { label: previous.label, number: number(previous.label) } : null);
     if (problem) kept.push({ start: unit.labelStart, end: unit.labelEnd, severity: 'information', code: 'numbering-order', message: problem });
   }
-  // In document order, a number's order problem before anything else reported at the same place (as a full parse).
+  // In document order, a number's order problem before its duplicate-number warning (as a full parse reports them).
   kept.sort((a, b) => a.start - b.start || (a.code === 'numbering-order' ? -1 : b.code === 'numbering-order' ? 1 : 0));
   return { units: next, firstDefinitions, diagnostics: kept };
 }

@@ -102,6 +102,18 @@ function lineNumberAt(text: string, offset: number): number {
   return line;
 }
 
+/** The warning on a clause (or Part, Section...) whose number the file has defined before. */
+export function duplicateNumber(text: string, unit: Unit, first: Unit): CoreDiagnostic {
+  return {
+    start: unit.labelStart,
+    end: unit.labelEnd,
+    severity: 'warning',
+    code: 'duplicate-number',
+    message: `${unit.id} is defined twice in this file (first on line ${lineNumberAt(text, first.labelStart)}).`,
+    data: { id: unit.id, firstStart: first.labelStart },
+  };
+}
+
 export function isNotUsed(text: string): boolean {
   const trimmed = text.trim();
   return trimmed.length <= 40 && NOT_USED.test(trimmed);
@@ -230,14 +242,7 @@ export function parseStructure(text: string): StructureResult {
     if (earlier !== undefined && kind === 'paragraph') {
       // A repeated paragraph label (a list restarted by mistake) keeps the first.
     } else if (earlier !== undefined) {
-      diagnostics.push({
-        start: labelStart,
-        end: labelEnd,
-        severity: 'warning',
-        code: 'duplicate-number',
-        message: `${id} is defined twice in this file (first on line ${lineNumberAt(text, units[earlier].labelStart)}).`,
-        data: { id, firstStart: units[earlier].labelStart },
-      });
+      diagnostics.push(duplicateNumber(text, unit, units[earlier]));
     } else {
       definedAt.set(id, index);
     }

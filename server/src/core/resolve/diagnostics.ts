@@ -25,73 +25,89 @@ export const DEFAULT_SEVERITIES: Record<DiagnosticCode, SeveritySetting> = {
 export interface ResolvedReference {
   reference: Reference;
   resolution: Resolution;
+  /**
+   * This reference's diagnostics, offsets relative to the reference's start: worked out once
+   * per resolution, and still right when an edit elsewhere moves the reference.
+   */
+  found?: readonly CoreDiagnostic[];
 }
 
 /** The real titles a cited title may match: the target's heading and the names of its document. */
-export type TitleSource = (target: string) => string[];
+export type TitleSource = (target: string) => readonly string[];
 
 const TITLED_LEVELS = new Set(['section', 'part', 'document', 'version']);
+const NONE: readonly CoreDiagnostic[] = [];
 
-export function referenceDiagnostics(resolved: readonly ResolvedReference[], titlesOf: TitleSource, source: string): CoreDiagnostic[] {
+export function referenceDiagnostics(resolved: readonly ResolvedReference[], titlesOf: TitleSource): CoreDiagnostic[] {
   const diagnostics: CoreDiagnostic[] = [];
-  for (const { reference, resolution } of resolved) {
-    const { start, end } = reference;
-    const target = resolution.target;
-    // Members between the written ends of a range are cited but not written: no diagnostics.
-    if (reference.viaRange) continue;
-    switch (resolution.status) {
-      case 'broken':
-        diagnostics.push({
-          start, end, severity: 'error', code: 'broken-reference',
-          message: `Broken reference: ${target} does not exist. ${resolution.reason ?? ''}`.trim(),
-          data: { target, nearestExisting: resolution.nearestExisting },
-        });
-        break;
-      case 'deprecated':
-        if (resolution.deletedBy) {
-          diagnostics.push({
-            start, end, severity: 'warning', code: 'reference-to-deleted',
-            message: `Reference to deleted text: ${resolution.reason}`,
-            data: { target, deletedBy: resolution.deletedBy },
-          });
-          break;
-        }
-        diagnostics.push({
-          start, end, severity: 'warning', code: 'deprecated-reference',
-          message: `Deprecated reference: ${resolution.reason ?? `${target} must no longer be cited.`}` +
-            (resolution.replacement ? ` Cite ${resolution.replacement} instead.` : ''),
-          data: { target, replacement: resolution.replacement },
-        });
-        break;
-      case 'ambiguous':
-        diagnostics.push({
-          start, end, severity: 'information', code: 'ambiguous-reference',
-          message: `Ambiguous reference: ${resolution.reason ?? ''} Name the document, e.g. "${reference.text} of Appendix AK".`,
-        });
-        break;
-      case 'unverified':
-        diagnostics.push({
-          start, end, severity: 'hint', code: 'unverified-reference',
-          message: `Unverified reference: ${resolution.reason ?? ''}`.trim(),
-          data: { target },
-        });
-        break;
-      default:
-        break;
-    }
-    if (reference.title && target && resolution.status !== 'broken' && TITLED_LEVELS.has(levelOf(target))) {
-      const titles = titlesOf(target);
-      const verdict = checkCitedTitle(reference.title, titles, source);
-      if (verdict.kind === 'mismatch') {
-        diagnostics.push({
-          start: verdict.start, end: verdict.end, severity: 'warning', code: 'title-mismatch',
-          message: `Title mismatch: "${verdict.cited}" is not the title of ${target}, which is "${titles[0]}".`,
-          data: { target, title: titles[0], cited: verdict.cited },
-        });
-      }
-    }
+  for (const entry of resolved) {
+    entry.found ??= diagnose(entry.reference, entry.resolution, titlesOf);
+    const base = entry.reference.start;
+    for (const diagnostic of entry.found) diagnostics.push({ ...diagnostic, start: diagnostic.start + base, end: diagnostic.end + base });
   }
   return diagnostics;
+}
+
+/** One reference's diagnostics, relative to its start. */
+function diagnose(reference: Reference, resolution: Resolution, titlesOf: TitleSource): readonly CoreDiagnostic[] {
+  // Members between the written ends of a range are cited but not written: no diagnostics.
+  if (reference.viaRange) return NONE;
+  const diagnostics: CoreDiagnostic[] = [];
+  const start = 0;
+  const end = reference.end - reference.start;
+  const target = resolution.target;
+  switch (resolution.status) {
+    case 'broken':
+      diagnostics.push({
+        start, end, severity: 'error', code: 'broken-reference',
+        message: `Broken reference: ${target} does not exist. ${resolution.reason ?? ''}`.trim(),
+        data: { target, nearestExisting: resolution.nearestExisting },
+      });
+      break;
+    case 'deprecated':
+      if (resolution.deletedBy) {
+        diagnostics.push({
+          start, end, severity: 'warning', code: 'reference-to-deleted',
+          message: `Reference to deleted text: ${resolution.reason}`,
+          data: { target, deletedBy: resolution.deletedBy },
+        });
+        break;
+      }
+      diagnostics.push({
+        start, end, severity: 'warning', code: 'deprecated-reference',
+        message: `Deprecated reference: ${resolution.reason ?? `${target} must no longer be cited.`}` +
+          (resolution.replacement ? ` Cite ${resolution.replacement} instead.` : ''),
+        data: { target, replacement: resolution.replacement },
+      });
+      break;
+    case 'ambiguous':
+      diagnostics.push({
+        start, end, severity: 'information', code: 'ambiguous-reference',
+        message: `Ambiguous reference: ${resolution.reason ?? ''} Name the document, e.g. "${reference.text} of Appendix AK".`,
+      });
+      break;
+    case 'unverified':
+      diagnostics.push({
+        start, end, severity: 'hint', code: 'unverified-reference',
+        message: `Unverified reference: ${resolution.reason ?? ''}`.trim(),
+        data: { target },
+      });
+      break;
+    default:
+      break;
+  }
+  if (reference.title && target && resolution.status !== 'broken' && TITLED_LEVELS.has(levelOf(target))) {
+    const titles = titlesOf(target);
+    const verdict = checkCitedTitle(reference.title, titles);
+    if (verdict.kind === 'mismatch') {
+      diagnostics.push({
+        start: verdict.start - reference.start, end: verdict.end - reference.start, severity: 'warning', code: 'title-mismatch',
+        message: `Title mismatch: "${verdict.cited}" is not the title of ${target}, which is "${titles[0]}".`,
+        data: { target, title: titles[0], cited: verdict.cited },
+      });
+    }
+  }
+  return diagnostics.length > 0 ? diagnostics : NONE;
 }
 
 /** Applies configured severities: a setting replaces the default; 'off' removes the diagnostic. */

@@ -57,7 +57,28 @@ function absolute(tokens: readonly WordToken[], base: number): WordToken[] {
   return tokens.map((token) => ({ ...token, start: token.start + base, end: token.end + base }));
 }
 
-export function checkCitedTitle(cited: CitedTitle, realTitles: readonly string[], source: string): TitleVerdict {
+/**
+ * The verdict depends only on the cited title as written and the real titles, not on where
+ * it is: a file re-checked after an edit asks the same questions again, so they are
+ * remembered (a bounded memo; offsets relative to the cited title's start).
+ */
+const verdicts = new Map<string, TitleVerdict>();
+const MEMO_LIMIT = 50_000;
+
+export function checkCitedTitle(cited: CitedTitle, realTitles: readonly string[]): TitleVerdict {
+  const key = `${cited.kind}\u0000${cited.raw}\u0000${realTitles.join('\u0001')}`;
+  let relative = verdicts.get(key);
+  if (relative === undefined) {
+    relative = judgeCitedTitle({ ...cited, start: 0 }, realTitles);
+    if (verdicts.size >= MEMO_LIMIT) verdicts.clear();
+    verdicts.set(key, relative);
+  }
+  if (relative.kind !== 'mismatch') return relative;
+  return { ...relative, start: relative.start + cited.start, end: relative.end + cited.start };
+}
+
+/** Judged on the title alone: offsets count from the title's start. */
+function judgeCitedTitle(cited: CitedTitle, realTitles: readonly string[]): TitleVerdict {
   const citedWords = absolute(readWordsUnbounded(cited.raw), cited.start);
   if (citedWords.length === 0 || realTitles.length === 0) return { kind: 'not-a-title' };
   const reals = realTitles.map((title) => readWordsUnbounded(title)).filter((words) => words.length > 0);
@@ -84,5 +105,5 @@ export function checkCitedTitle(cited: CitedTitle, realTitles: readonly string[]
   if (cited.kind === 'dash' && closest < SIMILARITY_THRESHOLD) return { kind: 'not-a-title' };
   const start = extent[0].start;
   const end = extent[extent.length - 1].end;
-  return { kind: 'mismatch', cited: source.slice(start, end).replace(/\s+/g, ' '), start, end };
+  return { kind: 'mismatch', cited: cited.raw.slice(start, end).replace(/\s+/g, ' '), start, end };
 }
