@@ -37,6 +37,20 @@ export class DefinitionMap {
     return only ? [only] : [];
   }
 
+  /** The first definition of an id, in order, for which `pick` finds something. */
+  firstMatching<T>(id: string, pick: (definition: WorkspaceDefinition) => T | undefined): T | undefined {
+    const list = this.several.get(id);
+    if (!list) {
+      const only = this.preferred.get(id);
+      return only ? pick(only) : undefined;
+    }
+    for (const definition of list) {
+      const found = pick(definition);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
   add(id: string, definition: WorkspaceDefinition): void {
     const only = this.preferred.get(id);
     if (!only) {

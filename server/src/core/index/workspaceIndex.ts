@@ -118,6 +118,15 @@ export class WorkspaceIndex {
     return found;
   }
 
+  /** The definition that counts, without listing the others (the resolver asks this for every target). */
+  private firstDefinitionOf(id: string): WorkspaceDefinition | undefined {
+    if (!isParagraphId(id)) return this.definitions.first(id);
+    return this.definitions.firstMatching(id.slice(0, id.indexOf('(')), (container) => {
+      const unit = this.files.get(container.uri)?.unitOf(id);
+      return unit ? { uri: container.uri, unit } : undefined;
+    });
+  }
+
   /** Changes whenever a heading (Section, Part, Schedule, Appendix) or the configuration changes: a cache key. */
   get headingsVersion(): number {
     return this.headingGeneration;
@@ -357,8 +366,9 @@ export class WorkspaceIndex {
   private buildSources(): ResolverSources {
     const deprecations = new Map(this.config.deprecations.map((entry) => [entry.target, entry]));
     return {
-      workspace: (id) => (isParagraphId(id) ? this.definitionsOf(id)[0] : this.definitions.first(id)),
-      deletedBy: (id) => this.deletions.get(id),
+      workspace: (id) => this.firstDefinitionOf(id),
+      deletedBy: (id) => (this.deletions.size === 0 ? undefined : this.deletions.get(id)),
+      anyDeleted: () => this.deletions.size > 0,
       catalogue: this.catalogue,
       deprecations,
     };

@@ -8,6 +8,8 @@ const INLINE = /\((?:the|each a|each an|together the|a|an)[ \t]+["\u201c]([A-Z][
 
 export function parseDefinitions(text: string, skip: ReadonlyArray<{ start: number; end: number }>): DefinedTerm[] {
   const terms: DefinedTerm[] = [];
+  // Every definition quotes its term: text without quotation marks defines nothing.
+  if (!text.includes('"') && !text.includes('\u201c')) return terms;
   const inSkip = (offset: number): boolean => skip.some((region) => offset >= region.start && offset < region.end);
   for (const pattern of [MEANS, INLINE]) {
     pattern.lastIndex = 0;

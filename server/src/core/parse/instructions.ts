@@ -59,9 +59,12 @@ function groupOffsets(match: RegExpExecArray): number[] {
 
 /** Each pattern's verb: a plain search for it is far cheaper than running the pattern over text without it. */
 const VERBS = { insert: 'Insert', delete: 'Delete', replace: 'replace', renumber: 'Renumber' } as const;
+/** One pass that finds whether any verb is there at all (most files have none). */
+const ANY_VERB = /Insert|Delete|replace|Renumber/;
 
 export function parseInstructions(text: string): Instruction[] {
   const found: Instruction[] = [];
+  if (!ANY_VERB.test(text)) return found;
   for (const [kind, pattern] of [['insert', INSERT], ['delete', DELETE], ['replace', REPLACE], ['renumber', RENUMBER]] as const) {
     if (!text.includes(VERBS[kind])) continue;
     pattern.lastIndex = 0;

@@ -50,12 +50,24 @@ type Mode = 'none' | 'section' | 'document';
 const DEPTH_PART = 1;
 const DEPTH_CLAUSE = 2;
 
-const CONTINUING_WORDS = /(?:^|[\s(])(?:Sections?|SECTIONS?|sections?|Clauses?|clauses?|and|or|to)$/;
+/** Words that, ending a line, leave a citation to be finished on the next one. */
+const CONTINUING_WORDS = new Set(['Section', 'Sections', 'SECTION', 'SECTIONS', 'section', 'sections', 'Clause', 'Clauses', 'clause', 'clauses', 'and', 'or', 'to']);
+const LONGEST_CONTINUING_WORD = 8;
 
 function endsMidReference(text: string, lineStart: number, contentEnd: number): boolean {
   const last = text.charCodeAt(contentEnd - 1);
   if (last === 44 || last === 45 || last === 0x2013) return true; // , - –
-  return CONTINUING_WORDS.test(text.slice(Math.max(lineStart, contentEnd - 12), contentEnd));
+  // Called for every line: look at the last word only if it is short and all letters.
+  let start = contentEnd;
+  while (start > lineStart && contentEnd - start <= LONGEST_CONTINUING_WORD && isLetterCode(text.charCodeAt(start - 1))) start--;
+  if (start === contentEnd || contentEnd - start > LONGEST_CONTINUING_WORD) return false;
+  const before = start > lineStart ? text.charCodeAt(start - 1) : 32;
+  if (before !== 32 && before !== 9 && before !== 40 && before !== 0xa0) return false;
+  return CONTINUING_WORDS.has(text.slice(start, contentEnd));
+}
+
+function isLetterCode(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /** End of a heading's label: after the keyword, the spaces, and an id of `idLength` characters. */

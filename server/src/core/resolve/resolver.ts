@@ -14,6 +14,8 @@ export interface ResolverSources {
   workspace: (id: string) => WorkspaceDefinition | undefined;
   /** Files whose tracked changes delete an id (none: undefined). */
   deletedBy?: (id: string) => readonly string[] | undefined;
+  /** False when no file deletes anything: most workspaces, most of the time. */
+  anyDeleted?: () => boolean;
   catalogue: Catalogue | null;
   deprecations: ReadonlyMap<string, ConfigDeprecation>;
 }
@@ -72,7 +74,7 @@ function find(id: string, sources: ResolverSources): { definition?: WorkspaceDef
 
 /** A target that an amendment deletes may still exist elsewhere, but must not be cited. */
 function deletion(target: string, sources: ResolverSources): { id: string; files: readonly string[] } | null {
-  if (!sources.deletedBy) return null;
+  if (!sources.deletedBy || sources.anyDeleted?.() === false) return null;
   for (let id: string | null = target; id !== null; id = parentId(id)) {
     const files = sources.deletedBy(id);
     if (files && files.length > 0) return { id, files };
