@@ -33,8 +33,8 @@ import { excluder, findSecFiles, SEC_EXTENSION } from './node/findFiles';
 export const CATALOGUE_DOCUMENT_REQUEST = 'sec/catalogueDocument';
 const DEFAULT_DIAGNOSTICS_DELAY_MS = 200;
 const INDEXING_BATCH = 16;
-/** Files added to the reverse map per step once the workspace is loaded (about 5 ms on the benchmark). */
-const PREPARE_BATCH = 4;
+/** Once the workspace is loaded, the reverse map is built in slices of about this long, so requests wait little. */
+const PREPARE_SLICE_MS = 3;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -165,7 +165,10 @@ async function indexWorkspace(): Promise<void> {
   // Once the first diagnostics are out, build the reverse map so that the first edit is fast.
   // A millisecond between steps lets the diagnostics just published drain to the editor first.
   const prepareSome = (): void => guarded('prepare', undefined, () => {
-    if (!index.prepareIncremental(PREPARE_BATCH)) setTimeout(prepareSome, 1);
+    const until = performance.now() + PREPARE_SLICE_MS;
+    let done = index.prepareIncremental(1);
+    while (!done && performance.now() < until) done = index.prepareIncremental(1);
+    if (!done) setTimeout(prepareSome, 1);
   });
   setTimeout(prepareSome, publisher.delayMs + 100);
 }

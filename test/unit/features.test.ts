@@ -4,6 +4,7 @@ import { codeActions, editDistance } from '../../server/src/features/codeActions
 import { completion, nextClauseNumber } from '../../server/src/features/completion';
 import { hover } from '../../server/src/features/hover';
 import { documentSymbols, foldingRanges } from '../../server/src/features/symbols';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { parse, workspace } from './fixtures';
 
 const PART = 'Section H: DCC Services\nH4 Processing\nH4.1 One.\nH4.2 Two.\nH4.3 Three.\n';
@@ -55,6 +56,24 @@ describe('feature providers', () => {
     const value = (hover(index, 'file:///d.sec', 6)!.contents as { value: string }).value;
     assert.match(value, /\*\*Appendix AK\*\* — SEC Variation Testing Approach Document for SMETS1 Services/);
     assert.match(value, /\*\*6\.19\*\* \(25 October 2019\)/);
+  });
+
+  it('counts the citations of a unit on hover, before and after the reverse map is built', () => {
+    const files = { 'file:///h.sec': PART, 'file:///c1.sec': 'See Section H4.2 and H4.2.\n', 'file:///c2.sec': 'See Sections H4.1-H4.3.\r\nNext line.\r\n' };
+    const count = (index: ReturnType<typeof workspace>) => (hover(index, 'file:///h.sec', PART.indexOf('H4.2'))!.contents as { value: string }).value;
+    const fresh = workspace(files);
+    for (const uri of fresh.uris()) fresh.resolve(uri);
+    assert.match(count(fresh), /Cited by \*\*3\*\* references from \*\*2\*\* files/);
+    const built = workspace(files);
+    built.prepareIncremental();
+    assert.equal(count(built), count(fresh));
+  });
+
+  it('reads a character past the end of a line as the end of that line', () => {
+    const lines = new LineIndex('H4.1 One.\r\nH4.2 Two.\nlast');
+    assert.equal(lines.offsetAt({ line: 0, character: 80 }), 9, 'before the CR LF');
+    assert.equal(lines.offsetAt({ line: 1, character: 80 }), 20, 'before the LF');
+    assert.equal(lines.offsetAt({ line: 2, character: 80 }), 25, 'the end of the text');
   });
 
   it('outlines Section > Part > cross-heading > clause > paragraph, and folds multi-line units', () => {

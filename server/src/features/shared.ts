@@ -55,10 +55,15 @@ export function unitLabelAt(summary: FileSummary, offset: number): Unit | undefi
 
 /** The whole unit text, or its first lines. */
 export function unitText(summary: FileSummary, unit: Unit, maxLines = Infinity): string {
-  const text = summary.parsed.text.slice(unit.start, unit.end);
-  if (maxLines === Infinity) return text;
-  const lines = text.split(/\r?\n/);
-  return lines.length > maxLines ? `${lines.slice(0, maxLines).join('\n')}\n…` : text;
+  const { text } = summary.parsed;
+  // A Section may be thousands of lines: find the end of the first few without splitting it all.
+  let end = unit.start;
+  for (let line = 0; line < maxLines; line++) {
+    const newline = text.indexOf('\n', end);
+    if (newline === -1 || newline >= unit.end) return text.slice(unit.start, unit.end);
+    end = newline + 1;
+  }
+  return `${text.slice(unit.start, end - 1).split(/\r?\n/).join('\n')}\n…`;
 }
 
 

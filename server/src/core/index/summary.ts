@@ -1,7 +1,7 @@
 // Per-file semantic summary: what a file defines and what it cites. Built once per parse;
 // the workspace index is made of these.
 
-import { ancestorIds, parentId } from '../model/ids';
+import { parentId } from '../model/ids';
 import type { ParsedDocument, Unit } from '../model/types';
 import { LineIndex } from '../text/lineIndex';
 
@@ -22,7 +22,8 @@ function dependencies(parsed: ParsedDocument): Set<string> {
   for (const reference of parsed.references) {
     if (reference.target === null || dependsOn.has(reference.target)) continue;
     dependsOn.add(reference.target);
-    for (const ancestor of ancestorIds(reference.target)) dependsOn.add(ancestor);
+    // Up the chain until an ancestor that is in already (its own ancestors are too).
+    for (let id = parentId(reference.target); id !== null && !dependsOn.has(id); id = parentId(id)) dependsOn.add(id);
   }
   return dependsOn;
 }

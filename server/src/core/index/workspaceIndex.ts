@@ -4,7 +4,7 @@
 
 import type { Catalogue } from '../catalogue/catalogue';
 import { defaultConfig, SecConfig, SeveritySetting } from '../config/config';
-import { parentId } from '../model/ids';
+import { isWithin, parentId } from '../model/ids';
 import type { CoreDiagnostic, DiagnosticCode, ParsedDocument, Reference, Unit } from '../model/types';
 import { DocumentNames } from '../parse/documentNames';
 import { parseDocument, scanCitations } from '../parse/parseDocument';
@@ -53,7 +53,8 @@ export class WorkspaceIndex {
   private readonly definitions = new DefinitionMap();
   /** Ids that tracked changes delete → the files that delete them. */
   private readonly deletions = new Map<string, string[]>();
-  private readonly dependents = new Map<string, Set<string>>();
+  /** Id → the files citing it or something within it (each file once: lists are lighter than sets). */
+  private readonly dependents = new Map<string, string[]>();
   /** The reverse map is built on first need, so that loading a workspace does not pay for it. */
   private dependentsReady = false;
   /** Files not yet in the reverse map while it is being built a few at a time (null: not started). */
@@ -139,11 +140,11 @@ export class WorkspaceIndex {
 
   /** Files that cite the id or something within it. */
   citersOf(id: string): string[] {
-    if (this.incremental) {
-      this.prepareIncremental();
-      return [...(this.dependents.get(id) ?? [])];
-    }
-    return [...this.files.values()].filter((summary) => summary.dependsOn.has(id)).map((summary) => summary.uri);
+    if (this.dependentsReady) return [...(this.dependents.get(id) ?? [])];
+    // Until the reverse map is built (in the background after loading), one id's citers are
+    // found faster by reading every file's references than by finishing the map now.
+    const cites = (target: string | null): boolean => target !== null && target.startsWith(id) && isWithin(target, id);
+    return [...this.files.values()].filter((summary) => summary.parsed.references.some((reference) => cites(reference.target))).map((summary) => summary.uri);
   }
 
   /** The real titles and names a cited title may match. */
@@ -439,19 +440,19 @@ export class WorkspaceIndex {
     if (previous) {
       for (const id of previous.dependsOn) {
         if (next?.dependsOn.has(id)) continue;
-        const set = this.dependents.get(id);
-        set?.delete(uri);
-        if (set && set.size === 0) this.dependents.delete(id);
+        const citers = this.dependents.get(id);
+        if (!citers) continue;
+        const at = citers.indexOf(uri);
+        if (at !== -1) citers.splice(at, 1);
+        if (citers.length === 0) this.dependents.delete(id);
       }
     }
     if (next) {
       for (const id of next.dependsOn) {
-        let set = this.dependents.get(id);
-        if (!set) {
-          set = new Set();
-          this.dependents.set(id, set);
-        }
-        set.add(uri);
+        if (previous?.dependsOn.has(id)) continue; // registered already
+        const citers = this.dependents.get(id);
+        if (citers) citers.push(uri);
+        else this.dependents.set(id, [uri]);
       }
     }
   }

@@ -42,9 +42,10 @@ export class LineIndex {
     if (position.line < 0) return 0;
     if (position.line >= this.lineStarts.length) return this.text.length;
     const lineStart = this.lineStarts[position.line];
-    const nextLineStart =
-      position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
-    return Math.max(lineStart, Math.min(lineStart + position.character, nextLineStart));
+    // A character past the end of the line means the end of the line (LSP), not the next line.
+    let lineEnd = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] - 1 : this.text.length;
+    if (lineEnd > lineStart && this.text.charCodeAt(lineEnd - 1) === 13 && lineEnd < this.text.length) lineEnd--;
+    return Math.max(lineStart, Math.min(lineStart + position.character, lineEnd));
   }
 
   lineStart(line: number): number {
