@@ -36,6 +36,13 @@ const INDEXING_BATCH = 16;
 /** Once the workspace is loaded, the reverse map is built in slices of about this long, so requests wait little. */
 const PREPARE_SLICE_MS = 3;
 
+// Every edit of a large file leaves its old text behind (and a document's text is replaced
+// whole on each keystroke). By default V8 lets the heap grow to about twice what is live
+// before a full collection; collecting at one and a half times keeps a long-running server
+// holding a large workspace much smaller, for a few more concurrent collections, and costs
+// the start-up nothing measurable (docs/performance.md).
+setFlagsFromString('--heap-growing-percent=50');
+
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
@@ -155,11 +162,6 @@ async function indexWorkspace(): Promise<void> {
   }
   progress?.done();
   log(`indexed ${files.length} files in ${Date.now() - started} ms`);
-  // While loading, the heap only grows. From now on every edit of a large file leaves its old
-  // text and parse behind, and by default V8 lets the heap grow to about twice what is live
-  // before a full collection; collecting at one and a half times keeps a long-running server
-  // much smaller for a few more (concurrent) collections (docs/performance.md).
-  setFlagsFromString('--heap-growing-percent=50');
   for (const uri of index.uris()) touched.add(uri);
   schedule(touched);
   // Once the first diagnostics are out, build the reverse map so that the first edit is fast.

@@ -108,10 +108,18 @@ describe('re-parsing a one-line edit', () => {
     const incremental = reparse(parse(BASE), text, { names })!;
     assert.ok(incremental, 'the fast path applies');
     assert.deepEqual(comparable(incremental), comparable(parse(text)));
-    assert.deepEqual(incremental.reparsed, {
+    const { removed, added, sameTargets } = incremental.reparsed!;
+    assert.deepEqual({ removed, added, sameTargets }, {
       removed: ['Section H4.2', 'Section H4.2(a)', 'Section H4.2(b)'],
       added: ['Section H4.7', 'Section H4.7(a)', 'Section H4.7(b)'],
       sameTargets: true,
     });
+    // The references outside the re-read window are the previous parse's objects, where the window says.
+    const previous = parse(BASE);
+    const again = reparse(previous, text, { names })!;
+    const { before, removed: dropped, added: read } = again.reparsed!.window;
+    assert.equal(again.references.length, previous.references.length - dropped + read);
+    assert.ok(before > 0 && again.references.slice(0, before).every((reference, i) => reference === previous.references[i]));
+    assert.ok(again.references.slice(before + read).every((reference, i) => reference === previous.references[before + dropped + i]));
   });
 });

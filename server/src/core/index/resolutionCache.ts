@@ -29,15 +29,27 @@ function withinAny(ids: readonly string[]): (target: string | null) => boolean {
     while (k < prefix.length && k < id.length && prefix.charCodeAt(k) === id.charCodeAt(k)) k++;
     prefix = prefix.slice(0, k);
   }
-  return (target) => target !== null && target.startsWith(prefix) && ids.some((id) => isWithin(target, id));
+  return (target) => {
+    if (target === null || !target.startsWith(prefix)) return false;
+    for (let i = 0; i < ids.length; i++) if (isWithin(target, ids[i])) return true;
+    return false;
+  };
 }
 
 /** What a re-parsed file's next resolution may reuse from its previous one. */
 interface Carried {
-  /** Entries of references that the re-parse kept (moved in place): same objects. */
-  byReference: Map<Reference, ResolvedReference>;
-  byTarget: Map<string, Resolution>;
+  /** The previous resolution's entries, in the previous references' order. */
+  entries: readonly ResolvedReference[];
+  /** From an in-place re-parse: the references before and after the re-read window are the same objects. */
+  window?: ReferenceWindow;
   changed: string[];
+}
+
+/** Where an in-place re-parse replaced references: `removed` old ones after the first `before`, by `added` new ones. */
+export interface ReferenceWindow {
+  before: number;
+  removed: number;
+  added: number;
 }
 
 export class ResolutionCache {
@@ -66,16 +78,41 @@ export class ResolutionCache {
     this.stale.delete(uri);
     this.carried.delete(uri);
     if (cached && stale) {
+      // The few references within a changed id are resolved again in place (and their
+      // diagnostics worked out again); the thousands of others are left as they are.
       const changed = withinAny([...stale]);
-      return cached.references.map((entry) =>
-        changed(entry.reference.target) ? { reference: entry.reference, resolution: resolve(entry.reference) } : entry);
+      const entries = cached.references;
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i];
+        if (!changed(entry.reference.target)) continue;
+        entry.resolution = resolve(entry.reference);
+        entry.found = undefined;
+      }
+      return cached.references;
     }
-    const changed = withinAny(carried?.changed ?? []);
+    if (!carried) return references.map((reference) => ({ reference, resolution: resolve(reference) }));
+    const changed = withinAny(carried.changed);
+    const { entries, window } = carried;
+    if (window) {
+      // Kept references are the same objects at known places: their entries (with their diagnostics) carry over.
+      const result: ResolvedReference[] = new Array(references.length);
+      for (let i = 0; i < references.length; i++) {
+        const reference = references[i];
+        const previous = i < window.before ? entries[i] : i >= window.before + window.added ? entries[i - window.added + window.removed] : undefined;
+        result[i] = previous !== undefined && previous.reference === reference && !changed(reference.target)
+          ? previous
+          : { reference, resolution: resolve(reference) };
+      }
+      return result;
+    }
+    // A whole new parse: new objects, but the same targets resolve the same outside the changed ids.
+    const byTarget = new Map<string, Resolution>();
+    for (let i = 0; i < entries.length; i++) {
+      const { reference, resolution } = entries[i];
+      if (reference.kind === 'sec' && reference.target !== null) byTarget.set(reference.target, resolution);
+    }
     return references.map((reference) => {
-      if (carried && changed(reference.target)) return { reference, resolution: resolve(reference) };
-      const kept = carried?.byReference.get(reference);
-      if (kept) return kept;
-      const previous = carried && reference.kind === 'sec' && reference.target !== null ? carried.byTarget.get(reference.target) : undefined;
+      const previous = reference.kind === 'sec' && reference.target !== null && !changed(reference.target) ? byTarget.get(reference.target) : undefined;
       return { reference, resolution: previous ?? resolve(reference) };
     });
   }
@@ -84,8 +121,8 @@ export class ResolutionCache {
     this.resolved.set(resolution.uri, resolution);
   }
 
-  /** The file was re-parsed: its next resolution may reuse the current one's targets outside `changed`. */
-  reparsed(uri: string, changed: readonly string[]): void {
+  /** The file was re-parsed: its next resolution may reuse the current one's outside `changed`. */
+  reparsed(uri: string, changed: readonly string[], window?: ReferenceWindow): void {
     const previous = this.stale.has(uri) ? undefined : this.resolved.get(uri);
     this.resolved.delete(uri);
     this.stale.delete(uri);
@@ -93,14 +130,7 @@ export class ResolutionCache {
       this.carried.delete(uri);
       return;
     }
-    const byTarget = new Map<string, Resolution>();
-    const byReference = new Map<Reference, ResolvedReference>();
-    for (const entry of previous.references) {
-      const { reference, resolution } = entry;
-      byReference.set(reference, entry);
-      if (reference.kind === 'sec' && reference.target !== null) byTarget.set(reference.target, resolution);
-    }
-    this.carried.set(uri, { byReference, byTarget, changed: [...changed] });
+    this.carried.set(uri, { entries: previous.references, window, changed: [...changed] });
   }
 
   /** Only the file's references within these ids need resolving again. */

@@ -472,7 +472,7 @@ export class WorkspaceIndex {
         affected.add(other);
       }
     }
-    this.resolutions.reparsed(uri, changedIds);
+    this.resolutions.reparsed(uri, changedIds, this.files.get(uri)?.parsed.reparsed?.window);
     for (const other of affected) if (other !== uri) this.resolutions.markStale(other, changedIds);
     return [...affected].filter((other) => this.files.has(other));
   }

@@ -129,5 +129,12 @@ export interface ParsedDocument {
   /** Set when parsing left the citations for later (ParseOptions.deferCitations): what scanning them needs. */
   deferredCitations?: import('../parse/parseDocument').CitationScan;
   /** Set by an in-place re-parse: the ids that stopped or started being defined (all others kept their units). */
-  reparsed?: { removed: string[]; added: string[]; /** The references cite the same targets as before. */ sameTargets: boolean };
+  reparsed?: {
+    removed: string[];
+    added: string[];
+    /** The references cite the same targets as before. */
+    sameTargets: boolean;
+    /** Which references were read again: all others are the previous parse's objects, moved. */
+    window: { before: number; removed: number; added: number };
+  };
 }

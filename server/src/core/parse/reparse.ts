@@ -28,7 +28,8 @@ function lineEndAt(text: string, from: number): number {
 function documentLookup(units: readonly Unit[]): (offset: number) => string | null {
   return (offset) => {
     let found: Unit | undefined;
-    for (const unit of units) {
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i];
       if (unit.start > offset) break;
       if (HEADING_KINDS.has(unit.kind)) found = unit;
     }
@@ -60,7 +61,10 @@ export function reparse(previous: ParsedDocument, text: string, options: ParseOp
   const units = previous.units;
   // A unit's own line may change only after its number (and not where "[Not used]" is read).
   let labelLine: Unit | undefined;
-  for (const unit of units) {
+  // Indexed loops here and below: this runs once per keystroke over thousands of units, often
+  // before V8 has compiled it, and an iterator allocates a result per step until it has.
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
     if (unit.labelStart >= lineStart && unit.labelStart <= oldLineEnd) labelLine = unit;
     if (unit.crossHeading && unit.crossHeading.start < oldLineEnd && unit.crossHeading.end >= lineStart) return null;
   }
@@ -85,13 +89,15 @@ export function reparse(previous: ParsedDocument, text: string, options: ParseOp
   // reference that reaches into them.
   let w0 = lineStart > 0 ? old.lastIndexOf('\n', lineStart - 2) + 1 : 0;
   let w1 = oldLineEnd < old.length ? lineEndAt(old, oldLineEnd + 1) : old.length;
-  for (const reference of previous.references) {
+  for (let i = 0; i < previous.references.length; i++) {
+    const reference = previous.references[i];
     if (reference.end >= w0 && reference.start <= w1) {
       w0 = Math.min(w0, reference.start);
       w1 = Math.max(w1, reference.end);
     }
   }
-  for (const unit of units) {
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
     if (HEADING_KINDS.has(unit.kind) && unit.labelStart >= w0 && unit.labelStart <= w1) return null;
   }
   if (BULLET_LINE.test(text.slice(w0, w1 + delta))) return null;
@@ -103,7 +109,8 @@ export function reparse(previous: ParsedDocument, text: string, options: ParseOp
   const oldContentEnd = contentEnd(old, lineStart, oldLineEnd);
   const newContentEnd = contentEnd(text, lineStart, newLineEnd);
   const shift = (offset: number): number => (offset >= oldEnd ? offset + delta : offset);
-  for (const unit of units) {
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
     unit.end = unit.end === oldContentEnd ? newContentEnd : shift(unit.end);
     if (unit.start >= oldEnd) {
       unit.start += delta;
@@ -130,12 +137,14 @@ export function reparse(previous: ParsedDocument, text: string, options: ParseOp
   // References after the window move in place, like the units: the same objects keep their
   // resolutions (and the diagnostics worked out for them) in the index.
   const after = previous.references.filter((reference) => reference.start > w1);
-  for (const reference of after) {
+  for (let i = 0; i < after.length; i++) {
+    const reference = after[i];
     reference.start += delta;
     reference.end += delta;
     if (reference.title) reference.title.start += delta;
   }
-  const references: Reference[] = [...previous.references.filter((reference) => reference.end < w0), ...fresh, ...after];
+  const before = previous.references.filter((reference) => reference.end < w0);
+  const references: Reference[] = [...before, ...fresh, ...after];
   const lineTerms = parseDefinitions(text.slice(lineStart, newLineEnd), []).map((term) => ({
     ...term, start: term.start + lineStart, end: term.end + lineStart, definitionEnd: term.definitionEnd + lineStart,
   }));
@@ -157,7 +166,8 @@ export function reparse(previous: ParsedDocument, text: string, options: ParseOp
     reparsed: {
       removed: renumbered ? renumbered.removed : [],
       added: renumbered ? renumbered.added : [],
-      sameTargets: sameTargets(previous.references.filter((reference) => reference.end >= w0 && reference.start <= w1), fresh),
+      sameTargets: sameTargets(previous.references.slice(before.length, previous.references.length - after.length), fresh),
+      window: { before: before.length, removed: previous.references.length - before.length - after.length, added: fresh.length },
     },
   };
 }
@@ -203,7 +213,7 @@ function applyRenumbering(
   change: Renumbering,
   text: string,
   units: Unit[],
-  first: ReadonlyMap<string, number>,
+  first: Map<string, number>,
   diagnostics: CoreDiagnostic[],
 ): { units: Unit[]; firstDefinitions: Map<string, number>; diagnostics: CoreDiagnostic[] } {
   const next = units.slice();
@@ -225,7 +235,9 @@ function applyRenumbering(
     if (list) list.push(i);
     else occurrences.set(next[i].id, [i]);
   }
-  const firstDefinitions = new Map(first);
+  // Updated in place, like the units: the previous parse is being replaced, and a copy of a
+  // large file's table would cost more than the rest of the edit.
+  const firstDefinitions = first;
   for (const id of affected) {
     const list = occurrences.get(id);
     if (list) firstDefinitions.set(id, list[0]);

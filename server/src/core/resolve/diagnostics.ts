@@ -40,8 +40,10 @@ const NONE: readonly CoreDiagnostic[] = [];
 
 export function referenceDiagnostics(resolved: readonly ResolvedReference[], titlesOf: TitleSource): CoreDiagnostic[] {
   const diagnostics: CoreDiagnostic[] = [];
-  for (const entry of resolved) {
+  for (let i = 0; i < resolved.length; i++) {
+    const entry = resolved[i];
     entry.found ??= diagnose(entry.reference, entry.resolution, titlesOf);
+    if (entry.found.length === 0) continue;
     const base = entry.reference.start;
     for (const diagnostic of entry.found) diagnostics.push({ ...diagnostic, start: diagnostic.start + base, end: diagnostic.end + base });
   }
