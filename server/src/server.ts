@@ -166,6 +166,8 @@ async function indexWorkspace(): Promise<void> {
   schedule(touched);
   // Once the first diagnostics are out, build the reverse map so that the first edit is fast.
   // A millisecond between steps lets the diagnostics just published drain to the editor first.
+  // Edits and requests do not wait for the map (they read the files until it is there); it is
+  // built in short slices so that they wait little for it either.
   const prepareSome = (): void => guarded('prepare', undefined, () => {
     const until = performance.now() + PREPARE_SLICE_MS;
     let done = index.prepareIncremental(1);

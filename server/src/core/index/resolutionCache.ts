@@ -2,7 +2,7 @@
 // either still valid, partly stale (only its references within some changed ids must be
 // redone), or its file was re-parsed (its new references reuse the old resolutions of the
 // same targets, except within the changed ids).
-import { isWithin } from '../model/ids';
+import { withinAny } from '../model/ids';
 import type { CoreDiagnostic, Reference } from '../model/types';
 import type { ResolvedReference } from '../resolve/diagnostics';
 import type { Resolution } from '../resolve/statuses';
@@ -15,26 +15,6 @@ export interface FileResolution {
 
 /** Past this many changed ids, testing each reference costs more than resolving it again. */
 const PARTIAL_LIMIT = 256;
-
-/**
- * A test of "is this target within one of the changed ids?", for thousands of targets: a
- * target within an id starts with it, so most targets fail on the ids' common prefix
- * ("Section H4." for clauses renumbered in one Part) without looking at each id.
- */
-function withinAny(ids: readonly string[]): (target: string | null) => boolean {
-  if (ids.length === 0) return () => false;
-  let prefix = ids[0];
-  for (const id of ids) {
-    let k = 0;
-    while (k < prefix.length && k < id.length && prefix.charCodeAt(k) === id.charCodeAt(k)) k++;
-    prefix = prefix.slice(0, k);
-  }
-  return (target) => {
-    if (target === null || !target.startsWith(prefix)) return false;
-    for (let i = 0; i < ids.length; i++) if (isWithin(target, ids[i])) return true;
-    return false;
-  };
-}
 
 /** What a re-parsed file's next resolution may reuse from its previous one. */
 interface Carried {

@@ -4,7 +4,7 @@
 
 import type { Catalogue } from '../catalogue/catalogue';
 import { defaultConfig, SecConfig, SeveritySetting } from '../config/config';
-import { isWithin, parentId } from '../model/ids';
+import { parentId, withinAny } from '../model/ids';
 import type { CoreDiagnostic, DiagnosticCode, ParsedDocument, Reference, Unit } from '../model/types';
 import { DocumentNames } from '../parse/documentNames';
 import { parseDocument, scanCitations } from '../parse/parseDocument';
@@ -140,11 +140,31 @@ export class WorkspaceIndex {
 
   /** Files that cite the id or something within it. */
   citersOf(id: string): string[] {
-    if (this.dependentsReady) return [...(this.dependents.get(id) ?? [])];
-    // Until the reverse map is built (in the background after loading), one id's citers are
-    // found faster by reading every file's references than by finishing the map now.
-    const cites = (target: string | null): boolean => target !== null && target.startsWith(id) && isWithin(target, id);
-    return [...this.files.values()].filter((summary) => summary.parsed.references.some((reference) => cites(reference.target))).map((summary) => summary.uri);
+    return this.citersOfAny([id]);
+  }
+
+  /** Files that cite any of the ids or something within one. */
+  private citersOfAny(ids: readonly string[]): string[] {
+    if (this.dependentsReady) {
+      if (ids.length === 1) return [...(this.dependents.get(ids[0]) ?? [])];
+      const citers = new Set<string>();
+      for (const id of ids) for (const uri of this.dependents.get(id) ?? []) citers.add(uri);
+      return [...citers];
+    }
+    // Until the reverse map is built (in the background, when the editor is idle), reading
+    // every file's references takes a few milliseconds: no edit or request waits for the map.
+    const cites = withinAny(ids);
+    const citers: string[] = [];
+    for (const summary of this.files.values()) {
+      const references = summary.parsed.references;
+      for (let i = 0; i < references.length; i++) {
+        if (cites(references[i].target)) {
+          citers.push(summary.uri);
+          break;
+        }
+      }
+    }
+    return citers;
   }
 
   /** The real titles and names a cited title may match. */
@@ -308,9 +328,9 @@ export class WorkspaceIndex {
       return next ? [uri] : [];
     }
     if (this.incremental && !this.dependentsReady) {
-      // Half-built: a file already in the reverse map is updated in it, the rest are added with their current summaries.
+      // Half-built: a file already in the reverse map (or new since it was begun) is updated
+      // in it; the files still to add will be added with their summaries of the time.
       if (this.dependentsPending && !this.dependentsPending.has(uri)) this.replaceDependents(uri, previous, next);
-      this.prepareIncremental();
     } else if (this.incremental) {
       this.replaceDependents(uri, previous, next);
     }
@@ -464,7 +484,7 @@ export class WorkspaceIndex {
       return this.uris();
     }
     const affected = new Set<string>([uri]);
-    for (const id of changedIds) for (const citer of this.dependents.get(id) ?? []) affected.add(citer);
+    if (changedIds.length > 0) for (const citer of this.citersOfAny(changedIds)) affected.add(citer);
     // Instructions check their targets' wording, which no definition signature captures.
     for (const [other, summary] of this.files) {
       if (other !== uri && summary.parsed.instructions.length > 0 && this.resolutions.has(other)) {
