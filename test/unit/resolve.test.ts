@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { withinAny } from '../../server/src/core/model/ids';
 import { statuses, workspace } from './fixtures';
 
 const SECTION_X = 'Section X: Transition\n\nX5 Incorporation of Certain Documents into this Code\n\nX5.1 First.\nX5.2 Second.\nX5.3 [Not used]\nX5.4 Fourth:\n(a) limb one;\n(b) limb two.\n';
@@ -89,5 +90,18 @@ describe('resolution statuses', () => {
   it('uses configured aliases to name documents', () => {
     const index = workspace({ 'file:///d.sec': 'Clause 2.1 of the TMAD\n' }, { aliases: { TMAD: 'Appendix AL' } });
     assert.deepEqual(statuses(index, 'file:///d.sec'), { 'Appendix AL 2.1': 'unverified' });
+  });
+});
+
+describe('containment of ids', () => {
+  it('tells what is within a set of ids, by hierarchy and not by spelling', () => {
+    const inClauses = withinAny(['Section H4.5', 'Section H4.9']);
+    assert.deepEqual(['Section H4.5', 'Section H4.5(a)(ii)', 'Section H4.9', 'Section H4.51', 'Section H4', 'Section H4.6', null].map(inClauses),
+      [true, true, true, false, false, false, false]);
+    const inPart = withinAny(['Section H4']);
+    assert.deepEqual(['Section H4.3', 'Section H4A', 'Section H4A.1', 'Section H'].map(inPart), [true, false, false, false]);
+    const inDocuments = withinAny(['Appendix A', 'Schedule 8']);
+    assert.deepEqual(['Appendix A 1.1', 'Appendix AK 4.2', 'Schedule 8 v3.2', 'Schedule 80'].map(inDocuments), [true, false, true, false]);
+    assert.equal(withinAny([])('Section H4'), false);
   });
 });

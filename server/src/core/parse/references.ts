@@ -57,13 +57,6 @@ interface Item {
   docClause?: { document: string; number: string };
 }
 
-function sectionTarget(id: SectionId): string {
-  let target = `Section ${id.letter}`;
-  if (id.part !== undefined) target += id.part;
-  if (id.clause !== undefined) target += `.${id.clause}`;
-  for (const label of id.paragraphs) target += `(${label})`;
-  return target;
-}
 
 function readSuffix(text: string, at: number): number {
   // An inserted-number suffix is one capital letter standing alone: H4.3A, N4A.
@@ -150,7 +143,21 @@ export class ReferenceScanner {
   private bulletContextEnd = -1;
   private bulletContextCheckedTo = -1;
 
+  /** Written id → canonical target: a file cites the same ids over and over, and one shared string is hashed once. */
+  private readonly targets = new Map<string, string>();
+
   constructor(private readonly text: string, private readonly options: ScanOptions) {}
+
+  /** `Section H4.3(a)`: an id is read without spaces, so what is written is the canonical form after "Section ". */
+  private sectionTarget(id: SectionId): string {
+    const written = this.text.slice(id.start, id.end);
+    let target = this.targets.get(written);
+    if (target === undefined) {
+      target = `Section ${written}`;
+      this.targets.set(written, target);
+    }
+    return target;
+  }
 
   scan(): Reference[] {
     const { text } = this;
@@ -222,7 +229,7 @@ export class ReferenceScanner {
   private sectionList(start: number, first: SectionId): number {
     const { text } = this;
     const items: Item[] = [];
-    let current: Item = { target: sectionTarget(first), start, end: first.end, section: first };
+    let current: Item = { target: this.sectionTarget(first), start, end: first.end, section: first };
     items.push(current);
     let end = first.end;
     for (;;) {
@@ -250,7 +257,7 @@ export class ReferenceScanner {
         current = items[items.length - 1];
         continue;
       }
-      current = { target: sectionTarget(next), start: next.start, end: next.end, section: next };
+      current = { target: this.sectionTarget(next), start: next.start, end: next.end, section: next };
       items.push(current);
       end = next.end;
     }
@@ -270,7 +277,7 @@ export class ReferenceScanner {
       }
     }
     for (const target of between) items.push({ target, start: from.start, end: to.end, viaRange: true });
-    const end: Item = { target: sectionTarget(to), start: to.start, end: to.end, section: to, rangePartner: from.target };
+    const end: Item = { target: this.sectionTarget(to), start: to.start, end: to.end, section: to, rangePartner: from.target };
     from.rangePartner = end.target;
     from.rangeStart = true;
     items.push(end);
