@@ -102,8 +102,8 @@ const publisher = new DiagnosticsPublisher(
 );
 
 /** Re-checks these files (and the configuration's problems) after the quiet period. */
-function schedule(uris: Iterable<string>): void {
-  publisher.schedule(configProblems ? [...uris, configProblems.uri] : uris);
+function schedule(uris: Iterable<string>, immediately = false): void {
+  publisher.schedule(configProblems ? [...uris, configProblems.uri] : uris, immediately);
 }
 
 // ---- Workspace loading ----------------------------------------------------------------------
@@ -163,7 +163,7 @@ async function indexWorkspace(): Promise<void> {
   progress?.done();
   log(`indexed ${files.length} files in ${Date.now() - started} ms`);
   for (const uri of index.uris()) touched.add(uri);
-  schedule(touched);
+  schedule(touched, true);
   // Once the first diagnostics are out, build the reverse map so that the first edit is fast.
   // A millisecond between steps lets the diagnostics just published drain to the editor first.
   // Edits and requests do not wait for the map (they read the files until it is there); it is

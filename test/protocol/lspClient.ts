@@ -48,7 +48,7 @@ export class TestClient {
     connection.listen();
   }
 
-  static async start(transport: Transport, folder: string, settings: unknown = {}): Promise<TestClient> {
+  static async start(transport: Transport, folder: string, settings: unknown = {}, initializationOptions: unknown = { diagnosticsDelayMs: 50 }): Promise<TestClient> {
     let child: ChildProcess;
     let connection: MessageConnection;
     if (transport === 'stdio') {
@@ -65,7 +65,7 @@ export class TestClient {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'fixture' }],
-      initializationOptions: { diagnosticsDelayMs: 50 },
+      initializationOptions,
       capabilities: {
         workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
         window: { workDoneProgress: true },

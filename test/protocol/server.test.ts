@@ -346,3 +346,20 @@ describe('language server settings', function () {
     assert.equal(client.diagnostics.has(`file://${join(folder, 'old', 'b.sec')}`), false, 'the excluded file is not indexed');
   });
 });
+
+describe('language server start-up', function () {
+  this.timeout(20000);
+
+  it('publishes the loaded workspace\'s diagnostics at once, without the typing debounce', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sec-lsp-startup-'));
+    writeFileSync(join(folder, 'a.sec'), 'See Section H99.\n');
+    const client = await TestClient.start('stdio', folder, {}, { diagnosticsDelayMs: 60000 });
+    try {
+      const diagnostics = await client.waitForDiagnostics(`file://${join(folder, 'a.sec')}`, (d) => d.length > 0, 5000);
+      assert.deepEqual(diagnostics.map((d) => d.code), ['broken-reference']);
+    } finally {
+      await client.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -16,10 +16,11 @@ export class DiagnosticsPublisher {
     public delayMs: number,
   ) {}
 
-  schedule(uris: Iterable<string>): void {
+  /** `immediately`: nothing is being typed (the workspace has just been loaded), so no reason to wait. */
+  schedule(uris: Iterable<string>, immediately = false): void {
     for (const uri of uris) this.pending.add(uri);
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.delayMs);
+    this.timer = setTimeout(() => this.flush(), immediately ? 0 : this.delayMs);
   }
 
   /** Sends diagnostics now, unless the editor already has exactly these. */
