@@ -323,14 +323,12 @@ export class WorkspaceIndex {
   }
 
   private afterChange(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined, changed: string[]): string[] {
-    if (this.incremental && !this.dependentsReady && this.resolutions.isEmpty) {
-      // Nothing resolved yet, so nothing published can be stale: only this file needs resolving.
-      return next ? [uri] : [];
-    }
     if (this.incremental && !this.dependentsReady) {
       // Half-built: a file already in the reverse map (or new since it was begun) is updated
       // in it; the files still to add will be added with their summaries of the time.
       if (this.dependentsPending && !this.dependentsPending.has(uri)) this.replaceDependents(uri, previous, next);
+      // Nothing resolved yet, so nothing published can be stale: only this file needs resolving.
+      if (this.resolutions.isEmpty) return next ? [uri] : [];
     } else if (this.incremental) {
       this.replaceDependents(uri, previous, next);
     }
