@@ -145,26 +145,26 @@ export class WorkspaceIndex {
 
   /** Files that cite any of the ids or something within one. */
   private citersOfAny(ids: readonly string[]): string[] {
-    if (this.dependentsReady) {
-      if (ids.length === 1) return [...(this.dependents.get(ids[0]) ?? [])];
-      const citers = new Set<string>();
+    if (this.dependentsReady && ids.length === 1) return [...(this.dependents.get(ids[0]) ?? [])];
+    const citers = new Set<string>();
+    if (this.dependentsReady || this.dependentsPending) {
       for (const id of ids) for (const uri of this.dependents.get(id) ?? []) citers.add(uri);
-      return [...citers];
+      if (this.dependentsReady) return [...citers];
     }
-    // Until the reverse map is built (in the background, when the editor is idle), reading
-    // every file's references takes a few milliseconds: no edit or request waits for the map.
+    // While the reverse map is being built (in the background after loading), the files not
+    // yet in it are read instead, a few milliseconds at most: nothing waits for the map.
     const cites = withinAny(ids);
-    const citers: string[] = [];
-    for (const summary of this.files.values()) {
-      const references = summary.parsed.references;
+    const unread = this.dependentsPending ?? this.files.keys();
+    for (const uri of unread) {
+      const references = this.files.get(uri)?.parsed.references ?? [];
       for (let i = 0; i < references.length; i++) {
         if (cites(references[i].target)) {
-          citers.push(summary.uri);
+          citers.add(uri);
           break;
         }
       }
     }
-    return citers;
+    return [...citers];
   }
 
   /** The real titles and names a cited title may match. */
