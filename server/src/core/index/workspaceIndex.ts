@@ -15,7 +15,7 @@ import { resolveReference, ResolverSources } from '../resolve/resolver';
 import type { Resolution } from '../resolve/statuses';
 import type { WorkspaceDefinition } from '../resolve/statuses';
 import { DefinitionMap } from './definitionMap';
-import { FileResolution, ResolutionCache } from './resolutionCache';
+import { entry, FileResolution, ResolutionCache } from './resolutionCache';
 import { FileSummary, sameSignature, summarize } from './summary';
 
 export type { FileResolution } from './resolutionCache';
@@ -211,7 +211,7 @@ export class WorkspaceIndex {
     const deferred = parsed.deferredCitations ? scanCitations(parsed.deferredCitations, this.names) : undefined;
     const citations = deferred ?? parsed;
     const references = deferred
-      ? deferred.references.map((reference) => ({ reference, resolution: this.resolveOne(reference) }))
+      ? deferred.references.map((reference) => entry(reference, this.resolveOne(reference)))
       : this.resolutions.resolveReferences(uri, parsed.references, (reference) => this.resolveOne(reference));
     const found = referenceDiagnostics(references, (target) => this.titlesOf(target));
     if (citations.instructions.length > 0) found.push(...instructionDiagnostics(citations.instructions, this.instructionSources()));
