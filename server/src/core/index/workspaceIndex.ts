@@ -4,7 +4,7 @@
 
 import type { Catalogue } from '../catalogue/catalogue';
 import { defaultConfig, SecConfig, SeveritySetting } from '../config/config';
-import { parentId, withinAny } from '../model/ids';
+import { parentId } from '../model/ids';
 import type { CoreDiagnostic, DiagnosticCode, ParsedDocument, Reference, Unit } from '../model/types';
 import { DocumentNames } from '../parse/documentNames';
 import { parseDocument, scanCitations } from '../parse/parseDocument';
@@ -15,6 +15,7 @@ import { resolveReference, ResolverSources } from '../resolve/resolver';
 import type { Resolution } from '../resolve/statuses';
 import type { WorkspaceDefinition } from '../resolve/statuses';
 import { DefinitionMap } from './definitionMap';
+import { ReverseMap } from './reverseMap';
 import { entry, FileResolution, ResolutionCache } from './resolutionCache';
 import { FileSummary, sameSignature, summarize } from './summary';
 
@@ -53,12 +54,8 @@ export class WorkspaceIndex {
   private readonly definitions = new DefinitionMap();
   /** Ids that tracked changes delete → the files that delete them. */
   private readonly deletions = new Map<string, string[]>();
-  /** Id → the files citing it or something within it (each file once: lists are lighter than sets). */
-  private readonly dependents = new Map<string, string[]>();
-  /** The reverse map is built on first need, so that loading a workspace does not pay for it. */
-  private dependentsReady = false;
-  /** Files not yet in the reverse map while it is being built a few at a time (null: not started). */
-  private dependentsPending: Set<string> | null = null;
+  /** Who cites what, built after loading so that loading a workspace does not pay for it. */
+  private readonly reverse = new ReverseMap(this.files);
   private readonly resolutions = new ResolutionCache();
   /** A target resolves the same wherever it is cited, until a definition or the configuration changes. */
   private readonly byTarget = new Map<string, Resolution>();
@@ -140,31 +137,7 @@ export class WorkspaceIndex {
 
   /** Files that cite the id or something within it. */
   citersOf(id: string): string[] {
-    return this.citersOfAny([id]);
-  }
-
-  /** Files that cite any of the ids or something within one. */
-  private citersOfAny(ids: readonly string[]): string[] {
-    if (this.dependentsReady && ids.length === 1) return [...(this.dependents.get(ids[0]) ?? [])];
-    const citers = new Set<string>();
-    if (this.dependentsReady || this.dependentsPending) {
-      for (const id of ids) for (const uri of this.dependents.get(id) ?? []) citers.add(uri);
-      if (this.dependentsReady) return [...citers];
-    }
-    // While the reverse map is being built (in the background after loading), the files not
-    // yet in it are read instead, a few milliseconds at most: nothing waits for the map.
-    const cites = withinAny(ids);
-    const unread = this.dependentsPending ?? this.files.keys();
-    for (const uri of unread) {
-      const references = this.files.get(uri)?.parsed.references ?? [];
-      for (let i = 0; i < references.length; i++) {
-        if (cites(references[i].target)) {
-          citers.add(uri);
-          break;
-        }
-      }
-    }
-    return [...citers];
+    return this.reverse.citersOfAny([id]);
   }
 
   /** The real titles and names a cited title may match. */
@@ -308,29 +281,14 @@ export class WorkspaceIndex {
    * most `maxFiles` files at a time so that requests can run in between; true when complete.
    */
   prepareIncremental(maxFiles = Infinity): boolean {
-    if (this.dependentsReady || !this.incremental) return true;
-    this.dependentsPending ??= new Set(this.files.keys());
-    let budget = maxFiles;
-    for (const uri of this.dependentsPending) {
-      if (budget-- <= 0) return false;
-      this.dependentsPending.delete(uri);
-      const summary = this.files.get(uri);
-      if (summary) this.replaceDependents(uri, undefined, summary);
-    }
-    this.dependentsPending = null;
-    this.dependentsReady = true;
-    return true;
+    return !this.incremental || this.reverse.build(maxFiles);
   }
 
   private afterChange(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined, changed: string[]): string[] {
-    if (this.incremental && !this.dependentsReady) {
-      // Half-built: a file already in the reverse map (or new since it was begun) is updated
-      // in it; the files still to add will be added with their summaries of the time.
-      if (this.dependentsPending && !this.dependentsPending.has(uri)) this.replaceDependents(uri, previous, next);
+    if (this.incremental) {
+      this.reverse.update(uri, previous, next);
       // Nothing resolved yet, so nothing published can be stale: only this file needs resolving.
-      if (this.resolutions.isEmpty) return next ? [uri] : [];
-    } else if (this.incremental) {
-      this.replaceDependents(uri, previous, next);
+      if (!this.reverse.isComplete && this.resolutions.isEmpty) return next ? [uri] : [];
     }
     return this.invalidate(uri, changed);
   }
@@ -453,28 +411,6 @@ export class WorkspaceIndex {
     if (!isParagraphId(id) && this.definitions.remove(id, uri)) this.headingIds.delete(id);
   }
 
-  private replaceDependents(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined): void {
-    if (previous && next && previous.dependsOn === next.dependsOn) return;
-    if (previous) {
-      for (const id of previous.dependsOn) {
-        if (next?.dependsOn.has(id)) continue;
-        const citers = this.dependents.get(id);
-        if (!citers) continue;
-        const at = citers.indexOf(uri);
-        if (at !== -1) citers.splice(at, 1);
-        if (citers.length === 0) this.dependents.delete(id);
-      }
-    }
-    if (next) {
-      for (const id of next.dependsOn) {
-        if (previous?.dependsOn.has(id)) continue; // registered already
-        const citers = this.dependents.get(id);
-        if (citers) citers.push(uri);
-        else this.dependents.set(id, [uri]);
-      }
-    }
-  }
-
   private invalidate(uri: string, changedIds: readonly string[]): string[] {
     if (!this.incremental) {
       // Without the reverse map every resolution may be stale; a one-shot check resolves after loading anyway.
@@ -482,7 +418,7 @@ export class WorkspaceIndex {
       return this.uris();
     }
     const affected = new Set<string>([uri]);
-    if (changedIds.length > 0) for (const citer of this.citersOfAny(changedIds)) affected.add(citer);
+    if (changedIds.length > 0) for (const citer of this.reverse.citersOfAny(changedIds)) affected.add(citer);
     // Instructions check their targets' wording, which no definition signature captures.
     for (const [other, summary] of this.files) {
       if (other !== uri && summary.parsed.instructions.length > 0 && this.resolutions.has(other)) {
