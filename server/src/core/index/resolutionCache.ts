@@ -1,7 +1,8 @@
 // Resolved references per file, kept across edits. After an edit a file's resolution is
-// either still valid, partly stale (only its references within some changed ids must be
-// redone), or its file was re-parsed (its new references reuse the old resolutions of the
-// same targets, except within the changed ids).
+// either still valid, partly stale (only its references within some changed ids are
+// resolved again, in place), or its file was re-parsed: in place (the references it kept
+// keep their entries, diagnostics included) or whole (new references reuse the old
+// resolutions of the same targets). Within the changed ids everything is resolved again.
 import { withinAny } from '../model/ids';
 import type { CoreDiagnostic, Reference } from '../model/types';
 import type { ResolvedReference } from '../resolve/diagnostics';

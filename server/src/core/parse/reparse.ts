@@ -1,7 +1,11 @@
-// Re-parsing after an edit that stays inside one line and cannot change the structure: the
-// units keep their ids and only move; the references and defined terms around the line are
-// read again. Anything it cannot prove safe returns null, and the caller parses the whole
-// text. A property test checks the result always equals a full parse.
+// Re-parsing after an edit that stays inside one line: typing in a clause's wording, or
+// renumbering a clause within its Part (onto a free number or one the Part already has). The
+// units keep their ids (but a renumbered clause's and its paragraphs') and only move; the
+// references and defined terms around the line are read again, and the references outside
+// that window move in place, so that whatever was worked out for them stays attached. The
+// previous model is updated, not copied: it is being replaced. Anything it cannot prove safe
+// returns null, and the caller parses the whole text. Property tests check the result always
+// equals a full parse.
 import type { CoreDiagnostic, DefinedTerm, ParsedDocument, Reference, Unit } from '../model/types';
 import { hasChangeMarkup } from '../text/criticMarkup';
 import { parseDefinitions } from './definitions';
