@@ -26,6 +26,7 @@ import { references } from './features/references';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './features/symbols';
 import { HandlerContext, INSERT_CLAUSE_COMMAND, registerAmendmentHandlers, RENUMBER_PART_COMMAND, renumberPartAction } from './lsp/amendmentHandlers';
 import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
+import { warmUp } from './lsp/warmUp';
 import { readTextFile } from './node/readTextFile';
 import { DEFAULT_SETTINGS, EditorSettings, effectiveConfig, readSettings } from './lsp/settings';
 import { excluder, findSecFiles, SEC_EXTENSION } from './node/findFiles';
@@ -164,6 +165,7 @@ async function indexWorkspace(): Promise<void> {
   log(`indexed ${files.length} files in ${Date.now() - started} ms`);
   for (const uri of index.uris()) touched.add(uri);
   schedule(touched, true);
+  setTimeout(() => guarded('warm-up', undefined, () => warmUp(index)), 0);
   // Once the first diagnostics are out, build the reverse map so that the first edit is fast.
   // A millisecond between steps lets the diagnostics just published drain to the editor first.
   // Edits and requests do not wait for the map (they read the files until it is there); it is

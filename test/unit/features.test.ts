@@ -5,6 +5,7 @@ import { completion, nextClauseNumber } from '../../server/src/features/completi
 import { hover } from '../../server/src/features/hover';
 import { documentSymbols, foldingRanges } from '../../server/src/features/symbols';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { warmUp } from '../../server/src/lsp/warmUp';
 import { parse, workspace } from './fixtures';
 
 const PART = 'Section H: DCC Services\nH4 Processing\nH4.1 One.\nH4.2 Two.\nH4.3 Three.\n';
@@ -67,6 +68,16 @@ describe('feature providers', () => {
     const built = workspace(files);
     built.prepareIncremental();
     assert.equal(count(built), count(fresh));
+  });
+
+  it('warms up on the loaded workspace without changing it', () => {
+    const files = { 'file:///h.sec': PART, 'file:///c.sec': 'See Section H4.2 and Section H9.\n' };
+    const index = workspace(files);
+    const state = () => index.uris().sort().map((uri) => [uri, index.summary(uri)!.parsed.text, index.resolve(uri).diagnostics.map((d) => [d.start, d.code])]);
+    const before = JSON.stringify(state());
+    warmUp(index);
+    assert.equal(JSON.stringify(state()), before);
+    assert.deepEqual(index.uris().sort(), Object.keys(files).sort(), 'the scratch file stays out of the workspace');
   });
 
   it('reads a character past the end of a line as the end of that line', () => {
