@@ -6,7 +6,7 @@ import type { Unit } from '../model/types';
 import type { WorkspaceDefinition } from '../resolve/statuses';
 
 /** False for a Part implied by its clauses alone (an amendment inserting "H4.14 ..."): it has no heading of its own. */
-export function written(unit: Unit): boolean {
+function written(unit: Unit): boolean {
   return unit.labelEnd > unit.labelStart;
 }
 

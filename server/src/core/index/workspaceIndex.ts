@@ -31,6 +31,11 @@ function isParagraphId(id: string): boolean {
   return id.charCodeAt(id.length - 1) === 41;
 }
 
+/** The clause a paragraph id belongs to: `Section H4.3` for `Section H4.3(a)(ii)`. */
+function clauseOf(paragraphId: string): string {
+  return paragraphId.slice(0, paragraphId.indexOf('('));
+}
+
 export interface IndexOptions {
   catalogue: Catalogue | null;
   config?: SecConfig;
@@ -107,11 +112,10 @@ export class WorkspaceIndex {
   /** Every workspace definition of an id, ordered by URI (the first is the one that counts). */
   definitionsOf(id: string): readonly WorkspaceDefinition[] {
     if (!isParagraphId(id)) return this.definitions.all(id);
-    // Paragraphs are not in the definition map (two thirds of all units): they are found through their clause.
     const found: WorkspaceDefinition[] = [];
-    for (const container of this.definitions.all(id.slice(0, id.indexOf('(')))) {
-      const unit = this.files.get(container.uri)?.unitOf(id);
-      if (unit) found.push({ uri: container.uri, unit });
+    for (const container of this.definitions.all(clauseOf(id))) {
+      const definition = this.paragraphIn(container, id);
+      if (definition) found.push(definition);
     }
     return found;
   }
@@ -119,10 +123,13 @@ export class WorkspaceIndex {
   /** The definition that counts, without listing the others (the resolver asks this for every target). */
   private firstDefinitionOf(id: string): WorkspaceDefinition | undefined {
     if (!isParagraphId(id)) return this.definitions.first(id);
-    return this.definitions.firstMatching(id.slice(0, id.indexOf('(')), (container) => {
-      const unit = this.files.get(container.uri)?.unitOf(id);
-      return unit ? { uri: container.uri, unit } : undefined;
-    });
+    return this.definitions.firstMatching(clauseOf(id), (container) => this.paragraphIn(container, id));
+  }
+
+  /** Paragraphs are not in the definition map (two thirds of all units): they are found in their clause's file. */
+  private paragraphIn(clause: WorkspaceDefinition, id: string): WorkspaceDefinition | undefined {
+    const unit = this.files.get(clause.uri)?.unitOf(id);
+    return unit ? { uri: clause.uri, unit } : undefined;
   }
 
   /** Changes whenever a heading (Section, Part, Schedule, Appendix) or the configuration changes: a cache key. */
@@ -161,13 +168,13 @@ export class WorkspaceIndex {
     const add = (title: string | undefined): void => {
       if (title && !titles.includes(title)) titles.push(title);
     };
-    add(this.definitionsOf(target)[0]?.unit.title);
+    add(this.firstDefinitionOf(target)?.unit.title);
     add(this.catalogue?.get(target)?.title);
     for (let id: string | null = target; id !== null; id = parentId(id)) {
       if (id !== target && !id.startsWith('Schedule') && !id.startsWith('Appendix')) break;
       for (const name of this.names.namesOf(id)) add(name);
       if (id !== target) {
-        add(this.definitionsOf(id)[0]?.unit.title);
+        add(this.firstDefinitionOf(id)?.unit.title);
         add(this.catalogue?.get(id)?.title);
       }
     }
@@ -207,14 +214,14 @@ export class WorkspaceIndex {
 
   /** The text of a unit defined in the workspace (whole unit, paragraphs included). */
   textOf(id: string): string | undefined {
-    const definition = this.definitionsOf(id)[0];
+    const definition = this.firstDefinitionOf(id);
     const summary = definition ? this.files.get(definition.uri) : undefined;
     return summary && definition ? summary.parsed.text.slice(definition.unit.start, definition.unit.end) : undefined;
   }
 
   /** Ids of the units beside a unit in its own file (children of the same parent). */
   siblingsOf(id: string): string[] {
-    const definition = this.definitionsOf(id)[0];
+    const definition = this.firstDefinitionOf(id);
     const summary = definition ? this.files.get(definition.uri) : undefined;
     if (!summary || !definition) return [];
     const parent = definition.unit.parent;
@@ -224,7 +231,7 @@ export class WorkspaceIndex {
   private instructionSources(): InstructionSources {
     return {
       textOf: (id) => this.textOf(id),
-      exists: (id) => this.definitionsOf(id).length > 0,
+      exists: (id) => this.firstDefinitionOf(id) !== undefined,
       siblingsOf: (id) => this.siblingsOf(id),
     };
   }
@@ -344,7 +351,7 @@ export class WorkspaceIndex {
     const deprecations = new Map(this.config.deprecations.map((entry) => [entry.target, entry]));
     return {
       workspace: (id) => this.firstDefinitionOf(id),
-      deletedBy: (id) => (this.deletions.size === 0 ? undefined : this.deletions.get(id)),
+      deletedBy: (id) => this.deletions.get(id),
       anyDeleted: () => this.deletions.size > 0,
       catalogue: this.catalogue,
       deprecations,
