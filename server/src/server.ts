@@ -166,10 +166,9 @@ async function indexWorkspace(): Promise<void> {
   for (const uri of index.uris()) touched.add(uri);
   schedule(touched, true);
   setTimeout(() => guarded('warm-up', undefined, () => warmUp(index)), 0);
-  // Once the first diagnostics are out, build the reverse map so that the first edit is fast.
-  // A millisecond between steps lets the diagnostics just published drain to the editor first.
-  // Edits and requests do not wait for the map (they read the files until it is there); it is
-  // built in short slices so that they wait little for it either.
+  // Once the first diagnostics are out, the reverse map is built in short slices, a
+  // millisecond apart so that the diagnostics drain to the editor first. Edits and requests
+  // never wait for it (until it is complete they read the files it lacks).
   const prepareSome = (): void => guarded('prepare', undefined, () => {
     const until = performance.now() + PREPARE_SLICE_MS;
     let done = index.prepareIncremental(1);
