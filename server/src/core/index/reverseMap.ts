@@ -1,18 +1,17 @@
-// Who cites what: id → the files that cite it or something within it (their "dependsOn"
-// sets: targets and the targets' ancestors). An editor needs it to know which files an edit
-// can affect; a workspace loads without it, and it is built afterwards a few files at a time.
-// Until it is complete it answers from the files it has and reads the others' references,
-// so that nothing ever waits for it.
+// Who cites what. Each file's summary knows every id its diagnostics depend on (its targets
+// and their ancestors, `dependsOn`); the files citing an id are those whose set has it. A
+// set lookup per file is a few microseconds for a whole workspace, so there is no map from
+// ids to files to build and keep up to date. Computing the sets is the cost (about 1 ms per
+// large file): an editor has them computed in the background after loading, and until then
+// a file without its set is read instead (its references scanned), so nothing waits.
 
 import { withinAny } from '../model/ids';
 import type { FileSummary } from './summary';
 
 export class ReverseMap {
-  /** Each file once per id: lists are lighter than sets. */
-  private readonly citers = new Map<string, string[]>();
-  private complete = false;
-  /** Files not yet in the map while it is being built (null: not begun). */
+  /** Files whose dependsOn is still to be computed in the background (null: not begun). */
   private pending: Set<string> | null = null;
+  private complete = false;
 
   constructor(private readonly files: ReadonlyMap<string, FileSummary>) {}
 
@@ -20,7 +19,7 @@ export class ReverseMap {
     return this.complete;
   }
 
-  /** Adds at most `maxFiles` more files (the ones there when building began); true when complete. */
+  /** Computes the sets of at most `maxFiles` more files (those there when this began); true when complete. */
   build(maxFiles = Infinity): boolean {
     if (this.complete) return true;
     this.pending ??= new Set(this.files.keys());
@@ -28,64 +27,33 @@ export class ReverseMap {
     for (const uri of this.pending) {
       if (budget-- <= 0) return false;
       this.pending.delete(uri);
-      const summary = this.files.get(uri);
-      if (summary) this.replace(uri, undefined, summary);
+      void this.files.get(uri)?.dependsOn;
     }
     this.pending = null;
     this.complete = true;
     return true;
   }
 
-  /**
-   * A file changed from `previous` to `next` (either may be absent). Half-built, a file already
-   * in the map (or new since building began) is updated in it; the files still to add will be
-   * added with their summaries of the time; before building begins there is nothing to do.
-   */
-  update(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined): void {
-    if (this.complete || (this.pending !== null && !this.pending.has(uri))) this.replace(uri, previous, next);
-  }
-
   /** Files that cite any of the ids or something within one. */
   citersOfAny(ids: readonly string[]): string[] {
-    if (this.complete && ids.length === 1) return [...(this.citers.get(ids[0]) ?? [])];
-    const found = new Set<string>();
-    if (this.complete || this.pending) {
-      for (const id of ids) for (const uri of this.citers.get(id) ?? []) found.add(uri);
-      if (this.complete) return [...found];
-    }
-    // The files not yet in the map are read instead: a few milliseconds at most.
-    const cites = withinAny(ids);
-    for (const uri of this.pending ?? this.files.keys()) {
-      const references = this.files.get(uri)?.parsed.references ?? [];
+    const found: string[] = [];
+    let cites: ((target: string | null) => boolean) | undefined;
+    for (const summary of this.files.values()) {
+      // Once built, a file's set is computed on demand (one file after an edit); before, it is read instead.
+      if (summary.dependsOnKnown || this.complete) {
+        const dependsOn = summary.dependsOn;
+        if (ids.some((id) => dependsOn.has(id))) found.push(summary.uri);
+        continue;
+      }
+      cites ??= withinAny(ids);
+      const references = summary.parsed.references;
       for (let i = 0; i < references.length; i++) {
         if (cites(references[i].target)) {
-          found.add(uri);
+          found.push(summary.uri);
           break;
         }
       }
     }
-    return [...found];
-  }
-
-  private replace(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined): void {
-    if (previous && next && previous.dependsOn === next.dependsOn) return;
-    if (previous) {
-      for (const id of previous.dependsOn) {
-        if (next?.dependsOn.has(id)) continue;
-        const list = this.citers.get(id);
-        if (!list) continue;
-        const at = list.indexOf(uri);
-        if (at !== -1) list.splice(at, 1);
-        if (list.length === 0) this.citers.delete(id);
-      }
-    }
-    if (next) {
-      for (const id of next.dependsOn) {
-        if (previous?.dependsOn.has(id)) continue; // in the map already
-        const list = this.citers.get(id);
-        if (list) list.push(uri);
-        else this.citers.set(id, [uri]);
-      }
-    }
+    return found;
   }
 }

@@ -13,6 +13,8 @@ export interface FileSummary {
   unitOf(id: string): Unit | undefined;
   /** Every id whose definition could change this file's diagnostics: targets and their ancestors (computed on first use). */
   readonly dependsOn: Set<string>;
+  /** Whether dependsOn has been computed (reading it would otherwise compute it now). */
+  readonly dependsOnKnown: boolean;
   /** Offset ↔ line/character conversion for this text (computed on first use). */
   readonly lines: LineIndex;
 }
@@ -59,6 +61,9 @@ export function summarize(uri: string, parsed: ParsedDocument, citing?: Set<stri
     get dependsOn() {
       dependsOn ??= dependencies(parsed);
       return dependsOn;
+    },
+    get dependsOnKnown() {
+      return dependsOn !== undefined;
     },
     get lines() {
       lines ??= new LineIndex(parsed.text);

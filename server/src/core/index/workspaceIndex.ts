@@ -292,11 +292,8 @@ export class WorkspaceIndex {
   }
 
   private afterChange(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined, changed: string[]): string[] {
-    if (this.incremental) {
-      this.reverse.update(uri, previous, next);
-      // Nothing resolved yet, so nothing published can be stale: only this file needs resolving.
-      if (!this.reverse.isComplete && this.resolutions.isEmpty) return next ? [uri] : [];
-    }
+    // Nothing resolved yet, so nothing published can be stale: only this file needs resolving.
+    if (this.incremental && this.resolutions.isEmpty) return next ? [uri] : [];
     return this.invalidate(uri, changed);
   }
 
