@@ -19,7 +19,7 @@ type Edit =
   | { kind: 'set'; uri: string; lines: string[] }
   | { kind: 'remove'; uri: string }
   | { kind: 'type'; uri: string; at: number; removed: number; inserted: string }
-  | { kind: 'prepare'; files: number };
+  | { kind: 'prepare' };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), uri: fc.constantFrom(...URIS), lines: fc.array(fc.constantFrom(...LINES), { maxLength: 12 }) }),
@@ -29,8 +29,8 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
     kind: fc.constant('type' as const), uri: fc.constantFrom(...URIS), at: fc.nat(400), removed: fc.nat(3),
     inserted: fc.constantFrom('', '1', '4', '9', 'A', 'x', ' ', '.', 'Section X5.4 ', ' and H4.12'),
   }),
-  // The editor builds the reverse map a few files at a time while idle; edits may come in between.
-  fc.record({ kind: fc.constant('prepare' as const), files: fc.nat(2) }),
+  // The editor works out every file's dependencies once loaded; before that, citers are found by reading the files.
+  fc.record({ kind: fc.constant('prepare' as const) }),
 );
 
 const CITED = ['Section X5', 'Section X5.4', 'Section X5.4(b)', 'Section X5.9', 'Section H4.12', 'Section H3', 'Appendix AK 4.2', 'Schedule 8 v9.9'];
@@ -65,7 +65,7 @@ describe('incremental workspace index', () => {
             contents.set(step.uri, text);
             incremental.updateFile(step.uri, text);
           } else if (step.kind === 'prepare') {
-            incremental.prepareIncremental(step.files);
+            incremental.prepareIncremental();
           } else {
             contents.delete(step.uri);
             incremental.removeFile(step.uri);
@@ -82,31 +82,21 @@ describe('incremental workspace index', () => {
     );
   });
 
-  it('keeps the reverse map right when files change while it is built a few at a time', () => {
+  it('finds the same citers before and after the dependencies of every file are worked out, across edits', () => {
     const index = new WorkspaceIndex({ catalogue });
     index.updateFile('file:///a.sec', 'Cite Section X5.9.');
     index.updateFile('file:///b.sec', 'Cite Section H4.12.');
     index.updateFile('file:///c.sec', 'Cite Section X5.9 and Section H4.12.');
     for (const uri of index.uris()) index.resolve(uri);
-    assert.equal(index.prepareIncremental(1), false, 'one file at a time: not complete yet');
-    index.updateFile('file:///a.sec', 'Cite Section H3.'); // the file already in the map
+    const citers = () => ['Section H3', 'Section X5', 'Section X5.9', 'Section H4.12', 'Section H'].map((id) => index.citersOf(id).sort());
+    const before = [[], ['file:///a.sec', 'file:///c.sec'], ['file:///a.sec', 'file:///c.sec'], ['file:///b.sec', 'file:///c.sec'], ['file:///b.sec', 'file:///c.sec']];
+    assert.deepEqual(citers(), before, 'read from the files');
+    index.prepareIncremental();
+    assert.deepEqual(citers(), before, 'from the dependency sets');
+    index.updateFile('file:///a.sec', 'Cite Section H3.'); // a new summary, its set not yet worked out
     index.removeFile('file:///b.sec');
-    const citers = () => ['Section H3', 'Section X5.9', 'Section H4.12'].map((id) => index.citersOf(id).sort());
-    assert.deepEqual(citers(), [['file:///a.sec'], ['file:///c.sec'], ['file:///c.sec']], 'from the files, while the map is half-built');
-    assert.equal(index.prepareIncremental(), true);
-    assert.deepEqual(citers(), [['file:///a.sec'], ['file:///c.sec'], ['file:///c.sec']], 'from the finished map');
-  });
-
-  it('adds a file created while the reverse map is half-built, even when nothing is resolved', () => {
-    // Found by the property above: a new file must not be left out of a map begun without it.
-    const index = new WorkspaceIndex({ catalogue });
-    index.updateFile('file:///a.sec', '');
-    index.resolve('file:///a.sec');
-    assert.equal(index.prepareIncremental(0), false);
-    index.removeFile('file:///a.sec');
-    index.updateFile('file:///c.sec', 'Cite H4.1-H4.12.');
-    assert.equal(index.prepareIncremental(), true);
-    assert.deepEqual(index.citersOf('Section H4.12'), ['file:///c.sec']);
+    index.updateFile('file:///d.sec', 'Cite H4.1-H4.12.');
+    assert.deepEqual(citers(), [['file:///a.sec'], ['file:///c.sec'], ['file:///c.sec'], ['file:///c.sec', 'file:///d.sec'], ['file:///a.sec', 'file:///c.sec', 'file:///d.sec']]);
   });
 
   it('re-resolves only the files that cite what changed', () => {

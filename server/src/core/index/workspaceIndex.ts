@@ -283,12 +283,9 @@ export class WorkspaceIndex {
     return changed;
   }
 
-  /**
-   * Builds the reverse map (an editor calls this when idle after loading the workspace), at
-   * most `maxFiles` files at a time so that requests can run in between; true when complete.
-   */
-  prepareIncremental(maxFiles = Infinity): boolean {
-    return !this.incremental || this.reverse.build(maxFiles);
+  /** Works out what each file's diagnostics depend on, so that an edit finds the files it affects at once (an editor calls this after loading). */
+  prepareIncremental(): void {
+    if (this.incremental) this.reverse.build();
   }
 
   private afterChange(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined, changed: string[]): string[] {
