@@ -1,6 +1,6 @@
-// The workspace index: per-file summaries, a definition map (id → where defined) and a
-// reverse map (id → files that cite it or something under it). Updating one file re-parses
-// that file only and invalidates the resolutions of the files whose citations it can affect.
+// The workspace index: per-file summaries, a definition map (id → where defined) and who
+// cites what (each file's dependencies). Updating one file re-parses that file only and
+// invalidates the resolutions of the files whose citations it can affect.
 
 import type { Catalogue } from '../catalogue/catalogue';
 import { defaultConfig, SecConfig, SeveritySetting } from '../config/config';
@@ -42,7 +42,7 @@ export interface IndexOptions {
   /** Severity overrides from the editor, applied over the configuration's. */
   severities?: Partial<Record<DiagnosticCode, SeveritySetting>>;
   /**
-   * Keep the reverse map and the resolutions for incremental updates. A one-shot check (the
+   * Keep the resolutions and what each file depends on, for incremental updates. A one-shot check (the
    * CLI) says false: files are then parsed for what they define, and each file's citations
    * are scanned when it is resolved and not kept, nor its resolution (citersOf, which needs
    * them, is for editors).
@@ -414,7 +414,7 @@ export class WorkspaceIndex {
 
   private invalidate(uri: string, changedIds: readonly string[]): string[] {
     if (!this.incremental) {
-      // Without the reverse map every resolution may be stale; a one-shot check resolves after loading anyway.
+      // A one-shot check resolves each file once, after loading: there is nothing to keep fresh.
       this.resolutions.clear();
       return this.uris();
     }
