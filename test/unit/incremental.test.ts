@@ -99,6 +99,17 @@ describe('incremental workspace index', () => {
     assert.deepEqual(citers(), [['file:///a.sec'], ['file:///c.sec'], ['file:///c.sec'], ['file:///c.sec', 'file:///d.sec'], ['file:///a.sec', 'file:///c.sec', 'file:///d.sec']]);
   });
 
+  it('changes nothing when a file is updated with the text it has (an editor opening it)', () => {
+    const index = new WorkspaceIndex({ catalogue });
+    const text = 'Section X: Transition\nX5 Incorporation\nX5.1 One.\nSee Section X5.9.\n';
+    index.updateFile('file:///x.sec', text);
+    const resolution = index.resolve('file:///x.sec');
+    const parsed = index.summary('file:///x.sec')!.parsed;
+    assert.deepEqual(index.updateFile('file:///x.sec', `${text}`), []);
+    assert.equal(index.summary('file:///x.sec')!.parsed, parsed, 'not parsed again');
+    assert.equal(index.resolve('file:///x.sec'), resolution, 'not resolved again');
+  });
+
   it('re-resolves only the files that cite what changed', () => {
     const index = new WorkspaceIndex({ catalogue });
     index.updateFile('file:///x.sec', 'Section X: Transition\nX5 Incorporation\nX5.1 One.\nX5.4 Four.\n');

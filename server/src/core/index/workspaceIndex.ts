@@ -240,6 +240,12 @@ export class WorkspaceIndex {
 
   /** Adds or replaces a file; returns the URIs whose resolution may have changed. */
   updateFile(uri: string, text: string): string[] {
+    // An editor opening a file sends the text the index already has from disk: nothing changes.
+    if (this.files.get(uri)?.parsed.text === text) return [];
+    return this.parseAndStore(uri, text);
+  }
+
+  private parseAndStore(uri: string, text: string): string[] {
     const previous = this.files.get(uri);
     const parsed = text.length > MAX_FILE_SIZE
       ? this.tooLarge(text)
@@ -318,7 +324,7 @@ export class WorkspaceIndex {
     this.sources = this.buildSources();
     if (namesChanged) {
       this.names = this.buildNames();
-      for (const [uri, text] of [...this.texts]) this.updateFile(uri, text);
+      for (const [uri, text] of [...this.texts]) this.parseAndStore(uri, text);
     }
     this.resolutions.clear();
     return this.uris();
