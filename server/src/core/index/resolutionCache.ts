@@ -4,7 +4,7 @@
 // keep their entries, diagnostics included) or whole (new references reuse the old
 // resolutions of the same targets). Within the changed ids everything is resolved again.
 import { withinAny } from '../model/ids';
-import type { CoreDiagnostic, Reference } from '../model/types';
+import type { CoreDiagnostic, Reference, ReferenceWindow } from '../model/types';
 import type { ResolvedReference } from '../resolve/diagnostics';
 import type { Resolution } from '../resolve/statuses';
 
@@ -29,13 +29,6 @@ interface Carried {
   /** From an in-place re-parse: the references before and after the re-read window are the same objects. */
   window?: ReferenceWindow;
   changed: string[];
-}
-
-/** Where an in-place re-parse replaced references: `removed` old ones after the first `before`, by `added` new ones. */
-export interface ReferenceWindow {
-  before: number;
-  removed: number;
-  added: number;
 }
 
 export class ResolutionCache {

@@ -15,7 +15,7 @@ import { resolveReference, ResolverSources } from '../resolve/resolver';
 import type { Resolution } from '../resolve/statuses';
 import type { WorkspaceDefinition } from '../resolve/statuses';
 import { DefinitionMap } from './definitionMap';
-import { ReverseMap } from './reverseMap';
+import { Citers } from './citers';
 import { entry, FileResolution, ResolutionCache } from './resolutionCache';
 import { FileSummary, sameSignature, summarize } from './summary';
 
@@ -59,8 +59,8 @@ export class WorkspaceIndex {
   private readonly definitions = new DefinitionMap();
   /** Ids that tracked changes delete → the files that delete them. */
   private readonly deletions = new Map<string, string[]>();
-  /** Who cites what, built after loading so that loading a workspace does not pay for it. */
-  private readonly reverse = new ReverseMap(this.files);
+  /** Who cites what: each file's dependencies, worked out once the workspace is loaded. */
+  private readonly citers = new Citers(this.files);
   private readonly resolutions = new ResolutionCache();
   /** A target resolves the same wherever it is cited, until a definition or the configuration changes. */
   private readonly byTarget = new Map<string, Resolution>();
@@ -144,7 +144,7 @@ export class WorkspaceIndex {
 
   /** Files that cite the id or something within it. */
   citersOf(id: string): string[] {
-    return this.reverse.citersOfAny([id]);
+    return this.citers.ofAny([id]);
   }
 
   /** The real titles and names a cited title may match. */
@@ -291,7 +291,7 @@ export class WorkspaceIndex {
 
   /** Works out what each file's diagnostics depend on, so that an edit finds the files it affects at once (an editor calls this after loading). */
   prepareIncremental(): void {
-    if (this.incremental) this.reverse.build();
+    if (this.incremental) this.citers.build();
   }
 
   private afterChange(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined, changed: string[]): string[] {
@@ -425,7 +425,7 @@ export class WorkspaceIndex {
       return this.uris();
     }
     const affected = new Set<string>([uri]);
-    if (changedIds.length > 0) for (const citer of this.reverse.citersOfAny(changedIds)) affected.add(citer);
+    if (changedIds.length > 0) for (const citer of this.citers.ofAny(changedIds)) affected.add(citer);
     // Instructions check their targets' wording, which no definition signature captures.
     for (const [other, summary] of this.files) {
       if (other !== uri && summary.parsed.instructions.length > 0 && this.resolutions.has(other)) {

@@ -111,6 +111,13 @@ export interface CoreDiagnostic {
   data?: Record<string, unknown>;
 }
 
+/** Where an in-place re-parse replaced references: `removed` old ones after the first `before`, by `added` new ones. */
+export interface ReferenceWindow {
+  before: number;
+  removed: number;
+  added: number;
+}
+
 export interface ParsedDocument {
   text: string;
   units: Unit[];
@@ -135,6 +142,6 @@ export interface ParsedDocument {
     /** The references cite the same targets as before. */
     sameTargets: boolean;
     /** Which references were read again: all others are the previous parse's objects, moved. */
-    window: { before: number; removed: number; added: number };
+    window: ReferenceWindow;
   };
 }

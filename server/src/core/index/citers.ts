@@ -8,7 +8,7 @@
 import { withinAny } from '../model/ids';
 import type { FileSummary } from './summary';
 
-export class ReverseMap {
+export class Citers {
   private complete = false;
 
   constructor(private readonly files: ReadonlyMap<string, FileSummary>) {}
@@ -20,7 +20,7 @@ export class ReverseMap {
   }
 
   /** Files that cite any of the ids or something within one. */
-  citersOfAny(ids: readonly string[]): string[] {
+  ofAny(ids: readonly string[]): string[] {
     const found: string[] = [];
     let cites: ((target: string | null) => boolean) | undefined;
     for (const summary of this.files.values()) {
