@@ -11,7 +11,7 @@ function written(unit: Unit): boolean {
 }
 
 /** Written units before implied ones, then by uri: features and the resolver use the first. */
-function before(a: WorkspaceDefinition, b: WorkspaceDefinition): boolean {
+export function before(a: WorkspaceDefinition, b: WorkspaceDefinition): boolean {
   return written(a.unit) !== written(b.unit) ? written(a.unit) : a.uri < b.uri;
 }
 
@@ -21,7 +21,14 @@ function insertOrdered(list: WorkspaceDefinition[], definition: WorkspaceDefinit
   list.splice(at, 0, definition);
 }
 
-export class DefinitionMap {
+/** What the resolver and features ask of the workspace's definitions. */
+export interface DefinitionLookup {
+  first(id: string): WorkspaceDefinition | undefined;
+  all(id: string): readonly WorkspaceDefinition[];
+  firstMatching<T>(id: string, pick: (definition: WorkspaceDefinition) => T | undefined): T | undefined;
+}
+
+export class DefinitionMap implements DefinitionLookup {
   private readonly preferred = new Map<string, WorkspaceDefinition>();
   private readonly several = new Map<string, WorkspaceDefinition[]>();
 

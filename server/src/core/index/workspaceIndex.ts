@@ -14,7 +14,8 @@ import { instructionDiagnostics, InstructionSources } from '../resolve/instructi
 import { resolveReference, ResolverSources } from '../resolve/resolver';
 import type { Resolution } from '../resolve/statuses';
 import type { WorkspaceDefinition } from '../resolve/statuses';
-import { DefinitionMap } from './definitionMap';
+import { DefinitionLookup, DefinitionMap } from './definitionMap';
+import { DocumentDefinitions } from './documentDefinitions';
 import { Citers } from './citers';
 import { entry, FileResolution, ResolutionCache } from './resolutionCache';
 import { FileSummary, sameSignature, summarize } from './summary';
@@ -56,7 +57,10 @@ function emptyDocument(text: string): ParsedDocument {
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileSummary>();
+  /** Kept up to date id by id, for editors; a one-shot check looks ids up in each file instead. */
   private readonly definitions = new DefinitionMap();
+  private readonly byDocument = new DocumentDefinitions();
+  private readonly lookup: DefinitionLookup;
   /** Ids that tracked changes delete → the files that delete them. */
   private readonly deletions = new Map<string, string[]>();
   /** Who cites what: each file's dependencies, worked out once the workspace is loaded. */
@@ -79,6 +83,7 @@ export class WorkspaceIndex {
     this.config = options.config ?? defaultConfig();
     this.severities = options.severities ?? {};
     this.incremental = options.incremental ?? true;
+    this.lookup = this.incremental ? this.definitions : this.byDocument;
     this.names = this.buildNames();
     this.sources = this.buildSources();
   }
@@ -111,9 +116,9 @@ export class WorkspaceIndex {
 
   /** Every workspace definition of an id, ordered by URI (the first is the one that counts). */
   definitionsOf(id: string): readonly WorkspaceDefinition[] {
-    if (!isParagraphId(id)) return this.definitions.all(id);
+    if (!isParagraphId(id)) return this.lookup.all(id);
     const found: WorkspaceDefinition[] = [];
-    for (const container of this.definitions.all(clauseOf(id))) {
+    for (const container of this.lookup.all(clauseOf(id))) {
       const definition = this.paragraphIn(container, id);
       if (definition) found.push(definition);
     }
@@ -122,8 +127,8 @@ export class WorkspaceIndex {
 
   /** The definition that counts, without listing the others (the resolver asks this for every target). */
   private firstDefinitionOf(id: string): WorkspaceDefinition | undefined {
-    if (!isParagraphId(id)) return this.definitions.first(id);
-    return this.definitions.firstMatching(clauseOf(id), (container) => this.paragraphIn(container, id));
+    if (!isParagraphId(id)) return this.lookup.first(id);
+    return this.lookup.firstMatching(clauseOf(id), (container) => this.paragraphIn(container, id));
   }
 
   /** Paragraphs are not in the definition map (two thirds of all units): they are found in their clause's file. */
@@ -137,7 +142,7 @@ export class WorkspaceIndex {
     return this.headingGeneration;
   }
 
-  /** Sections, Parts, Schedules, Appendices (and their versions) defined in the workspace text. */
+  /** Sections, Parts, Schedules, Appendices (and their versions) defined in the workspace text (an editor's index: a one-shot check keeps none). */
   definedHeadings(): ReadonlySet<string> {
     return this.headingIds;
   }
@@ -360,6 +365,12 @@ export class WorkspaceIndex {
 
   /** Updates the definition map; returns the ids whose observable definition changed. */
   private replaceDefinitions(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined): string[] {
+    if (!this.incremental) {
+      // A one-shot check tracks no changes (nor headings, which only completion asks for).
+      if (next) this.byDocument.set(next);
+      else this.byDocument.delete(uri);
+      return [];
+    }
     // An in-place re-parse says which ids stopped or started being defined; every other unit only moved.
     const reparsed = next?.parsed.reparsed;
     if (previous && next && reparsed) {

@@ -1,9 +1,10 @@
-// Finds every reference in a text. A single global pattern finds anchors (a keyword such as
-// "Section" or "Appendices", a SECMP number, a bare clause id such as H14.36, or a bullet in a
-// "Sections:" list); from each anchor a hand-written reader consumes the ids, lists, ranges,
+// Finds every reference in a text. Anchors (anchors.ts: a keyword such as "Section" or
+// "Appendices", a SECMP number, a bare clause id such as H14.36, or a bullet in a
+// "Sections:" list) start them; from each anchor a hand-written reader consumes the ids, lists, ranges,
 // versions and titles that follow. Readers look ahead a bounded distance: linear time.
 
 import type { CitedTitle, Reference } from '../model/types';
+import { AnchorFinder } from './anchors';
 import { DocumentNames } from './documentNames';
 import { readWords, WordToken } from './words';
 import {
@@ -21,9 +22,6 @@ export interface ScanOptions {
   to?: number;
 }
 
-const ANCHOR =
-  /(?:\b((?:SEC[ \t]+)?)(Sections?|SECTIONS?|sections?|Schedules?|SCHEDULES?|schedules?|Appendix|APPENDIX|appendix|Appendices|APPENDICES|appendices|Clauses?|CLAUSES?|clauses?|Conditions?|CONDITIONS?|conditions?|Paragraphs?|PARAGRAPHS?|paragraphs?)\b|\bSECMP[ \t]?(\d{4})(?!\d)|\b([A-Z]\d{1,2}[A-Z]?\.\d{1,3}[A-Z]?)(?![A-Za-z0-9])|^([ \t]*[\u2022\u00b7\u25aa\u25e6*-][ \t]*)(?=[A-Z]\d))/gm;
-
 /** Words before a bare id that make it something other than an SEC clause. */
 const NOT_SEC_BEFORE = new Set(['table', 'figure', 'annex', 'version', 'v', 'paragraph', 'clause', 'condition', 'step', 'row']);
 /** Words that end a title written after a dash: the next citation begins. */
@@ -38,7 +36,8 @@ interface SectionId {
   letter: string;
   part?: string;
   clause?: string;
-  paragraphs: string[];
+  /** Paragraph labels follow the clause: `H4.3(a)(ii)`. */
+  paragraphs: boolean;
   start: number;
   end: number;
 }
@@ -58,21 +57,31 @@ interface Item {
 }
 
 
+/** `a`..`zzzz`, `A`..`ZZ` or `1`..`99` between `from` and `to`. */
+function isParagraphLabel(text: string, from: number, to: number): boolean {
+  const length = to - from;
+  const first = text.charCodeAt(from);
+  const test = isLower(first) ? isLower : isUpper(first) ? isUpper : isDigit(first) ? isDigit : null;
+  if (test === null || length > (test === isLower ? 4 : 2)) return false;
+  for (let i = from + 1; i < to; i++) if (!test(text.charCodeAt(i))) return false;
+  return true;
+}
+
 function readSuffix(text: string, at: number): number {
   // An inserted-number suffix is one capital letter standing alone: H4.3A, N4A.
   if (isUpper(text.charCodeAt(at)) && !isAlnum(text.charCodeAt(at + 1))) return at + 1;
   return at;
 }
 
-function readParagraphLabels(text: string, at: number, labels: string[]): number {
+/** Reads `(a)(ii)...` at `at` into `labels` (or only skips them when null); returns the end. */
+function readParagraphLabels(text: string, at: number, labels: string[] | null): number {
   let i = at;
   while (text.charCodeAt(i) === 40) {
     let j = i + 1;
     while (j < text.length && j - i <= 5 && isAlnum(text.charCodeAt(j))) j++;
     if (text.charCodeAt(j) !== 41 || j === i + 1) break;
-    const label = text.slice(i + 1, j);
-    if (!/^(?:[a-z]{1,4}|[A-Z]{1,2}|\d{1,2})$/.test(label)) break;
-    labels.push(label);
+    if (!isParagraphLabel(text, i + 1, j)) break;
+    labels?.push(text.slice(i + 1, j));
     i = j + 1;
   }
   return i;
@@ -81,7 +90,7 @@ function readParagraphLabels(text: string, at: number, labels: string[]): number
 export function readSectionId(text: string, at: number): SectionId | null {
   const letterCode = text.charCodeAt(at);
   if (!isUpper(letterCode)) return null;
-  const id: SectionId = { letter: text[at], paragraphs: [], start: at, end: at + 1 };
+  const id: SectionId = { letter: text[at], part: undefined, clause: undefined, paragraphs: false, start: at, end: at + 1 };
   let i = at + 1;
   if (isDigit(text.charCodeAt(i))) {
     const digitsEnd = readDigits(text, i, 2);
@@ -95,7 +104,9 @@ export function readSectionId(text: string, at: number): SectionId | null {
       const clauseSuffixEnd = readSuffix(text, clauseEnd);
       id.clause = text.slice(i + 1, clauseSuffixEnd);
       i = clauseSuffixEnd;
-      i = readParagraphLabels(text, i, id.paragraphs);
+      const labelsEnd = readParagraphLabels(text, i, null);
+      id.paragraphs = labelsEnd > i;
+      i = labelsEnd;
     }
   }
   if (isAlnum(text.charCodeAt(i))) return null;
@@ -163,31 +174,38 @@ export class ReferenceScanner {
     const { text } = this;
     const skip = this.options.skip;
     let skipIndex = 0;
-    const anchor = new RegExp(ANCHOR.source, ANCHOR.flags);
-    anchor.lastIndex = this.options.from ?? 0;
+    const anchors = new AnchorFinder(text);
     const to = this.options.to ?? text.length;
-    let match: RegExpExecArray | null;
-    while ((match = anchor.exec(text)) !== null) {
-      const start = match.index;
-      if (start >= to) break;
+    let from = this.options.from ?? 0;
+    let start: number;
+    while ((start = anchors.next(from, to)) !== -1) {
       while (skipIndex < skip.length && skip[skipIndex].end <= start) skipIndex++;
       if (skipIndex < skip.length && skip[skipIndex].start <= start) {
-        anchor.lastIndex = skip[skipIndex].end;
+        from = skip[skipIndex].end;
         continue;
       }
-      let consumed = start + match[0].length;
-      if (match[2] !== undefined) {
-        consumed = this.keyword(start, start + match[0].length, match[2]);
-      } else if (match[3] !== undefined) {
-        this.push(start, consumed, `SECMP${match[3]}`, 'sec');
-      } else if (match[4] !== undefined) {
-        consumed = this.bareId(start);
-      } else if (match[5] !== undefined) {
-        consumed = this.bullet(start, start + match[0].length);
-      }
-      anchor.lastIndex = Math.max(consumed, start + 1);
+      from = Math.max(this.anchored(start, anchors.end), start + 1);
     }
     return this.refs;
+  }
+
+  /** Reads the citation at an anchor (see ANCHOR_PATTERN); returns where reading stopped. */
+  private anchored(start: number, end: number): number {
+    const { text } = this;
+    const first = text.charCodeAt(start);
+    if (!isAlnum(first)) return this.bullet(start, end);
+    const second = text.charCodeAt(start + 1);
+    if (isDigit(second)) return this.bareId(start);
+    if (first === 83 && text.startsWith('SECMP', start)) {
+      this.push(start, end, `SECMP${text.slice(end - 4, end)}`, 'sec');
+      return end;
+    }
+    // "SEC Sections": the keyword is the last word of the anchor.
+    let keywordStart = start;
+    if (first === 83 && second === 69 && text.charCodeAt(start + 2) === 67 && !isAlnum(text.charCodeAt(start + 3))) {
+      keywordStart = skipSpaces(text, start + 3);
+    }
+    return this.keyword(start, end, keywordStart);
   }
 
   private push(start: number, end: number, target: string | null, kind: Reference['kind'], extra?: Partial<Reference>): Reference {
@@ -196,15 +214,19 @@ export class ReferenceScanner {
     return ref;
   }
 
-  private keyword(start: number, keywordEnd: number, keyword: string): number {
-    const lower = keyword.toLowerCase();
-    const lowercaseKeyword = isLower(keyword.charCodeAt(0));
-    if (lower.startsWith('section')) return this.sectionKeyword(start, keywordEnd, lowercaseKeyword);
-    if (lower.startsWith('schedule')) return this.documentKeyword(start, keywordEnd, 'Schedule');
-    if (lower.startsWith('append')) return this.documentKeyword(start, keywordEnd, 'Appendix');
-    if (lower.startsWith('clause')) return this.clauseKeyword(start, keywordEnd, false);
-    if (lower.startsWith('paragraph')) return this.clauseKeyword(start, keywordEnd, true);
-    return this.conditionKeyword(start, keywordEnd);
+  /** The keyword is one of ANCHOR's: its first two letters tell which. */
+  private keyword(start: number, keywordEnd: number, keywordStart: number): number {
+    const { text } = this;
+    const first = text.charCodeAt(keywordStart) | 32; // lower case
+    const second = text.charCodeAt(keywordStart + 1) | 32;
+    if (first === 115) {
+      return second === 101
+        ? this.sectionKeyword(start, keywordEnd, isLower(text.charCodeAt(keywordStart)))
+        : this.documentKeyword(start, keywordEnd, 'Schedule');
+    }
+    if (first === 97) return this.documentKeyword(start, keywordEnd, 'Appendix');
+    if (first === 112) return this.clauseKeyword(start, keywordEnd, true);
+    return second === 108 ? this.clauseKeyword(start, keywordEnd, false) : this.conditionKeyword(start, keywordEnd);
   }
 
   // ---- Sections ---------------------------------------------------------------------------
@@ -269,7 +291,7 @@ export class ReferenceScanner {
   private addRange(items: Item[], from: Item, to: SectionId): number {
     const a = from.section!;
     const between: string[] = [];
-    if (a.letter === to.letter && a.paragraphs.length === 0 && to.paragraphs.length === 0) {
+    if (a.letter === to.letter && !a.paragraphs && !to.paragraphs) {
       if (a.clause !== undefined && to.clause !== undefined && a.part === to.part) {
         for (const n of numbersBetween(a.clause, to.clause)) between.push(`Section ${a.letter}${a.part}.${n}`);
       } else if (a.clause === undefined && to.clause === undefined && a.part !== undefined) {

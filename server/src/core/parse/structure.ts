@@ -6,6 +6,7 @@
 import type { CoreDiagnostic, CrossHeading, Unit, UnitKind } from '../model/types';
 import { clauseId, documentId, partId, sectionId, versionId } from '../model/ids';
 import { firstLabel, LabelKind, possibleKinds, successor } from './paragraphLabels';
+import { PartOrClauseSpan, readParagraphLabel, readPartOrClause } from './unitLabels';
 
 export interface DocumentContext {
   /** Offset where this context starts. */
@@ -28,9 +29,7 @@ export interface StructureResult {
 const SECTION_HEADING = /(?:Section|SECTION)[ \t]+([A-Z])[ \t]*(?::|\u2013|\u2014|-)[ \t]*([^\r\n]*)/y;
 const DOCUMENT_HEADING = /(Schedule|SCHEDULE|Appendix|APPENDIX)[ \t]+(\d{1,2}|[A-Z]{1,2})[ \t]*:[ \t]*([^\r\n]*)/y;
 const MODIFICATION_HEADING = /SECMP[ \t]?(\d{4})[ \t]*(?::|\u2013|\u2014|-)[ \t]*([^\r\n]*)/y;
-const PART_OR_CLAUSE = /([A-Z])(\d{1,2}[A-Z]?)(?:\.(\d{1,3}[A-Z]?))?(?=[ \t]|\r?$)/y;
 const DOC_CLAUSE = /(\d{1,3}(?:\.\d{1,3}){0,4})\.?(?=[ \t]|\r?$)/y;
-const PARAGRAPH = /\(([a-z]{1,4}|[A-Z]{1,2})\)(?=[ \t]|\r?$)/y;
 const TITLE_VERSION = /^(.*?)[ \t]+(?:Version|version|v)[ \t]*(\d+(?:\.\d+)*)[ \t]*$/;
 const NOT_USED = /^[[(]?\s*(?:not used|deleted|intentionally(?: left)? blank)\s*[\])]?\.?$/i;
 
@@ -164,10 +163,9 @@ export function orderProblem(label: string, number: string, previous: { label: s
 
 /** A clause label at `at` ("H4.3A"): letter, Part and clause number, and where it ends. */
 export function readClauseLabel(text: string, at: number): { letter: string; part: string; clause: string; end: number } | null {
-  PART_OR_CLAUSE.lastIndex = at;
-  const match = PART_OR_CLAUSE.exec(text);
-  if (!match || match[3] === undefined) return null;
-  return { letter: match[1], part: match[2], clause: match[3], end: at + match[0].length };
+  const span: PartOrClauseSpan = { partEnd: 0, clauseStart: -1, end: 0 };
+  if (!readPartOrClause(text, at, span) || span.clauseStart === -1) return null;
+  return { letter: text[at], part: text.slice(at + 1, span.partEnd), clause: text.slice(span.clauseStart, span.end), end: span.end };
 }
 
 /** The numbers that may follow `previous` without a gap: 3 -> 3A or 4; 3A -> 3B or 4. */
@@ -189,6 +187,7 @@ export function parseStructure(text: string): StructureResult {
   const contexts: DocumentContext[] = [{ start: 0, document: null }];
   const definedAt = new Map<string, number>();
   // The chain of open units, as two parallel stacks (no object per unit).
+  const span: PartOrClauseSpan = { partEnd: 0, clauseStart: -1, end: 0 };
   const openIndex: number[] = [];
   const openDepth: number[] = [];
   let paragraphs: ParagraphLevel[] = [];
@@ -334,12 +333,9 @@ export function parseStructure(text: string): StructureResult {
         // The contents end where numbered text begins, or where a heading it listed comes again.
         let ends = false;
         if (isUpperCode(first) && isDigitCode(text.charCodeAt(i + 1))) {
-          PART_OR_CLAUSE.lastIndex = i;
-          const match = PART_OR_CLAUSE.exec(text);
-          ends = match !== null && match[3] !== undefined;
+          ends = readPartOrClause(text, i, span) && span.clauseStart !== -1;
         } else if (first === 40) {
-          PARAGRAPH.lastIndex = i;
-          ends = PARAGRAPH.test(text);
+          ends = readParagraphLabel(text, i) !== -1;
         } else if (first === 83) {
           SECTION_HEADING.lastIndex = i;
           const match = SECTION_HEADING.exec(text);
@@ -400,13 +396,11 @@ export function parseStructure(text: string): StructureResult {
       }
 
       if (!handled && mode !== 'document' && isUpperCode(first) && isDigitCode(text.charCodeAt(i + 1)) && !previousLineContinues) {
-        PART_OR_CLAUSE.lastIndex = i;
-        const match = PART_OR_CLAUSE.exec(text);
-        if (match && (mode === 'none' || match[1] === sectionLetter)) {
-          const letter = match[1];
-          const part = match[2];
-          const labelEnd = i + match[0].length;
-          if (match[3] === undefined) {
+        if (readPartOrClause(text, i, span) && (mode === 'none' || text.charCodeAt(i) === sectionLetter.charCodeAt(0))) {
+          const letter = text[i];
+          const part = text.slice(i + 1, span.partEnd);
+          const labelEnd = span.end;
+          if (span.clauseStart === -1) {
             const rest = text.slice(labelEnd, contentEnd).trim();
             // A Part heading needs a title: "H4 Processing Service Requests".
             const restCode = rest.charCodeAt(0);
@@ -422,7 +416,8 @@ export function parseStructure(text: string): StructureResult {
               handled = true;
             }
           } else {
-            const id = clauseId(letter, part, match[3]);
+            const clause = text.slice(span.clauseStart, labelEnd);
+            const id = clauseId(letter, part, clause);
             const ownerId = partId(letter, part);
             if (currentPart === -1 || units[currentPart].id !== ownerId) {
               // Clauses without their Part heading still make the Part's text present.
@@ -430,9 +425,9 @@ export function parseStructure(text: string): StructureResult {
               currentPart = addUnit('part', ownerId, `${letter}${part}`, '', i, i, DEPTH_PART, sectionIndex, false);
               lastPartNumber = { label: `${letter}${part}`, number: part };
             }
-            const label = `${letter}${part}.${match[3]}`;
-            checkOrder(label, match[3], i, labelEnd, lastChildNumber.get(currentPart));
-            lastChildNumber.set(currentPart, { label, number: match[3] });
+            const label = text.slice(i, labelEnd);
+            checkOrder(label, clause, i, labelEnd, lastChildNumber.get(currentPart));
+            lastChildNumber.set(currentPart, { label, number: clause });
             paragraphs = [];
             clauseDepth = DEPTH_CLAUSE;
             currentClause = addUnit('clause', id, label, '', i, labelEnd, DEPTH_CLAUSE, currentPart, isNotUsedAt(text, labelEnd, contentEnd));
@@ -478,11 +473,9 @@ export function parseStructure(text: string): StructureResult {
       }
 
       if (!handled && first === 40 && currentClause !== -1) {
-        PARAGRAPH.lastIndex = i;
-        const match = PARAGRAPH.exec(text);
-        if (match) {
-          const label = match[1];
-          const labelEnd = i + match[0].length;
+        const labelEnd = readParagraphLabel(text, i);
+        if (labelEnd !== -1) {
+          const label = text.slice(i + 1, labelEnd - 1);
           const placed = placeParagraph(paragraphs, label, indent);
           if (placed.outOfSequence) {
             numberingOrder(i, labelEnd, `Paragraph (${label}) is out of sequence${placed.expected ? `: expected (${placed.expected})` : ''}.`);

@@ -1,0 +1,54 @@
+// A one-shot check (the CLI) parses and looks definitions up its own way (citations scanned
+// while resolving, ids looked up in each file's table): it must say exactly what an editor's
+// index says of the same files.
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
+import { catalogue } from './fixtures';
+
+const URIS = ['file:///a.sec', 'file:///b.sec', 'file:///c.sec'];
+// Sections split over files, Parts implied by their clauses, the same id in two files,
+// versioned Schedules, deletions and insertions, paragraphs.
+const LINES = [
+  'Section X: Transition', 'X5 Incorporation of Certain Documents into this Code', 'X5.1 First.', 'X5.3 [Not used]', 'X5.4 Fourth:',
+  '(a) limb;', '(b) limb.', 'X6 Another Part', 'X6.1 One.', 'Section H: DCC Services', 'H4 Processing Service Requests', 'H4.1 One.',
+  'H4.12 Twelve.', 'Appendix AK: SEC Variation Testing Approach Document for SMETS1 Services', '4 Testing', '4.2 Second.',
+  'Schedule 8: GBCS Version 9.9', 'SECMP0045: A Modification', '{++X5.5 Inserted.++}', '{--X5.4 Deleted.--}', '',
+  'Cite Section X5.9, Section X5.4(b) and Section H4.12.', 'Cite Sections X5, X6.1 and H4.1-H4.12 and Section H (DCC Services).',
+  'Cite Clause 4.2 of Appendix AK and Schedule 8 Version 9.9 and Schedule 8.', 'Cite SECMP0045 and Section X5.3 and Section G2.14.',
+];
+const IDS = [
+  'Section X', 'Section X5', 'Section X5.1', 'Section X5.4', 'Section X5.4(a)', 'Section X5.4(b)', 'Section X5.9', 'Section X6',
+  'Section X6.1', 'Section H', 'Section H4', 'Section H4.12', 'Appendix AK', 'Appendix AK 4', 'Appendix AK 4.2', 'Schedule 8',
+  'Schedule 8 v9.9', 'SECMP0045', 'Section G2',
+];
+
+function observed(index: WorkspaceIndex, uris: string[]): unknown {
+  return {
+    files: uris.map((uri) => {
+      const result = index.resolve(uri);
+      return {
+        references: result.references.map((r) => [r.reference.start, r.reference.target, r.resolution.status, r.resolution.reason,
+          r.resolution.definition?.uri, r.resolution.definition?.unit.id]),
+        diagnostics: result.diagnostics.map((d) => [d.start, d.end, d.code, d.message]),
+      };
+    }),
+    definitions: IDS.map((id) => index.definitionsOf(id).map((definition) => [definition.uri, definition.unit.id, definition.unit.labelStart])),
+    titles: IDS.map((id) => index.titlesOf(id)),
+  };
+}
+
+describe('one-shot check', () => {
+  it('resolves and looks up definitions exactly as the editor index does', () => {
+    const files = fc.array(fc.constantFrom(...LINES), { maxLength: 14 }).map((lines) => lines.join('\n'));
+    fc.assert(fc.property(fc.tuple(files, files, files), (texts) => {
+      const editor = new WorkspaceIndex({ catalogue });
+      const oneShot = new WorkspaceIndex({ catalogue, incremental: false });
+      URIS.forEach((uri, i) => {
+        editor.updateFile(uri, texts[i]);
+        oneShot.updateFile(uri, texts[i]);
+      });
+      assert.deepEqual(observed(oneShot, URIS), observed(editor, URIS));
+    }), { numRuns: 400 });
+  });
+});
