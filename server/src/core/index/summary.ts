@@ -3,6 +3,7 @@
 
 import { parentId } from '../model/ids';
 import type { ParsedDocument, Unit } from '../model/types';
+import { paragraphOnDemand } from '../parse/paragraphsOnDemand';
 import { LineIndex } from '../text/lineIndex';
 
 export interface FileSummary {
@@ -55,7 +56,7 @@ export function summarize(uri: string, parsed: ParsedDocument, citing?: Set<stri
     parsed,
     defines,
     unitOf: (id) => {
-      const index = first.get(id);
+      const index = first.get(id) ?? paragraphOnDemand(parsed, id);
       return index === undefined ? undefined : units[index];
     },
     get dependsOn() {

@@ -4,7 +4,7 @@
 
 import type { Catalogue } from '../catalogue/catalogue';
 import { defaultConfig, SecConfig, SeveritySetting } from '../config/config';
-import { parentId } from '../model/ids';
+import { isParagraphId, parentId } from '../model/ids';
 import type { CoreDiagnostic, DiagnosticCode, ParsedDocument, Reference, Unit } from '../model/types';
 import { DocumentNames } from '../parse/documentNames';
 import { parseDocument, scanCitations } from '../parse/parseDocument';
@@ -26,11 +26,6 @@ export type { FileResolution } from './resolutionCache';
 export const MAX_FILE_SIZE = 32 * 1024 * 1024;
 
 const HEADING_KINDS = new Set(['section', 'part', 'schedule', 'appendix']);
-
-/** `Section H4.3(a)`, `Appendix AK 4.2(b)(i)`. */
-function isParagraphId(id: string): boolean {
-  return id.charCodeAt(id.length - 1) === 41;
-}
 
 /** The clause a paragraph id belongs to: `Section H4.3` for `Section H4.3(a)(ii)`. */
 function clauseOf(paragraphId: string): string {

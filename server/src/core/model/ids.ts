@@ -65,6 +65,11 @@ export function parentId(id: string): string | null {
   return null;
 }
 
+/** `Section H4.3(a)`, `Appendix AK 4.2(b)(i)`. */
+export function isParagraphId(id: string): boolean {
+  return id.charCodeAt(id.length - 1) === 41;
+}
+
 export function levelOf(id: string): TargetLevel {
   if (id.endsWith(')')) return 'paragraph';
   if (id.startsWith('SECMP')) return 'modification';

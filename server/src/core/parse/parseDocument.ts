@@ -61,7 +61,9 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
       diagnostics.push({ ...problem, severity: 'error', code: 'malformed-change' });
     }
   }
-  const structure = parseStructure(text);
+  // A one-shot check reads paragraphs when they are cited; tracked changes compare every unit of both readings.
+  const onDemand = options.deferCitations === true && before === null && text === source;
+  const structure = parseStructure(text, { paragraphsOnDemand: onDemand });
   const deleted: ParsedDocument['deleted'] = [];
   if (before !== null) {
     // Compare the two readings: what only the old text defines is deleted, what only the new defines is inserted.
@@ -93,6 +95,7 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
     firstDefinitions: structure.firstDefinitions,
     deleted,
     deferredCitations: options.deferCitations ? scan : undefined,
+    paragraphsRead: onDemand ? new Set() : undefined,
   };
 }
 

@@ -33,13 +33,23 @@ const RANGE_EXPANSION_LIMIT = 200;
 const DOCUMENT_NAME_WORDS = 8;
 
 interface SectionId {
-  letter: string;
-  part?: string;
-  clause?: string;
+  /** The letter is at `start`; offsets, not strings, as most ids are only looked at once. */
+  start: number;
+  /** End of the Part number (`H4A`), or -1 for a Section alone. */
+  partEnd: number;
+  /** End of the clause number (`H4.3A`), or -1. */
+  clauseEnd: number;
   /** Paragraph labels follow the clause: `H4.3(a)(ii)`. */
   paragraphs: boolean;
-  start: number;
   end: number;
+}
+
+function partOf(text: string, id: SectionId): string {
+  return text.slice(id.start + 1, id.partEnd);
+}
+
+function clauseOf(text: string, id: SectionId): string {
+  return text.slice(id.partEnd + 1, id.clauseEnd);
 }
 
 interface Item {
@@ -90,19 +100,19 @@ function readParagraphLabels(text: string, at: number, labels: string[] | null):
 export function readSectionId(text: string, at: number): SectionId | null {
   const letterCode = text.charCodeAt(at);
   if (!isUpper(letterCode)) return null;
-  const id: SectionId = { letter: text[at], part: undefined, clause: undefined, paragraphs: false, start: at, end: at + 1 };
+  const id: SectionId = { start: at, partEnd: -1, clauseEnd: -1, paragraphs: false, end: at + 1 };
   let i = at + 1;
   if (isDigit(text.charCodeAt(i))) {
     const digitsEnd = readDigits(text, i, 2);
     if (digitsEnd === -1) return null;
     const suffixEnd = readSuffix(text, digitsEnd);
-    id.part = text.slice(i, suffixEnd);
+    id.partEnd = suffixEnd;
     i = suffixEnd;
     if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
       const clauseEnd = readDigits(text, i + 1, 3);
       if (clauseEnd === -1) return null;
       const clauseSuffixEnd = readSuffix(text, clauseEnd);
-      id.clause = text.slice(i + 1, clauseSuffixEnd);
+      id.clauseEnd = clauseSuffixEnd;
       i = clauseSuffixEnd;
       const labelsEnd = readParagraphLabels(text, i, null);
       id.paragraphs = labelsEnd > i;
@@ -209,7 +219,8 @@ export class ReferenceScanner {
   }
 
   private push(start: number, end: number, target: string | null, kind: Reference['kind'], extra?: Partial<Reference>): Reference {
-    const ref: Reference = { text: referenceText(this.text, start, end), start, end, target, kind, ...extra };
+    const ref: Reference = { text: referenceText(this.text, start, end), start, end, target, kind };
+    if (extra) Object.assign(ref, extra);
     this.refs.push(ref);
     return ref;
   }
@@ -244,7 +255,7 @@ export class ReferenceScanner {
     const first = readSectionId(text, at);
     if (!first) return keywordEnd;
     // "this section a ..." is prose; a lowercase keyword needs a numbered id.
-    if (lowercaseKeyword && first.part === undefined) return keywordEnd;
+    if (lowercaseKeyword && first.partEnd === -1) return keywordEnd;
     return this.sectionList(start, first);
   }
 
@@ -259,7 +270,7 @@ export class ReferenceScanner {
       const afterItem = skipSpaces(text, end);
       if (isDash(text.charCodeAt(afterItem))) {
         const next = readSectionId(text, skipSpaces(text, afterItem + 1));
-        if (next && next.part !== undefined) {
+        if (next && next.partEnd !== -1) {
           end = this.addRange(items, current, next);
           current = items[items.length - 1];
           continue;
@@ -273,7 +284,7 @@ export class ReferenceScanner {
       const separator = this.readListSeparator(end);
       if (!separator) break;
       const next = readSectionId(text, separator.next);
-      if (!next || (next.part === undefined && separator.range)) break;
+      if (!next || (next.partEnd === -1 && separator.range)) break;
       if (separator.range) {
         end = this.addRange(items, current, next);
         current = items[items.length - 1];
@@ -289,13 +300,15 @@ export class ReferenceScanner {
 
   /** Adds the range's end point and the ids between; returns the end offset. */
   private addRange(items: Item[], from: Item, to: SectionId): number {
+    const { text } = this;
     const a = from.section!;
+    const letter = text[a.start];
     const between: string[] = [];
-    if (a.letter === to.letter && !a.paragraphs && !to.paragraphs) {
-      if (a.clause !== undefined && to.clause !== undefined && a.part === to.part) {
-        for (const n of numbersBetween(a.clause, to.clause)) between.push(`Section ${a.letter}${a.part}.${n}`);
-      } else if (a.clause === undefined && to.clause === undefined && a.part !== undefined) {
-        for (const n of numbersBetween(a.part, to.part!)) between.push(`Section ${a.letter}${n}`);
+    if (letter === text[to.start] && !a.paragraphs && !to.paragraphs) {
+      if (a.clauseEnd !== -1 && to.clauseEnd !== -1 && partOf(text, a) === partOf(text, to)) {
+        for (const n of numbersBetween(clauseOf(text, a), clauseOf(text, to))) between.push(`Section ${letter}${partOf(text, a)}.${n}`);
+      } else if (a.clauseEnd === -1 && to.clauseEnd === -1 && a.partEnd !== -1 && to.partEnd !== -1) {
+        for (const n of numbersBetween(partOf(text, a), partOf(text, to))) between.push(`Section ${letter}${n}`);
       }
     }
     for (const target of between) items.push({ target, start: from.start, end: to.end, viaRange: true });
@@ -531,7 +544,7 @@ export class ReferenceScanner {
     const at = skipGap(text, keywordEnd);
     if (!isParagraph && isUpper(text.charCodeAt(at)) && isDigit(text.charCodeAt(at + 1))) {
       const id = readSectionId(text, at);
-      return id && id.clause !== undefined ? this.sectionList(start, id) : keywordEnd;
+      return id && id.clauseEnd !== -1 ? this.sectionList(start, id) : keywordEnd;
     }
     if (!isDigit(text.charCodeAt(at))) return keywordEnd;
     const numbers = this.readNumberList(at);
@@ -608,7 +621,7 @@ export class ReferenceScanner {
   private bullet(start: number, idStart: number): number {
     if (!this.bulletContextActive(start)) return idStart;
     const id = readSectionId(this.text, idStart);
-    if (!id || id.part === undefined) return idStart;
+    if (!id || id.partEnd === -1) return idStart;
     return this.sectionList(idStart, id);
   }
 

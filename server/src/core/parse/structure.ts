@@ -4,7 +4,7 @@
 // Every pattern is anchored at a line start with bounded repetition: linear time.
 
 import type { CoreDiagnostic, CrossHeading, Unit, UnitKind } from '../model/types';
-import { clauseId, documentId, partId, sectionId, versionId } from '../model/ids';
+import { documentId, partId, sectionId, versionId } from '../model/ids';
 import { firstLabel, LabelKind, possibleKinds, successor } from './paragraphLabels';
 import { PartOrClauseSpan, readParagraphLabel, readPartOrClause } from './unitLabels';
 
@@ -33,7 +33,7 @@ const DOC_CLAUSE = /(\d{1,3}(?:\.\d{1,3}){0,4})\.?(?=[ \t]|\r?$)/y;
 const TITLE_VERSION = /^(.*?)[ \t]+(?:Version|version|v)[ \t]*(\d+(?:\.\d+)*)[ \t]*$/;
 const NOT_USED = /^[[(]?\s*(?:not used|deleted|intentionally(?: left)? blank)\s*[\])]?\.?$/i;
 
-interface ParagraphLevel {
+export interface ParagraphLevel {
   kind: LabelKind;
   last: string;
   unit: number;
@@ -131,7 +131,7 @@ export function isNotUsed(text: string): boolean {
 }
 
 /** isNotUsed on a span of the text, without copying the long spans that cannot match. */
-function isNotUsedAt(text: string, from: number, to: number): boolean {
+export function isNotUsedAt(text: string, from: number, to: number): boolean {
   return to - from <= 48 && isNotUsed(text.slice(from, to));
 }
 
@@ -180,7 +180,16 @@ function isNextNumber(previous: string, next: string): boolean {
   return sn.length === 1 && sp.length === 1 && sn.charCodeAt(0) === sp.charCodeAt(0) + 1;
 }
 
-export function parseStructure(text: string): StructureResult {
+export interface StructureOptions {
+  /**
+   * Leave the paragraphs of Section clauses out of `units` (two thirds of all units): they are
+   * read when first asked for (paragraphsOnDemand.ts). Their numbering is still checked here.
+   */
+  paragraphsOnDemand?: boolean;
+}
+
+export function parseStructure(text: string, options: StructureOptions = {}): StructureResult {
+  const onDemand = options.paragraphsOnDemand === true;
   const units: Unit[] = [];
   const diagnostics: CoreDiagnostic[] = [];
   const contents: Array<{ start: number; end: number }> = [];
@@ -190,7 +199,7 @@ export function parseStructure(text: string): StructureResult {
   const span: PartOrClauseSpan = { partEnd: 0, clauseStart: -1, end: 0 };
   const openIndex: number[] = [];
   const openDepth: number[] = [];
-  let paragraphs: ParagraphLevel[] = [];
+  const paragraphs: ParagraphLevel[] = [];
 
   let mode: Mode = 'none';
   let sectionLetter = '';
@@ -281,7 +290,7 @@ export function parseStructure(text: string): StructureResult {
     headingLabels.push({ start, end });
     closeTo(0, lastContentEnd);
     pending = null;
-    paragraphs = [];
+    paragraphs.length = 0;
     currentPart = -1;
     currentClause = -1;
     lastPartNumber = null;
@@ -410,25 +419,26 @@ export function parseStructure(text: string): StructureResult {
               const label = `${letter}${part}`;
               if (mode === 'section') checkOrder(label, part, i, labelEnd, lastPartNumber);
               lastPartNumber = { label, number: part };
-              paragraphs = [];
+              paragraphs.length = 0;
               currentClause = -1;
               currentPart = addUnit('part', id, label, rest, i, labelEnd, DEPTH_PART, sectionIndex, isNotUsed(rest));
               handled = true;
             }
           } else {
             const clause = text.slice(span.clauseStart, labelEnd);
-            const id = clauseId(letter, part, clause);
-            const ownerId = partId(letter, part);
-            if (currentPart === -1 || units[currentPart].id !== ownerId) {
+            const label = text.slice(i, labelEnd);
+            const id = sectionId(label); // Section H4.3: the label is the clause's id within its Section
+            const open = currentPart === -1 ? null : units[currentPart];
+            // The Part's label is its letter and number: compared in place, without building its id.
+            if (open === null || open.label.length !== span.partEnd - i || !text.startsWith(open.label, i)) {
               // Clauses without their Part heading still make the Part's text present.
               const sectionIndex = mode === 'section' ? documentIndex : -1;
-              currentPart = addUnit('part', ownerId, `${letter}${part}`, '', i, i, DEPTH_PART, sectionIndex, false);
+              currentPart = addUnit('part', partId(letter, part), `${letter}${part}`, '', i, i, DEPTH_PART, sectionIndex, false);
               lastPartNumber = { label: `${letter}${part}`, number: part };
             }
-            const label = text.slice(i, labelEnd);
             checkOrder(label, clause, i, labelEnd, lastChildNumber.get(currentPart));
             lastChildNumber.set(currentPart, { label, number: clause });
-            paragraphs = [];
+            paragraphs.length = 0;
             clauseDepth = DEPTH_CLAUSE;
             currentClause = addUnit('clause', id, label, '', i, labelEnd, DEPTH_CLAUSE, currentPart, isNotUsedAt(text, labelEnd, contentEnd));
             if (mode === 'none') {
@@ -464,7 +474,7 @@ export function parseStructure(text: string): StructureResult {
             const previous = lastChildNumber.get(parent);
             checkOrder(number, lastSegment, i, labelEnd, previous);
             lastChildNumber.set(parent, { label: number, number: lastSegment });
-            paragraphs = [];
+            paragraphs.length = 0;
             clauseDepth = depth;
             currentClause = addUnit('docClause', id, number, segments.length === 1 ? rest : '', i, labelEnd, depth, parent, isNotUsed(rest));
             handled = true;
@@ -475,15 +485,21 @@ export function parseStructure(text: string): StructureResult {
       if (!handled && first === 40 && currentClause !== -1) {
         const labelEnd = readParagraphLabel(text, i);
         if (labelEnd !== -1) {
-          const label = text.slice(i + 1, labelEnd - 1);
+          const written = text.slice(i, labelEnd); // (a)
+          const label = written.slice(1, -1);
           const placed = placeParagraph(paragraphs, label, indent);
           if (placed.outOfSequence) {
             numberingOrder(i, labelEnd, `Paragraph (${label}) is out of sequence${placed.expected ? `: expected (${placed.expected})` : ''}.`);
           }
           const level = placed.level;
-          const parent = level === 0 ? currentClause : paragraphs[level - 1].unit;
-          const unit = addUnit('paragraph', `${units[parent].id}(${label})`, `(${label})`, '', i, labelEnd,
-            clauseDepth + 1 + level, parent, isNotUsedAt(text, labelEnd, contentEnd));
+          let unit = -1;
+          if (onDemand && units[currentClause].kind === 'clause') {
+            if (level === 0) units[currentClause].childCount++;
+          } else {
+            const parent = level === 0 ? currentClause : paragraphs[level - 1].unit;
+            unit = addUnit('paragraph', units[parent].id + written, written, '', i, labelEnd,
+              clauseDepth + 1 + level, parent, isNotUsedAt(text, labelEnd, contentEnd));
+          }
           paragraphs.length = level;
           paragraphs.push({ kind: placed.kind, last: label, unit, indent });
           handled = true;
@@ -519,14 +535,14 @@ export function parseStructure(text: string): StructureResult {
   return { units, diagnostics, contents, contexts, headingLabels, firstDefinitions: definedAt };
 }
 
-interface Placement {
+export interface Placement {
   level: number;
   kind: LabelKind;
   outOfSequence: boolean;
   expected?: string;
 }
 
-function placeParagraph(levels: ParagraphLevel[], label: string, indent: number): Placement {
+export function placeParagraph(levels: ParagraphLevel[], label: string, indent: number): Placement {
   const kinds = possibleKinds(label);
   // Continuation of an open list, innermost first: (h) then (i) continues the letters.
   for (let level = levels.length - 1; level >= 0; level--) {

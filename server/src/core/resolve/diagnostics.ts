@@ -54,6 +54,8 @@ export function referenceDiagnostics(resolved: readonly ResolvedReference[], tit
 function diagnose(reference: Reference, resolution: Resolution, titlesOf: TitleSource): readonly CoreDiagnostic[] {
   // Members between the written ends of a range are cited but not written: no diagnostics.
   if (reference.viaRange) return NONE;
+  // Most references: found, and no title to compare.
+  if ((resolution.status === 'ok' || resolution.status === 'external') && !reference.title) return NONE;
   const diagnostics: CoreDiagnostic[] = [];
   const start = 0;
   const end = reference.end - reference.start;

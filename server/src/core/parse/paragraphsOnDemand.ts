@@ -1,0 +1,83 @@
+// The paragraphs of a Section clause, read when first asked for. A one-shot check parses with
+// StructureOptions.paragraphsOnDemand: paragraphs are two thirds of all units, and only the
+// few that are cited need to exist. Reading a clause's paragraphs appends them to the
+// document's units and first definitions exactly as a full parse would have made them (a
+// property test holds the two equal); only their place in `units` differs.
+
+import { isParagraphId } from '../model/ids';
+import type { ParsedDocument, Unit } from '../model/types';
+import { isNotUsedAt, ParagraphLevel, placeParagraph } from './structure';
+import { readParagraphLabel } from './unitLabels';
+
+/** The unit of a paragraph id in a document parsed with paragraphs on demand, reading its clause if need be. */
+export function paragraphOnDemand(parsed: ParsedDocument, id: string): number | undefined {
+  const read = parsed.paragraphsRead;
+  if (!read || !isParagraphId(id)) return undefined;
+  const clauseId = id.slice(0, id.indexOf('('));
+  const first = parsed.firstDefinitions.get(clauseId);
+  if (first === undefined || parsed.units[first].kind !== 'clause') return undefined;
+  // The first definition of a paragraph id may lie under a later definition of its clause (a duplicate).
+  const clauses = parsed.diagnostics.some((diagnostic) => diagnostic.code === 'duplicate-number')
+    ? parsed.units.flatMap((unit, index) => (unit.kind === 'clause' && unit.id === clauseId ? [index] : []))
+    : [first];
+  for (const clause of clauses) {
+    if (read.has(clause)) continue;
+    read.add(clause);
+    readParagraphs(parsed, clause);
+  }
+  return parsed.firstDefinitions.get(id);
+}
+
+/** The lines of a clause, as parseStructure reads them, making the units its paragraphs lines define. */
+function readParagraphs(parsed: ParsedDocument, clauseIndex: number): void {
+  const { text, units, firstDefinitions } = parsed;
+  const clause = units[clauseIndex];
+  const levels: ParagraphLevel[] = [];
+  let lastContentEnd = clause.labelEnd;
+  let lineStart = text.lastIndexOf('\n', clause.labelStart - 1) + 1;
+  while (lineStart < clause.end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    let contentEnd = lineEnd;
+    if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+    let i = lineStart;
+    while (i < contentEnd && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    while (contentEnd > i && (text.charCodeAt(contentEnd - 1) === 32 || text.charCodeAt(contentEnd - 1) === 9)) contentEnd--;
+    if (i < contentEnd) {
+      const labelEnd = i > clause.labelStart ? readParagraphLabel(text, i) : -1;
+      if (labelEnd !== -1) {
+        const written = text.slice(i, labelEnd);
+        const label = written.slice(1, -1);
+        const placed = placeParagraph(levels, label, i - lineStart);
+        const level = placed.level;
+        // A paragraph closes the open ones at its level and deeper, where the previous line ended.
+        for (let l = level; l < levels.length; l++) {
+          const open = units[levels[l].unit];
+          open.end = Math.max(open.labelEnd, lastContentEnd);
+        }
+        const parentIndex = level === 0 ? clauseIndex : levels[level - 1].unit;
+        const parent = units[parentIndex];
+        const unit: Unit = {
+          id: parent.id + written, kind: 'paragraph', label: written, title: '', start: i, end: labelEnd, labelStart: i, labelEnd,
+          parent: parentIndex, notUsed: isNotUsedAt(text, labelEnd, contentEnd), childCount: 0,
+        };
+        if (parent.notUsed || parent.withinNotUsed) unit.withinNotUsed = true;
+        // The clause's own count was kept by the parse.
+        if (level > 0) parent.childCount++;
+        const index = units.length;
+        units.push(unit);
+        if (!firstDefinitions.has(unit.id)) firstDefinitions.set(unit.id, index);
+        levels.length = level;
+        levels.push({ kind: placed.kind, last: label, unit: index, indent: i - lineStart });
+      }
+      lastContentEnd = contentEnd;
+    }
+    if (lineEnd >= text.length) break;
+    lineStart = lineEnd + 1;
+  }
+  // The clause closed them all when it closed.
+  for (const level of levels) {
+    const open = units[level.unit];
+    open.end = Math.max(open.labelEnd, clause.end);
+  }
+}
