@@ -21,7 +21,8 @@ function unitView(unit: Unit, units: readonly Unit[]): unknown {
 
 function byId(parsed: ParsedDocument): Map<string, unknown> {
   const view = new Map<string, unknown>();
-  for (const [id, index] of parsed.firstDefinitions) view.set(id, unitView(parsed.units[index], parsed.units));
+  const tables = [parsed.firstDefinitions, parsed.paragraphsOnDemand?.ids ?? new Map<string, number>()];
+  for (const table of tables) for (const [id, index] of table) view.set(id, unitView(parsed.units[index], parsed.units));
   return view;
 }
 
@@ -38,7 +39,7 @@ describe('paragraphs on demand', () => {
         if (id.endsWith(')')) assert.notEqual(paragraphOnDemand(lean, id) ?? lean.firstDefinitions.get(id), undefined, id);
       }
       assert.equal(paragraphOnDemand(lean, 'Section H4.1(z)'), undefined);
-      read += lean.paragraphsRead?.size ?? 0;
+      read += lean.paragraphsOnDemand?.read.size ?? 0;
       assert.deepEqual(byId(lean), byId(full));
       // Units no paragraph lookup reached are the same too (Parts' and clauses' counts, ends, flags).
       assert.equal(lean.units.length, full.units.length);

@@ -1,4 +1,5 @@
 // secls: the SEC reference checker on the command line, sharing the language server's engine.
+import { setFlagsFromString } from 'node:v8';
 import { runApply, runRedline } from './changeCommands';
 import { runCheck, UsageError } from './checkCommand';
 
@@ -19,6 +20,12 @@ Options:
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable path.`;
 
 declare const __VERSION__: string | undefined;
+
+// A check runs for about a second: most of its code is optimised while it runs, by the compiler
+// on the second core. Inlining less makes that compiling a third cheaper and the optimised code
+// arrive sooner, for code hardly slower: on the 20 MB benchmark, 250 ms less CPU and 90 ms less
+// time (docs/performance.md). A long-running language server keeps V8's default.
+setFlagsFromString('--max-inlined-bytecode-size-cumulative=100');
 
 function main(argv: string[]): number {
   const [command, ...rest] = argv;

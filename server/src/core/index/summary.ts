@@ -1,7 +1,7 @@
 // Per-file semantic summary: what a file defines and what it cites. Built once per parse;
 // the workspace index is made of these.
 
-import { parentId } from '../model/ids';
+import { isParagraphId, parentId } from '../model/ids';
 import type { ParsedDocument, Unit } from '../model/types';
 import { paragraphOnDemand } from '../parse/paragraphsOnDemand';
 import { LineIndex } from '../text/lineIndex';
@@ -56,7 +56,8 @@ export function summarize(uri: string, parsed: ParsedDocument, citing?: Set<stri
     parsed,
     defines,
     unitOf: (id) => {
-      const index = first.get(id) ?? paragraphOnDemand(parsed, id);
+      // A Section clause's paragraphs may not have been read yet (a one-shot check reads them when cited).
+      const index = parsed.paragraphsOnDemand && id.startsWith('Section ') && isParagraphId(id) ? paragraphOnDemand(parsed, id) : first.get(id);
       return index === undefined ? undefined : units[index];
     },
     get dependsOn() {

@@ -133,8 +133,11 @@ export interface ParsedDocument {
   deleted: Array<{ id: string; start: number; end: number }>;
   /** Amendment instructions in prose ("Insert new Section H4.3A after Section H4.3"). */
   instructions: Instruction[];
-  /** Set when the paragraphs of Section clauses are read on demand (paragraphsOnDemand.ts): the clauses read so far. */
-  paragraphsRead?: Set<number>;
+  /**
+   * Set when the paragraphs of Section clauses are read on demand (paragraphsOnDemand.ts): the
+   * clauses read so far, and the first definitions of their paragraphs (not in firstDefinitions).
+   */
+  paragraphsOnDemand?: { read: Set<number>; ids: Map<string, number> };
   /** Set when parsing left the citations for later (ParseOptions.deferCitations): what scanning them needs. */
   deferredCitations?: import('../parse/parseDocument').CitationScan;
   /** Set by an in-place re-parse: the ids that stopped or started being defined (all others kept their units). */

@@ -1,8 +1,10 @@
 // The paragraphs of a Section clause, read when first asked for. A one-shot check parses with
 // StructureOptions.paragraphsOnDemand: paragraphs are two thirds of all units, and only the
 // few that are cited need to exist. Reading a clause's paragraphs appends them to the
-// document's units and first definitions exactly as a full parse would have made them (a
-// property test holds the two equal); only their place in `units` differs.
+// document's units exactly as a full parse would have made them (a property test holds the
+// two equal); only their place in `units` differs. Their ids go to a table of their own: the
+// document's first definitions are a large table, costly to grow once the whole workspace
+// is loaded.
 
 import { isParagraphId } from '../model/ids';
 import type { ParsedDocument, Unit } from '../model/types';
@@ -11,8 +13,9 @@ import { readParagraphLabel } from './unitLabels';
 
 /** The unit of a paragraph id in a document parsed with paragraphs on demand, reading its clause if need be. */
 export function paragraphOnDemand(parsed: ParsedDocument, id: string): number | undefined {
-  const read = parsed.paragraphsRead;
-  if (!read || !isParagraphId(id)) return undefined;
+  const onDemand = parsed.paragraphsOnDemand;
+  if (!onDemand || !isParagraphId(id)) return undefined;
+  const { read, ids } = onDemand;
   const clauseId = id.slice(0, id.indexOf('('));
   const first = parsed.firstDefinitions.get(clauseId);
   if (first === undefined || parsed.units[first].kind !== 'clause') return undefined;
@@ -23,14 +26,14 @@ export function paragraphOnDemand(parsed: ParsedDocument, id: string): number | 
   for (const clause of clauses) {
     if (read.has(clause)) continue;
     read.add(clause);
-    readParagraphs(parsed, clause);
+    readParagraphs(parsed, clause, ids);
   }
-  return parsed.firstDefinitions.get(id);
+  return ids.get(id);
 }
 
 /** The lines of a clause, as parseStructure reads them, making the units its paragraphs lines define. */
-function readParagraphs(parsed: ParsedDocument, clauseIndex: number): void {
-  const { text, units, firstDefinitions } = parsed;
+function readParagraphs(parsed: ParsedDocument, clauseIndex: number, ids: Map<string, number>): void {
+  const { text, units } = parsed;
   const clause = units[clauseIndex];
   const levels: ParagraphLevel[] = [];
   let lastContentEnd = clause.labelEnd;
@@ -66,7 +69,7 @@ function readParagraphs(parsed: ParsedDocument, clauseIndex: number): void {
         if (level > 0) parent.childCount++;
         const index = units.length;
         units.push(unit);
-        if (!firstDefinitions.has(unit.id)) firstDefinitions.set(unit.id, index);
+        if (!ids.has(unit.id)) ids.set(unit.id, index);
         levels.length = level;
         levels.push({ kind: placed.kind, last: label, unit: index, indent: i - lineStart });
       }

@@ -3,7 +3,7 @@
 // the table of contents, and the numbering problems that parsing alone can see.
 // Every pattern is anchored at a line start with bounded repetition: linear time.
 
-import type { CoreDiagnostic, CrossHeading, Unit, UnitKind } from '../model/types';
+import type { CoreDiagnostic, Unit, UnitKind } from '../model/types';
 import { documentId, partId, sectionId, versionId } from '../model/ids';
 import { firstLabel, LabelKind, possibleKinds, successor } from './paragraphLabels';
 import { PartOrClauseSpan, readParagraphLabel, readPartOrClause } from './unitLabels';
@@ -40,7 +40,10 @@ export interface ParagraphLevel {
   indent: number;
 }
 
-interface PendingCrossHeading extends CrossHeading {
+/** A line that is a cross-heading if a clause follows it. */
+interface PendingCrossHeading {
+  start: number;
+  end: number;
   contentEndBefore: number;
 }
 
@@ -247,7 +250,7 @@ export function parseStructure(text: string, options: StructureOptions = {}): St
       id, kind, label, title, start: labelStart, end: labelEnd, labelStart, labelEnd, parent, notUsed, childCount: 0,
     };
     if (pending && (kind === 'clause' || kind === 'docClause')) {
-      unit.crossHeading = { text: pending.text, start: pending.start, end: pending.end };
+      unit.crossHeading = { text: text.slice(pending.start, pending.end), start: pending.start, end: pending.end };
     }
     pending = null;
     const index = units.length;
@@ -514,7 +517,8 @@ export function parseStructure(text: string, options: StructureOptions = {}): St
         const endsPunctuated = lastChar === 46 || lastChar === 59 || lastChar === 44 || lastChar === 58;
         if (mode !== 'none' && isUpperCode(first) && lineLength <= 90 && !endsPunctuated &&
             (previousLineBlank || previousLineEndsSentence)) {
-          pending = { text: text.slice(i, contentEnd), start: i, end: contentEnd, contentEndBefore: lastContentEnd };
+          // Its text is read only if a clause confirms it: most such lines are a sentence's first.
+          pending = { start: i, end: contentEnd, contentEndBefore: lastContentEnd };
         } else {
           pending = null;
         }
