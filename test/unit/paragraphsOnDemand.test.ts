@@ -21,8 +21,14 @@ function unitView(unit: Unit, units: readonly Unit[]): unknown {
 
 function byId(parsed: ParsedDocument): Map<string, unknown> {
   const view = new Map<string, unknown>();
-  const tables = [parsed.firstDefinitions, parsed.paragraphsOnDemand?.ids ?? new Map<string, number>()];
-  for (const table of tables) for (const [id, index] of table) view.set(id, unitView(parsed.units[index], parsed.units));
+  for (const [id, index] of parsed.firstDefinitions) view.set(id, unitView(parsed.units[index], parsed.units));
+  // Paragraphs read on demand, by clause: the first clause of an id (in document order) that has the labels.
+  for (const [clause, paragraphs] of [...(parsed.paragraphsOnDemand?.read ?? [])].sort(([a], [b]) => a - b)) {
+    for (const [labels, index] of paragraphs) {
+      const id = parsed.units[clause].id + labels;
+      if (!view.has(id)) view.set(id, unitView(parsed.units[index], parsed.units));
+    }
+  }
   return view;
 }
 

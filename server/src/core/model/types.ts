@@ -135,9 +135,9 @@ export interface ParsedDocument {
   instructions: Instruction[];
   /**
    * Set when the paragraphs of Section clauses are read on demand (paragraphsOnDemand.ts): the
-   * clauses read so far, and the first definitions of their paragraphs (not in firstDefinitions).
+   * clauses read so far → their paragraphs by labels (`(a)(ii)` → index in `units`).
    */
-  paragraphsOnDemand?: { read: Set<number>; ids: Map<string, number> };
+  paragraphsOnDemand?: { read: Map<number, Map<string, number>> };
   /** Set when parsing left the citations for later (ParseOptions.deferCitations): what scanning them needs. */
   deferredCitations?: import('../parse/parseDocument').CitationScan;
   /** Set by an in-place re-parse: the ids that stopped or started being defined (all others kept their units). */

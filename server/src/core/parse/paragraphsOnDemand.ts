@@ -2,9 +2,9 @@
 // StructureOptions.paragraphsOnDemand: paragraphs are two thirds of all units, and only the
 // few that are cited need to exist. Reading a clause's paragraphs appends them to the
 // document's units exactly as a full parse would have made them (a property test holds the
-// two equal); only their place in `units` differs. Their ids go to a table of their own: the
-// document's first definitions are a large table, costly to grow once the whole workspace
-// is loaded.
+// two equal); only their place in `units` differs. They are found by their labels within
+// their clause (`(a)(ii)`), a short key quick to hash, in a table of the clause's own: the
+// document's first definitions are a large table, costly to grow once the workspace is loaded.
 
 import { isParagraphId } from '../model/ids';
 import type { ParsedDocument, Unit } from '../model/types';
@@ -15,27 +15,32 @@ import { readParagraphLabel } from './unitLabels';
 export function paragraphOnDemand(parsed: ParsedDocument, id: string): number | undefined {
   const onDemand = parsed.paragraphsOnDemand;
   if (!onDemand || !isParagraphId(id)) return undefined;
-  const { read, ids } = onDemand;
-  const clauseId = id.slice(0, id.indexOf('('));
+  const open = id.indexOf('(');
+  const clauseId = id.slice(0, open);
   const first = parsed.firstDefinitions.get(clauseId);
   if (first === undefined || parsed.units[first].kind !== 'clause') return undefined;
   // The first definition of a paragraph id may lie under a later definition of its clause (a duplicate).
   const clauses = parsed.diagnostics.some((diagnostic) => diagnostic.code === 'duplicate-number')
     ? parsed.units.flatMap((unit, index) => (unit.kind === 'clause' && unit.id === clauseId ? [index] : []))
     : [first];
+  const path = id.slice(open);
+  // All of them are read at once, so that every paragraph of the id's clauses is a unit, as in a full parse.
+  for (const clause of clauses) if (!onDemand.read.has(clause)) onDemand.read.set(clause, readParagraphs(parsed, clause));
   for (const clause of clauses) {
-    if (read.has(clause)) continue;
-    read.add(clause);
-    readParagraphs(parsed, clause, ids);
+    const found = onDemand.read.get(clause)!.get(path);
+    if (found !== undefined) return found;
   }
-  return ids.get(id);
+  return undefined;
 }
 
-/** The lines of a clause, as parseStructure reads them, making the units its paragraphs lines define. */
-function readParagraphs(parsed: ParsedDocument, clauseIndex: number, ids: Map<string, number>): void {
+/** The lines of a clause, as parseStructure reads them, making the units its paragraphs lines define: labels (`(a)(ii)`) → unit. */
+function readParagraphs(parsed: ParsedDocument, clauseIndex: number): Map<string, number> {
   const { text, units } = parsed;
   const clause = units[clauseIndex];
+  const found = new Map<string, number>();
   const levels: ParagraphLevel[] = [];
+  /** Each open level's labels from the clause: `(a)(ii)`. */
+  const paths: string[] = [];
   let lastContentEnd = clause.labelEnd;
   let lineStart = text.lastIndexOf('\n', clause.labelStart - 1) + 1;
   while (lineStart < clause.end) {
@@ -69,8 +74,11 @@ function readParagraphs(parsed: ParsedDocument, clauseIndex: number, ids: Map<st
         if (level > 0) parent.childCount++;
         const index = units.length;
         units.push(unit);
-        if (!ids.has(unit.id)) ids.set(unit.id, index);
+        const path = level === 0 ? written : paths[level - 1] + written;
+        if (!found.has(path)) found.set(path, index);
         levels.length = level;
+        paths.length = level;
+        paths.push(path);
         levels.push({ kind: placed.kind, last: label, unit: index, indent: i - lineStart });
       }
       lastContentEnd = contentEnd;
@@ -83,4 +91,5 @@ function readParagraphs(parsed: ParsedDocument, clauseIndex: number, ids: Map<st
     const open = units[level.unit];
     open.end = Math.max(open.labelEnd, clause.end);
   }
+  return found;
 }

@@ -95,7 +95,7 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
     firstDefinitions: structure.firstDefinitions,
     deleted,
     deferredCitations: options.deferCitations ? scan : undefined,
-    paragraphsOnDemand: onDemand ? { read: new Set(), ids: new Map() } : undefined,
+    paragraphsOnDemand: onDemand ? { read: new Map() } : undefined,
   };
 }
 
