@@ -159,9 +159,21 @@ export function compareClauseNumbers(a: string, b: string): number {
 /** The numbering-order message for a number following `previous` (label as written), or null when it is in order. */
 export function orderProblem(label: string, number: string, previous: { label: string; number: string } | null | undefined): string | null {
   if (!previous) return null;
+  if (isDigits(number) && isDigits(previous.number)) {
+    // Most numbers have no inserted-number suffix: compared as numbers, without the suffix logic below.
+    const next = Number(number);
+    const last = Number(previous.number);
+    if (next <= last) return `Numbering goes backwards: ${label} follows ${previous.label}.`;
+    return next === last + 1 ? null : `Numbering gap: ${label} follows ${previous.label}.`;
+  }
   if (compareClauseNumbers(number, previous.number) <= 0) return `Numbering goes backwards: ${label} follows ${previous.label}.`;
   if (!isNextNumber(previous.number, number)) return `Numbering gap: ${label} follows ${previous.label}.`;
   return null;
+}
+
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
+  return text.length > 0;
 }
 
 /** A clause label at `at` ("H4.3A"): letter, Part and clause number, and where it ends. */
