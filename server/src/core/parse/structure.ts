@@ -232,8 +232,14 @@ export function parseStructure(text: string, options: StructureOptions = {}): St
   let lastContentEnd = 0;
   let previousLineBlank = true;
   let previousLineEndsSentence = true;
-  /** The previous line ended in the middle of a citation ("... see Section"): the next line's id is cited, not defined. */
-  let previousLineContinues = false;
+  /**
+   * The last non-blank line, as offsets: if it ended in the middle of a citation ("... see
+   * Section"), the next line's id is cited, not defined. Asked only of lines that start like a
+   * clause, not worked out for every line.
+   */
+  let previousLineStart = -1;
+  let previousLineEnd = -1;
+  const previousLineContinues = (): boolean => previousLineEnd !== -1 && endsMidReference(text, previousLineStart, previousLineEnd);
   let pending: PendingCrossHeading | null = null;
 
   const closeTo = (depth: number, end: number): void => {
@@ -419,7 +425,7 @@ export function parseStructure(text: string, options: StructureOptions = {}): St
         }
       }
 
-      if (!handled && mode !== 'document' && isUpperCode(first) && isDigitCode(text.charCodeAt(i + 1)) && !previousLineContinues) {
+      if (!handled && mode !== 'document' && isUpperCode(first) && isDigitCode(text.charCodeAt(i + 1)) && !previousLineContinues()) {
         if (readPartOrClause(text, i, span) && (mode === 'none' || text.charCodeAt(i) === sectionLetter.charCodeAt(0))) {
           const letter = text[i];
           const part = text.slice(i + 1, span.partEnd);
@@ -540,7 +546,8 @@ export function parseStructure(text: string, options: StructureOptions = {}): St
       lastContentEnd = contentEnd;
       const last = text.charCodeAt(contentEnd - 1);
       previousLineEndsSentence = last === 46 || last === 59 || last === 58;
-      previousLineContinues = endsMidReference(text, i, contentEnd);
+      previousLineStart = i;
+      previousLineEnd = contentEnd;
     }
     previousLineBlank = blank;
     if (lineEnd >= length) break;
