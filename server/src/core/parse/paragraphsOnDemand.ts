@@ -8,7 +8,7 @@
 
 import { isParagraphId } from '../model/ids';
 import type { ParsedDocument, Unit } from '../model/types';
-import { isNotUsedAt, ParagraphLevel, placeParagraph } from './structure';
+import { isNotUsedAt, ParagraphLevel, placeParagraph, truncate } from './structure';
 import { readParagraphLabel } from './unitLabels';
 
 /** The unit of a paragraph id in a document parsed with paragraphs on demand, reading its clause if need be. */
@@ -76,8 +76,8 @@ function readParagraphs(parsed: ParsedDocument, clauseIndex: number): Map<string
         units.push(unit);
         const path = level === 0 ? written : paths[level - 1] + written;
         if (!found.has(path)) found.set(path, index);
-        levels.length = level;
-        paths.length = level;
+        truncate(levels, level);
+        truncate(paths, level);
         paths.push(path);
         levels.push({ kind: placed.kind, last: label, unit: index, indent: i - lineStart });
       }
