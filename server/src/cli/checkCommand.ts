@@ -1,6 +1,6 @@
 // `secls check`: loads files from disk into a one-shot workspace index and reports.
 import { existsSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, defaultConfig, parseConfig, SecConfig } from '../core/config/config';
 import { excluder, findSecFiles } from '../node/findFiles';
 import { readTextFile } from '../node/readTextFile';

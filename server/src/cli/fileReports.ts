@@ -1,6 +1,5 @@
-// One file's part of the `secls check` output, and the counts behind the summary line.
-// Both threads of a parallel check format their own files with these, so the merged output
-// is exactly what one thread would have printed.
+// One file's part of the `secls check` output, and the counts behind the summary line:
+// files are formatted one by one as they are resolved, and the parts joined at the end.
 
 import type { CoreDiagnostic, Severity } from '../core/model/types';
 import type { ResolvedReference } from '../core/resolve/diagnostics';
@@ -16,7 +15,6 @@ export interface FileReport {
 }
 
 export const STATUSES: readonly ReferenceStatus[] = ['ok', 'unverified', 'broken', 'deprecated', 'external', 'ambiguous'];
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 export interface Counts {
   references: number;

@@ -4,7 +4,7 @@
 
 import type { Catalogue } from '../catalogue/catalogue';
 import { defaultConfig, SecConfig, SeveritySetting } from '../config/config';
-import { isParagraphId, parentId } from '../model/ids';
+import { clauseOfParagraph, isParagraphId, parentId } from '../model/ids';
 import type { CoreDiagnostic, DiagnosticCode, ParsedDocument, Reference, Unit } from '../model/types';
 import { DocumentNames } from '../parse/documentNames';
 import { parseDocument, scanCitations } from '../parse/parseDocument';
@@ -26,11 +26,6 @@ export type { FileResolution } from './resolutionCache';
 export const MAX_FILE_SIZE = 32 * 1024 * 1024;
 
 const HEADING_KINDS = new Set(['section', 'part', 'schedule', 'appendix']);
-
-/** The clause a paragraph id belongs to: `Section H4.3` for `Section H4.3(a)(ii)`. */
-function clauseOf(paragraphId: string): string {
-  return paragraphId.slice(0, paragraphId.indexOf('('));
-}
 
 export interface IndexOptions {
   catalogue: Catalogue | null;
@@ -64,7 +59,6 @@ export class WorkspaceIndex {
   /** A target resolves the same wherever it is cited, until a definition or the configuration changes. */
   private readonly byTarget = new Map<string, Resolution>();
   private readonly titlesByTarget = new Map<string, readonly string[]>();
-  private readonly texts = new Map<string, string>();
   /** Ids of Sections, Parts, Schedules and Appendices defined in the workspace (for completion). */
   private readonly headingIds = new Set<string>();
   private headingGeneration = 0;
@@ -113,7 +107,7 @@ export class WorkspaceIndex {
   definitionsOf(id: string): readonly WorkspaceDefinition[] {
     if (!isParagraphId(id)) return this.lookup.all(id);
     const found: WorkspaceDefinition[] = [];
-    for (const container of this.lookup.all(clauseOf(id))) {
+    for (const container of this.lookup.all(clauseOfParagraph(id))) {
       const definition = this.paragraphIn(container, id);
       if (definition) found.push(definition);
     }
@@ -123,7 +117,7 @@ export class WorkspaceIndex {
   /** The definition that counts, without listing the others (the resolver asks this for every target). */
   private firstDefinitionOf(id: string): WorkspaceDefinition | undefined {
     if (!isParagraphId(id)) return this.lookup.first(id);
-    return this.lookup.firstMatching(clauseOf(id), (container) => this.paragraphIn(container, id));
+    return this.lookup.firstMatching(clauseOfParagraph(id), (container) => this.paragraphIn(container, id));
   }
 
   /** Paragraphs are not in the definition map (two thirds of all units): they are found in their clause's file. */
@@ -256,7 +250,6 @@ export class WorkspaceIndex {
 
   private store(uri: string, parsed: ParsedDocument): string[] {
     this.forgetTargets();
-    this.texts.set(uri, parsed.text);
     const previous = this.files.get(uri);
     const next = summarize(uri, parsed, previous && parsed.reparsed?.sameTargets ? previous.dependsOn : undefined);
     this.files.set(uri, next);
@@ -305,7 +298,6 @@ export class WorkspaceIndex {
     if (!previous) return [];
     this.forgetTargets();
     this.files.delete(uri);
-    this.texts.delete(uri);
     const changed = this.replaceDefinitions(uri, previous, undefined);
     changed.push(...this.replaceDeletions(uri, previous, undefined));
     const affected = this.afterChange(uri, previous, undefined, changed);
@@ -324,7 +316,7 @@ export class WorkspaceIndex {
     this.sources = this.buildSources();
     if (namesChanged) {
       this.names = this.buildNames();
-      for (const [uri, text] of [...this.texts]) this.parseAndStore(uri, text);
+      for (const [uri, summary] of [...this.files]) this.parseAndStore(uri, summary.parsed.text);
     }
     this.resolutions.clear();
     return this.uris();
@@ -395,7 +387,7 @@ export class WorkspaceIndex {
       const units = next.parsed.units;
       for (const [id, index] of next.parsed.firstDefinitions) {
         const unit = units[index];
-        if (this.incremental) changed.push(id);
+        changed.push(id);
         if (HEADING_KINDS.has(unit.kind)) {
           this.headingIds.add(id);
           this.headingGeneration++;

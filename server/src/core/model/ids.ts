@@ -70,6 +70,11 @@ export function isParagraphId(id: string): boolean {
   return id.charCodeAt(id.length - 1) === 41;
 }
 
+/** The clause a paragraph id belongs to: `Section H4.3` for `Section H4.3(a)(ii)`. */
+export function clauseOfParagraph(paragraphId: string): string {
+  return paragraphId.slice(0, paragraphId.indexOf('('));
+}
+
 export function levelOf(id: string): TargetLevel {
   if (id.endsWith(')')) return 'paragraph';
   if (id.startsWith('SECMP')) return 'modification';
@@ -102,7 +107,6 @@ export function shortLabel(id: string): string {
   return id.startsWith('Section ') ? id.slice(8) : id;
 }
 
-/** True when `target` is `id` or lies within it (a clause of a Part, a paragraph of a clause, a version of a document). */
 /**
  * A test of "is this target within one of these ids?", for thousands of targets: a target
  * within an id starts with it, so most targets fail on the ids' common prefix ("Section H4."
@@ -123,6 +127,7 @@ export function withinAny(ids: readonly string[]): (target: string | null) => bo
   };
 }
 
+/** True when `target` is `id` or lies within it (a clause of a Part, a paragraph of a clause, a version of a document). */
 export function isWithin(target: string, id: string): boolean {
   if (target === id) return true;
   if (target.length <= id.length || !target.startsWith(id)) return false;

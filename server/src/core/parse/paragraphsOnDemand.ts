@@ -6,24 +6,23 @@
 // their clause (`(a)(ii)`), a short key quick to hash, in a table of the clause's own: the
 // document's first definitions are a large table, costly to grow once the workspace is loaded.
 
-import { isParagraphId } from '../model/ids';
+import { clauseOfParagraph, isParagraphId } from '../model/ids';
 import type { ParsedDocument, Unit } from '../model/types';
-import { isNotUsedAt, ParagraphLevel, placeParagraph, truncate } from './structure';
+import { isNotUsedAt, LineSpan, ParagraphLevel, placeParagraph, readLine, truncate } from './structure';
 import { readParagraphLabel } from './unitLabels';
 
 /** The unit of a paragraph id in a document parsed with paragraphs on demand, reading its clause if need be. */
 export function paragraphOnDemand(parsed: ParsedDocument, id: string): number | undefined {
   const onDemand = parsed.paragraphsOnDemand;
   if (!onDemand || !isParagraphId(id)) return undefined;
-  const open = id.indexOf('(');
-  const clauseId = id.slice(0, open);
+  const clauseId = clauseOfParagraph(id);
   const first = parsed.firstDefinitions.get(clauseId);
   if (first === undefined || parsed.units[first].kind !== 'clause') return undefined;
   // The first definition of a paragraph id may lie under a later definition of its clause (a duplicate).
   const clauses = parsed.diagnostics.some((diagnostic) => diagnostic.code === 'duplicate-number')
     ? parsed.units.flatMap((unit, index) => (unit.kind === 'clause' && unit.id === clauseId ? [index] : []))
     : [first];
-  const path = id.slice(open);
+  const path = id.slice(clauseId.length);
   // All of them are read at once, so that every paragraph of the id's clauses is a unit, as in a full parse.
   for (const clause of clauses) if (!onDemand.read.has(clause)) onDemand.read.set(clause, readParagraphs(parsed, clause));
   for (const clause of clauses) {
@@ -43,14 +42,10 @@ function readParagraphs(parsed: ParsedDocument, clauseIndex: number): Map<string
   const paths: string[] = [];
   let lastContentEnd = clause.labelEnd;
   let lineStart = text.lastIndexOf('\n', clause.labelStart - 1) + 1;
+  const line: LineSpan = { end: 0, first: 0, contentEnd: 0 };
   while (lineStart < clause.end) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
-    let contentEnd = lineEnd;
-    if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
-    let i = lineStart;
-    while (i < contentEnd && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-    while (contentEnd > i && (text.charCodeAt(contentEnd - 1) === 32 || text.charCodeAt(contentEnd - 1) === 9)) contentEnd--;
+    readLine(text, lineStart, line);
+    const { end: lineEnd, first: i, contentEnd } = line;
     if (i < contentEnd) {
       const labelEnd = i > clause.labelStart ? readParagraphLabel(text, i) : -1;
       if (labelEnd !== -1) {

@@ -13,8 +13,12 @@ export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+export function isLetter(code: number): boolean {
+  return isUpper(code) || isLower(code);
+}
+
 export function isAlnum(code: number): boolean {
-  return isUpper(code) || isLower(code) || isDigit(code);
+  return isLetter(code) || isDigit(code);
 }
 
 export function isDash(code: number): boolean {

@@ -6,6 +6,7 @@
 import type { CoreDiagnostic, Unit, UnitKind } from '../model/types';
 import { documentId, partId, sectionId, versionId } from '../model/ids';
 import { firstLabel, LabelKind, possibleKinds, successor } from './paragraphLabels';
+import { isDigit, isLetter, isUpper } from './scanner';
 import { PartOrClauseSpan, readParagraphLabel, readPartOrClause } from './unitLabels';
 
 export interface DocumentContext {
@@ -61,15 +62,35 @@ function endsMidReference(text: string, lineStart: number, contentEnd: number): 
   if (last === 44 || last === 45 || last === 0x2013) return true; // , - –
   // Called for every line: look at the last word only if it is short and all letters.
   let start = contentEnd;
-  while (start > lineStart && contentEnd - start <= LONGEST_CONTINUING_WORD && isLetterCode(text.charCodeAt(start - 1))) start--;
+  while (start > lineStart && contentEnd - start <= LONGEST_CONTINUING_WORD && isLetter(text.charCodeAt(start - 1))) start--;
   if (start === contentEnd || contentEnd - start > LONGEST_CONTINUING_WORD) return false;
   const before = start > lineStart ? text.charCodeAt(start - 1) : 32;
   if (before !== 32 && before !== 9 && before !== 40 && before !== 0xa0) return false;
   return CONTINUING_WORDS.has(text.slice(start, contentEnd));
 }
 
-function isLetterCode(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+/** A line as the structure pass reads it. */
+export interface LineSpan {
+  /** Offset of the line break, or the text's end. */
+  end: number;
+  /** First character after the indentation (spaces and tabs). */
+  first: number;
+  /** End of the content, trailing spaces, tabs and carriage return left out (`first` for a blank line). */
+  contentEnd: number;
+}
+
+/** Reads the line starting at `lineStart` into `line`, an object reused for every line of a pass. */
+export function readLine(text: string, lineStart: number, line: LineSpan): void {
+  let lineEnd = text.indexOf('\n', lineStart);
+  if (lineEnd === -1) lineEnd = text.length;
+  let contentEnd = lineEnd;
+  if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+  let i = lineStart;
+  while (i < contentEnd && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  while (contentEnd > i && (text.charCodeAt(contentEnd - 1) === 32 || text.charCodeAt(contentEnd - 1) === 9)) contentEnd--;
+  line.end = lineEnd;
+  line.first = i;
+  line.contentEnd = contentEnd;
 }
 
 /** End of a heading's label: after the keyword, the spaces, and an id of `idLength` characters. */
@@ -87,8 +108,8 @@ export function mayStartUnit(text: string, at: number): boolean {
   let i = at;
   while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
   const first = text.charCodeAt(i);
-  if (first === 40 || isDigitCode(first)) return true; // (a)  4.2
-  if (isUpperCode(first) && isDigitCode(text.charCodeAt(i + 1))) return true; // H4  H4.3
+  if (first === 40 || isDigit(first)) return true; // (a)  4.2
+  if (isUpper(first) && isDigit(text.charCodeAt(i + 1))) return true; // H4  H4.3
   return /^(?:Section|SECTION|Schedule|SCHEDULE|Appendix|APPENDIX|SECMP|CONTENTS|Contents|Table of Contents|TABLE OF CONTENTS)/.test(text.slice(i, i + 18));
 }
 
@@ -103,7 +124,7 @@ export function lineEndClass(text: string, lineStart: number, lineEnd: number): 
   const last = text.charCodeAt(end - 1);
   const sentence = last === 46 || last === 59 || last === 58;
   const comma = last === 44;
-  const upper = isUpperCode(text.charCodeAt(start));
+  const upper = isUpper(text.charCodeAt(start));
   const short = end - start <= 90;
   const upperCase = /CONTENTS$|Contents$/.test(text.slice(Math.max(start, end - 8), end));
   return `${sentence}|${comma}|${endsMidReference(text, start, end)}|${upper && short}|${upperCase}`;
@@ -138,14 +159,6 @@ export function isNotUsedAt(text: string, from: number, to: number): boolean {
   return to - from <= 48 && isNotUsed(text.slice(from, to));
 }
 
-function isUpperCode(code: number): boolean {
-  return code >= 65 && code <= 90;
-}
-
-function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
 /** Clause numbers compare as number, then suffix: 3 < 3A < 3B < 4. */
 export function compareClauseNumbers(a: string, b: string): number {
   const na = parseInt(a, 10);
@@ -177,7 +190,7 @@ export function truncate(array: unknown[], length: number): void {
 }
 
 function isDigits(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
+  for (let i = 0; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return false;
   return text.length > 0;
 }
 
@@ -328,22 +341,12 @@ export function parseStructure(text: string, options: StructureOptions = {}): St
 
   let lineStart = 0;
   const length = text.length;
+  const line: LineSpan = { end: 0, first: 0, contentEnd: 0 };
   while (lineStart <= length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = length;
-    let contentEnd = lineEnd;
-    if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
-    let i = lineStart;
-    while (i < contentEnd) {
-      const code = text.charCodeAt(i);
-      if (code !== 32 && code !== 9) break;
-      i++;
-    }
-    while (contentEnd > i) {
-      const code = text.charCodeAt(contentEnd - 1);
-      if (code !== 32 && code !== 9) break;
-      contentEnd--;
-    }
+    readLine(text, lineStart, line);
+    const lineEnd = line.end;
+    const i = line.first;
+    const contentEnd = line.contentEnd;
     const blank = i >= contentEnd;
     if (!blank) {
       const indent = i - lineStart;
@@ -367,7 +370,7 @@ export function parseStructure(text: string, options: StructureOptions = {}): St
       if (!handled && contentsStart !== -1) {
         // The contents end where numbered text begins, or where a heading it listed comes again.
         let ends = false;
-        if (isUpperCode(first) && isDigitCode(text.charCodeAt(i + 1))) {
+        if (isUpper(first) && isDigit(text.charCodeAt(i + 1))) {
           ends = readPartOrClause(text, i, span) && span.clauseStart !== -1;
         } else if (first === 40) {
           ends = readParagraphLabel(text, i) !== -1;
@@ -402,7 +405,7 @@ export function parseStructure(text: string, options: StructureOptions = {}): St
           DOCUMENT_HEADING.lastIndex = i;
           match = DOCUMENT_HEADING.exec(text);
           const type = match ? (match[1][0] === 'S' ? 'Schedule' : 'Appendix') : null;
-          const numberOk = match && (type === 'Schedule' ? isDigitCode(match[2].charCodeAt(0)) : isUpperCode(match[2].charCodeAt(0)));
+          const numberOk = match && (type === 'Schedule' ? isDigit(match[2].charCodeAt(0)) : isUpper(match[2].charCodeAt(0)));
           if (match && type && numberOk) {
             const id = documentId(type, match[2]);
             let title = match[3].trim();
@@ -430,7 +433,7 @@ export function parseStructure(text: string, options: StructureOptions = {}): St
         }
       }
 
-      if (!handled && mode !== 'document' && isUpperCode(first) && isDigitCode(text.charCodeAt(i + 1)) && !previousLineContinues()) {
+      if (!handled && mode !== 'document' && isUpper(first) && isDigit(text.charCodeAt(i + 1)) && !previousLineContinues()) {
         if (readPartOrClause(text, i, span) && (mode === 'none' || text.charCodeAt(i) === sectionLetter.charCodeAt(0))) {
           const letter = text[i];
           const part = text.slice(i + 1, span.partEnd);
@@ -439,7 +442,7 @@ export function parseStructure(text: string, options: StructureOptions = {}): St
             const rest = text.slice(labelEnd, contentEnd).trim();
             // A Part heading needs a title: "H4 Processing Service Requests".
             const restCode = rest.charCodeAt(0);
-            if (rest.length > 0 && (isUpperCode(restCode) || restCode === 91)) {
+            if (rest.length > 0 && (isUpper(restCode) || restCode === 91)) {
               const id = partId(letter, part);
               const sectionIndex = mode === 'section' ? documentIndex : -1;
               const label = `${letter}${part}`;
@@ -476,7 +479,7 @@ export function parseStructure(text: string, options: StructureOptions = {}): St
         }
       }
 
-      if (!handled && mode === 'document' && isDigitCode(first)) {
+      if (!handled && mode === 'document' && isDigit(first)) {
         DOC_CLAUSE.lastIndex = i;
         const match = DOC_CLAUSE.exec(text);
         if (match) {
@@ -485,7 +488,7 @@ export function parseStructure(text: string, options: StructureOptions = {}): St
           const rest = text.slice(labelEnd, contentEnd).trim();
           const segments = number.split('.');
           // "4 Title" is a numbered heading; a bare number needs a capitalised title.
-          if (segments.length > 1 || (rest.length > 0 && (isUpperCode(rest.charCodeAt(0)) || rest[0] === '['))) {
+          if (segments.length > 1 || (rest.length > 0 && (isUpper(rest.charCodeAt(0)) || rest[0] === '['))) {
             const depth = segments.length;
             let parent = documentIndex;
             for (let o = openIndex.length - 1; o >= 0; o--) {
@@ -538,7 +541,7 @@ export function parseStructure(text: string, options: StructureOptions = {}): St
         const lineLength = contentEnd - i;
         const lastChar = text.charCodeAt(contentEnd - 1);
         const endsPunctuated = lastChar === 46 || lastChar === 59 || lastChar === 44 || lastChar === 58;
-        if (mode !== 'none' && isUpperCode(first) && lineLength <= 90 && !endsPunctuated &&
+        if (mode !== 'none' && isUpper(first) && lineLength <= 90 && !endsPunctuated &&
             (previousLineBlank || previousLineEndsSentence)) {
           // Its text is read only if a clause confirms it: most such lines are a sentence's first.
           pending = { start: i, end: contentEnd, contentEndBefore: lastContentEnd };
