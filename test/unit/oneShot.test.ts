@@ -51,4 +51,14 @@ describe('one-shot check', () => {
       assert.deepEqual(observed(oneShot, URIS), observed(editor, URIS));
     }), { numRuns: 400 });
   });
+
+  it('answers each load with the loaded file alone, so that loading many files stays linear', () => {
+    const oneShot = new WorkspaceIndex({ catalogue, incremental: false });
+    const uris = Array.from({ length: 50 }, (_, i) => `file:///f${i}.sec`);
+    uris.forEach((uri, i) => assert.deepEqual(oneShot.updateFile(uri, `X5.${i + 1} Cites Section X5.${i + 2}.`), [uri]));
+    // No resolution is kept, so none can be stale: each file is resolved against the files as they are now.
+    assert.equal(oneShot.resolve(uris[0]).references[0].resolution.status, 'ok');
+    assert.deepEqual(oneShot.removeFile(uris[1]), []);
+    assert.notEqual(oneShot.resolve(uris[0]).references[0].resolution.status, 'ok');
+  });
 });

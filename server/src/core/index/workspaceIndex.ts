@@ -418,9 +418,10 @@ export class WorkspaceIndex {
 
   private invalidate(uri: string, changedIds: readonly string[]): string[] {
     if (!this.incremental) {
-      // A one-shot check resolves each file once, after loading: there is nothing to keep fresh.
+      // A one-shot check keeps no resolutions (every file is resolved afresh when asked), so
+      // no other file has one to refresh; listing them all on each load would be quadratic.
       this.resolutions.clear();
-      return this.uris();
+      return this.files.has(uri) ? [uri] : [];
     }
     const affected = new Set<string>([uri]);
     if (changedIds.length > 0) for (const citer of this.citers.ofAny(changedIds)) affected.add(citer);
