@@ -255,7 +255,7 @@ export class WorkspaceIndex {
     this.files.set(uri, next);
     const changed = this.replaceDefinitions(uri, previous, next);
     changed.push(...this.replaceDeletions(uri, previous, next));
-    return this.afterChange(uri, previous, next, changed);
+    return this.afterChange(uri, next, changed);
   }
 
   /** Files whose tracked changes delete an id. */
@@ -287,9 +287,15 @@ export class WorkspaceIndex {
     if (this.incremental) this.citers.build();
   }
 
-  private afterChange(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined, changed: string[]): string[] {
+  private afterChange(uri: string, next: FileSummary | undefined, changed: string[]): string[] {
+    if (!this.incremental) {
+      // A one-shot check keeps no resolutions (every file is resolved afresh when asked), so
+      // no other file has one to refresh; listing them all on each load would be quadratic.
+      this.resolutions.clear();
+      return next ? [uri] : [];
+    }
     // Nothing resolved yet, so nothing published can be stale: only this file needs resolving.
-    if (this.incremental && this.resolutions.isEmpty) return next ? [uri] : [];
+    if (this.resolutions.isEmpty) return next ? [uri] : [];
     return this.invalidate(uri, changed);
   }
 
@@ -300,7 +306,7 @@ export class WorkspaceIndex {
     this.files.delete(uri);
     const changed = this.replaceDefinitions(uri, previous, undefined);
     changed.push(...this.replaceDeletions(uri, previous, undefined));
-    const affected = this.afterChange(uri, previous, undefined, changed);
+    const affected = this.afterChange(uri, undefined, changed);
     this.resolutions.drop(uri);
     return affected.filter((other) => other !== uri);
   }
@@ -417,12 +423,6 @@ export class WorkspaceIndex {
   }
 
   private invalidate(uri: string, changedIds: readonly string[]): string[] {
-    if (!this.incremental) {
-      // A one-shot check keeps no resolutions (every file is resolved afresh when asked), so
-      // no other file has one to refresh; listing them all on each load would be quadratic.
-      this.resolutions.clear();
-      return this.files.has(uri) ? [uri] : [];
-    }
     const affected = new Set<string>([uri]);
     if (changedIds.length > 0) for (const citer of this.citers.ofAny(changedIds)) affected.add(citer);
     // Instructions check their targets' wording, which no definition signature captures.

@@ -59,7 +59,7 @@ export function reparse(previous: ParsedDocument, text: string, options: ParseOp
   const lineStart = old.lastIndexOf('\n', p - 1) + 1;
   const oldLineEnd = lineEndAt(old, oldEnd);
   const newLineEnd = lineEndAt(text, newEnd);
-  if (lineEndClass(old, lineStart, oldLineEnd) !== lineEndClass(text, lineStart, newLineEnd)) return null;
+  if (lineEndClass(old, lineStart) !== lineEndClass(text, lineStart)) return null;
   if (INSTRUCTION_VERBS.test(text.slice(lineStart, newLineEnd))) return null;
 
   const units = previous.units;

@@ -114,12 +114,10 @@ export function mayStartUnit(text: string, at: number): boolean {
 }
 
 /** How a line's end affects the next line: blank, ends a sentence, or continues a citation. */
-export function lineEndClass(text: string, lineStart: number, lineEnd: number): string {
-  let end = lineEnd;
-  if (end > lineStart && text.charCodeAt(end - 1) === 13) end--;
-  while (end > lineStart && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
-  let start = lineStart;
-  while (start < end && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
+export function lineEndClass(text: string, lineStart: number): string {
+  const line: LineSpan = { end: 0, first: 0, contentEnd: 0 };
+  readLine(text, lineStart, line);
+  const { first: start, contentEnd: end } = line;
   if (start >= end) return 'blank';
   const last = text.charCodeAt(end - 1);
   const sentence = last === 46 || last === 59 || last === 58;
