@@ -12,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAME, defaultConfig, parseConfig, SecConfig } from './core/config/config';
 import { embeddedCatalogue } from './core/embeddedCatalogue';
-import { WorkspaceIndex } from './core/index/workspaceIndex';
+import { EditorIndex } from './core/index/editorIndex';
 import type { CoreDiagnostic } from './core/model/types';
 import { LineIndex } from './core/text/lineIndex';
 import { catalogueDocument } from './features/catalogueDocument';
@@ -45,7 +45,7 @@ setFlagsFromString('--heap-growing-percent=50');
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
-let index = new WorkspaceIndex({ catalogue: embeddedCatalogue() });
+let index = new EditorIndex({ catalogue: embeddedCatalogue() });
 let folders: string[] = [];
 let settings: EditorSettings = DEFAULT_SETTINGS;
 let fileConfig: SecConfig = defaultConfig();
@@ -200,7 +200,7 @@ connection.onInitialize((params: InitializeParams) => {
   const options = (params.initializationOptions ?? {}) as { diagnosticsDelayMs?: number };
   if (typeof options.diagnosticsDelayMs === 'number' && options.diagnosticsDelayMs >= 0) publisher.delayMs = options.diagnosticsDelayMs;
   loadConfig();
-  index = new WorkspaceIndex({ catalogue: embeddedCatalogue(), config: effectiveConfig(fileConfig, settings) });
+  index = new EditorIndex({ catalogue: embeddedCatalogue(), config: effectiveConfig(fileConfig, settings) });
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,

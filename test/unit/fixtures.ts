@@ -2,7 +2,7 @@
 import { Catalogue } from '../../server/src/core/catalogue/catalogue';
 import { defaultConfig, SecConfig } from '../../server/src/core/config/config';
 import { embeddedCatalogue } from '../../server/src/core/embeddedCatalogue';
-import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
+import { EditorIndex } from '../../server/src/core/index/editorIndex';
 import type { CoreDiagnostic, ParsedDocument } from '../../server/src/core/model/types';
 import { DocumentNames } from '../../server/src/core/parse/documentNames';
 import { parseDocument } from '../../server/src/core/parse/parseDocument';
@@ -19,14 +19,14 @@ export function targets(text: string): Array<string | null> {
   return parse(text).references.map((reference) => reference.target);
 }
 
-export function workspace(files: Record<string, string>, config: Partial<SecConfig> = {}, withCatalogue = true): WorkspaceIndex {
-  const index = new WorkspaceIndex({ catalogue: withCatalogue ? catalogue : null, config: { ...defaultConfig(), ...config } });
+export function workspace(files: Record<string, string>, config: Partial<SecConfig> = {}, withCatalogue = true): EditorIndex {
+  const index = new EditorIndex({ catalogue: withCatalogue ? catalogue : null, config: { ...defaultConfig(), ...config } });
   for (const [uri, text] of Object.entries(files)) index.updateFile(uri, text);
   return index;
 }
 
 /** `target → status` for every reference of one file of a workspace. */
-export function statuses(index: WorkspaceIndex, uri: string): Record<string, string> {
+export function statuses(index: EditorIndex, uri: string): Record<string, string> {
   const result: Record<string, string> = {};
   for (const { reference, resolution } of index.resolve(uri).references) {
     result[reference.target ?? reference.text] = resolution.status;

@@ -2,7 +2,7 @@
 // whatever sequence of edits, creations and deletions reaches it.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
+import { EditorIndex } from '../../server/src/core/index/editorIndex';
 import { catalogue } from './fixtures';
 
 const URIS = ['file:///a.sec', 'file:///b.sec', 'file:///c.sec'];
@@ -35,7 +35,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 
 const CITED = ['Section X5', 'Section X5.4', 'Section X5.4(b)', 'Section X5.9', 'Section H4.12', 'Section H3', 'Appendix AK 4.2', 'Schedule 8 v9.9'];
 
-function snapshot(index: WorkspaceIndex): unknown {
+function snapshot(index: EditorIndex): unknown {
   return index.uris().sort().map((uri) => {
     const result = index.resolve(uri);
     return {
@@ -50,7 +50,7 @@ describe('incremental workspace index', () => {
   it('equals a full rebuild after any sequence of edits', () => {
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 20 }), (edits) => {
-        const incremental = new WorkspaceIndex({ catalogue });
+        const incremental = new EditorIndex({ catalogue });
         const contents = new Map<string, string>();
         for (const step of edits) {
           if (step.kind === 'set') {
@@ -73,7 +73,7 @@ describe('incremental workspace index', () => {
           // Resolve between edits so stale cached resolutions would show.
           for (const uri of incremental.uris()) incremental.resolve(uri);
         }
-        const rebuilt = new WorkspaceIndex({ catalogue });
+        const rebuilt = new EditorIndex({ catalogue });
         for (const [uri, text] of [...contents].sort()) rebuilt.updateFile(uri, text);
         assert.deepEqual(snapshot(incremental), snapshot(rebuilt));
         for (const id of CITED) assert.deepEqual(incremental.citersOf(id).sort(), rebuilt.citersOf(id).sort(), `citers of ${id}`);
@@ -83,7 +83,7 @@ describe('incremental workspace index', () => {
   });
 
   it('finds the same citers before and after the dependencies of every file are worked out, across edits', () => {
-    const index = new WorkspaceIndex({ catalogue });
+    const index = new EditorIndex({ catalogue });
     index.updateFile('file:///a.sec', 'Cite Section X5.9.');
     index.updateFile('file:///b.sec', 'Cite Section H4.12.');
     index.updateFile('file:///c.sec', 'Cite Section X5.9 and Section H4.12.');
@@ -100,7 +100,7 @@ describe('incremental workspace index', () => {
   });
 
   it('changes nothing when a file is updated with the text it has (an editor opening it)', () => {
-    const index = new WorkspaceIndex({ catalogue });
+    const index = new EditorIndex({ catalogue });
     const text = 'Section X: Transition\nX5 Incorporation\nX5.1 One.\nSee Section X5.9.\n';
     index.updateFile('file:///x.sec', text);
     const resolution = index.resolve('file:///x.sec');
@@ -111,7 +111,7 @@ describe('incremental workspace index', () => {
   });
 
   it('re-resolves only the files that cite what changed', () => {
-    const index = new WorkspaceIndex({ catalogue });
+    const index = new EditorIndex({ catalogue });
     index.updateFile('file:///x.sec', 'Section X: Transition\nX5 Incorporation\nX5.1 One.\nX5.4 Four.\n');
     index.updateFile('file:///cites-x.sec', 'See Section X5.4.\n');
     index.updateFile('file:///cites-h.sec', 'See Section H4.2.\n');

@@ -3,7 +3,9 @@
 // index says of the same files.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
+import { EditorIndex } from '../../server/src/core/index/editorIndex';
+import { OneShotIndex } from '../../server/src/core/index/oneShotIndex';
+import type { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
 import { catalogue } from './fixtures';
 
 const URIS = ['file:///a.sec', 'file:///b.sec', 'file:///c.sec'];
@@ -42,8 +44,8 @@ describe('one-shot check', () => {
   it('resolves and looks up definitions exactly as the editor index does', () => {
     const files = fc.array(fc.constantFrom(...LINES), { maxLength: 14 }).map((lines) => lines.join('\n'));
     fc.assert(fc.property(fc.tuple(files, files, files), (texts) => {
-      const editor = new WorkspaceIndex({ catalogue });
-      const oneShot = new WorkspaceIndex({ catalogue, incremental: false });
+      const editor = new EditorIndex({ catalogue });
+      const oneShot = new OneShotIndex({ catalogue });
       URIS.forEach((uri, i) => {
         editor.updateFile(uri, texts[i]);
         oneShot.updateFile(uri, texts[i]);
@@ -53,7 +55,7 @@ describe('one-shot check', () => {
   });
 
   it('answers each load with the loaded file alone, so that loading many files stays linear', () => {
-    const oneShot = new WorkspaceIndex({ catalogue, incremental: false });
+    const oneShot = new OneShotIndex({ catalogue });
     const uris = Array.from({ length: 50 }, (_, i) => `file:///f${i}.sec`);
     uris.forEach((uri, i) => assert.deepEqual(oneShot.updateFile(uri, `X5.${i + 1} Cites Section X5.${i + 2}.`), [uri]));
     // No resolution is kept, so none can be stale: each file is resolved against the files as they are now.

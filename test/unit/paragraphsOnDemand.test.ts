@@ -3,8 +3,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { ParsedDocument, Unit } from '../../server/src/core/model/types';
-import { parseDocument } from '../../server/src/core/parse/parseDocument';
-import { paragraphOnDemand } from '../../server/src/core/parse/paragraphsOnDemand';
+import { parseDocument, parseForCheck } from '../../server/src/core/parse/parseDocument';
+import type { ParagraphsOnDemand } from '../../server/src/core/parse/paragraphsOnDemand';
 import { names } from './fixtures';
 
 const LINES = [
@@ -19,11 +19,11 @@ function unitView(unit: Unit, units: readonly Unit[]): unknown {
     unit.childCount, unit.parent === -1 ? null : units[unit.parent].id];
 }
 
-function byId(parsed: ParsedDocument): Map<string, unknown> {
+function byId(parsed: ParsedDocument, onDemand?: ParagraphsOnDemand): Map<string, unknown> {
   const view = new Map<string, unknown>();
   for (const [id, index] of parsed.firstDefinitions) view.set(id, unitView(parsed.units[index], parsed.units));
   // Paragraphs read on demand, by clause: the first clause of an id (in document order) that has the labels.
-  for (const [clause, paragraphs] of [...(parsed.paragraphsOnDemand?.read ?? [])].sort(([a], [b]) => a - b)) {
+  for (const [clause, paragraphs] of [...(onDemand?.read ?? [])].sort(([a], [b]) => a - b)) {
     for (const [labels, index] of paragraphs) {
       const id = parsed.units[clause].id + labels;
       if (!view.has(id)) view.set(id, unitView(parsed.units[index], parsed.units));
@@ -38,15 +38,15 @@ describe('paragraphs on demand', () => {
     fc.assert(fc.property(fc.array(fc.constantFrom(...LINES), { maxLength: 24 }), (lines) => {
       const text = lines.join('\n');
       const full = parseDocument(text, { names });
-      const lean = parseDocument(text, { names, deferCitations: true });
+      const { parsed: lean, paragraphs } = parseForCheck(text);
       assert.deepEqual(lean.diagnostics, full.diagnostics);
       // Ask for every paragraph the full parse defines, and for some it does not.
       for (const id of full.firstDefinitions.keys()) {
-        if (id.endsWith(')')) assert.notEqual(paragraphOnDemand(lean, id) ?? lean.firstDefinitions.get(id), undefined, id);
+        if (id.endsWith(')')) assert.notEqual(paragraphs?.find(id) ?? lean.firstDefinitions.get(id), undefined, id);
       }
-      assert.equal(paragraphOnDemand(lean, 'Section H4.1(z)'), undefined);
-      read += lean.paragraphsOnDemand?.read.size ?? 0;
-      assert.deepEqual(byId(lean), byId(full));
+      assert.equal(paragraphs?.find('Section H4.1(z)'), undefined);
+      read += paragraphs?.read.size ?? 0;
+      assert.deepEqual(byId(lean, paragraphs ?? undefined), byId(full));
       // Units no paragraph lookup reached are the same too (Parts' and clauses' counts, ends, flags).
       assert.equal(lean.units.length, full.units.length);
     }), { numRuns: 1500 });

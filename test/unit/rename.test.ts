@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
-import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
+import { EditorIndex } from '../../server/src/core/index/editorIndex';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { insertClauseAfter, prepareRename, rename, RenameError, renumberPart } from '../../server/src/features/rename';
 import { catalogue, workspace } from './fixtures';
@@ -102,7 +102,7 @@ describe('rename and renumber', () => {
         'file:///d.sec': cited.map((label, i) => (i % 2 ? `See Section ${label}.` : `See ${label}(a) and Sections ${label}, H4.99.`)).join('\n') + '\n',
       };
       const before = workspace(files);
-      const textOf = (index: WorkspaceIndex, uri: string) => index.resolve(uri).references
+      const textOf = (index: EditorIndex, uri: string) => index.resolve(uri).references
         .filter((r) => r.resolution.status === 'ok' && r.resolution.definition)
         .map((r) => index.textOf(r.resolution.definition!.unit.id)!.replace(/^H4\.\w+/, ''));
       const expected = textOf(before, 'file:///d.sec');
@@ -113,7 +113,7 @@ describe('rename and renumber', () => {
         if (error instanceof RenameError) return; // refused (e.g. a range would invert): nothing to check
         throw error;
       }
-      const after = new WorkspaceIndex({ catalogue });
+      const after = new EditorIndex({ catalogue });
       for (const [uri, text] of Object.entries(apply(files, edit))) after.updateFile(uri, text);
       assert.deepEqual(textOf(after, 'file:///d.sec'), expected);
       assert.deepEqual(after.resolve('file:///h.sec').diagnostics.filter((d) => d.code === 'numbering-order'), []);

@@ -40,7 +40,7 @@ function comparable(document: ParsedDocument): unknown {
 function reparsedAsFullParse(previous: ParsedDocument, text: string): boolean {
   const incremental = reparse(previous, text, { names });
   if (incremental === null) return false;
-  assert.deepEqual(comparable(incremental), comparable(parse(text)));
+  assert.deepEqual(comparable(incremental.parsed), comparable(parse(text)));
   return true;
 }
 
@@ -108,8 +108,8 @@ describe('re-parsing a one-line edit', () => {
     const text = BASE.replace('H4.2 The DCC', 'H4.7 The DCC');
     const incremental = reparse(parse(BASE), text, { names })!;
     assert.ok(incremental, 'the fast path applies');
-    assert.deepEqual(comparable(incremental), comparable(parse(text)));
-    const { removed, added, sameTargets } = incremental.reparsed!;
+    assert.deepEqual(comparable(incremental.parsed), comparable(parse(text)));
+    const { removed, added, sameTargets } = incremental.change;
     assert.deepEqual({ removed, added, sameTargets }, {
       removed: ['Section H4.2', 'Section H4.2(a)', 'Section H4.2(b)'],
       added: ['Section H4.7', 'Section H4.7(a)', 'Section H4.7(b)'],
@@ -117,8 +117,8 @@ describe('re-parsing a one-line edit', () => {
     });
     // The references outside the re-read window are the previous parse's objects, where the window says.
     const previous = parse(BASE);
-    const again = reparse(previous, text, { names })!;
-    const { before, removed: dropped, added: read } = again.reparsed!.window;
+    const again = reparse(previous, text, { names })!.parsed;
+    const { before, removed: dropped, added: read } = reparse(parse(BASE), text, { names })!.change.window;
     assert.equal(again.references.length, previous.references.length - dropped + read);
     assert.ok(before > 0 && again.references.slice(0, before).every((reference, i) => reference === previous.references[i]));
     assert.ok(again.references.slice(before + read).every((reference, i) => reference === previous.references[before + dropped + i]));

@@ -4,7 +4,7 @@
 import { relative } from 'node:path';
 import type { SecConfig } from '../core/config/config';
 import { embeddedCatalogue } from '../core/embeddedCatalogue';
-import { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { OneShotIndex } from '../core/index/oneShotIndex';
 import { readTextFile } from '../node/readTextFile';
 import { Counts, countReport, FileReport, humanLines, jsonEntry } from './fileReports';
 
@@ -18,10 +18,10 @@ export interface GroupOptions {
 }
 
 export class CheckGroup {
-  private readonly index: WorkspaceIndex;
+  private readonly index: OneShotIndex;
 
   constructor(private readonly options: GroupOptions, private readonly files: readonly string[]) {
-    this.index = new WorkspaceIndex({ catalogue: embeddedCatalogue(), config: options.config, incremental: false });
+    this.index = new OneShotIndex({ catalogue: embeddedCatalogue(), config: options.config });
   }
 
   /** Reads and parses every file; throws UsageError naming a file that cannot be read. */

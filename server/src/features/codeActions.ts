@@ -1,7 +1,7 @@
 // Quick fixes: cite the replacement of a deprecated target; use the target's real title;
 // for a broken reference one edit away from an existing id, "Did you mean ...?".
 import { CodeAction, CodeActionKind, Range, TextEdit } from 'vscode-languageserver-types';
-import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import type { EditorIndex } from '../core/index/editorIndex';
 import { levelOf, parentId, shortLabel } from '../core/model/ids';
 import type { CoreDiagnostic, Reference } from '../core/model/types';
 import { toLspDiagnostics } from './diagnostics';
@@ -27,7 +27,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** Ids that exist beside where the missing target would be. */
-function siblings(index: WorkspaceIndex, container: string): string[] {
+function siblings(index: EditorIndex, container: string): string[] {
   const ids = new Set<string>();
   for (const definition of index.definitionsOf(container).slice(0, 1)) {
     const summary = index.summary(definition.uri);
@@ -38,7 +38,7 @@ function siblings(index: WorkspaceIndex, container: string): string[] {
   return [...ids];
 }
 
-export function suggestionsFor(index: WorkspaceIndex, target: string, nearestExisting: string | undefined): string[] {
+export function suggestionsFor(index: EditorIndex, target: string, nearestExisting: string | undefined): string[] {
   if (!nearestExisting || levelOf(target) === 'paragraph') return [];
   // Compare the written numbers: H4.21 against H4.12 is one transposition.
   const missing = shortLabel(target);
@@ -64,7 +64,7 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start <= b.end && b.start <= a.end;
 }
 
-export function codeActions(index: WorkspaceIndex, uri: string, span: { start: number; end: number }): CodeAction[] {
+export function codeActions(index: EditorIndex, uri: string, span: { start: number; end: number }): CodeAction[] {
   const summary = index.summary(uri);
   if (!summary) return [];
   const resolution = index.resolve(uri);

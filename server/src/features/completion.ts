@@ -3,7 +3,7 @@
 // `Schedule 8 Version `. Workspace targets come first, then the catalogue. Only small,
 // pre-indexed sets are scanned, so typing is never slowed.
 import { CompletionItem, CompletionItemKind, CompletionList, Range } from 'vscode-languageserver-types';
-import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import type { EditorIndex } from '../core/index/editorIndex';
 import { levelOf } from '../core/model/ids';
 import type { Unit } from '../core/model/types';
 import { clauseNumberAfter } from './clauseNumbers';
@@ -29,9 +29,9 @@ function item(label: string, detail: string, fromWorkspace: boolean, order: numb
 }
 
 /** Lists of every Section/Part, Appendix or Schedule change only with headings: cached per index state. */
-const listCache = new WeakMap<WorkspaceIndex, { version: number; lists: Map<string, CompletionItem[]> }>();
+const listCache = new WeakMap<EditorIndex, { version: number; lists: Map<string, CompletionItem[]> }>();
 
-function cachedList(index: WorkspaceIndex, key: string, build: () => CompletionItem[]): CompletionItem[] {
+function cachedList(index: EditorIndex, key: string, build: () => CompletionItem[]): CompletionItem[] {
   let entry = listCache.get(index);
   if (!entry || entry.version !== index.headingsVersion) {
     entry = { version: index.headingsVersion, lists: new Map() };
@@ -58,7 +58,7 @@ function listOf(items: readonly CompletionItem[], range: Range, options: Complet
 const collator = new Intl.Collator('en', { numeric: true });
 const naturalOrder = collator.compare;
 
-export function completion(index: WorkspaceIndex, uri: string, offset: number, options: CompletionOptions = {}): CompletionList | null {
+export function completion(index: EditorIndex, uri: string, offset: number, options: CompletionOptions = {}): CompletionList | null {
   const summary = index.summary(uri);
   if (!summary) return null;
   const text = summary.parsed.text;

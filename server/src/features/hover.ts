@@ -1,10 +1,9 @@
 // Hover: what a reference points at (heading, first lines, where it lives, status and why,
 // Version Control history), or how often a unit is cited when hovering its own number.
 import type { Hover } from 'vscode-languageserver-types';
-import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import type { EditorIndex } from '../core/index/editorIndex';
 import { ancestorIds, levelOf, shortLabel } from '../core/model/ids';
-import type { Instruction } from '../core/parse/instructions';
-import type { Unit } from '../core/model/types';
+import type { Instruction, Unit } from '../core/model/types';
 import type { ResolvedReference } from '../core/resolve/diagnostics';
 import { citationsOf } from './references';
 import { fileName } from '../core/model/uris';
@@ -39,7 +38,7 @@ function preview(text: string): string {
     .join('  \n');
 }
 
-function headingOf(index: WorkspaceIndex, id: string, unit?: Unit): string {
+function headingOf(index: EditorIndex, id: string, unit?: Unit): string {
   const title = unit?.title || unit?.crossHeading?.text || index.titlesOf(id)[0] || '';
   let context = '';
   const level = levelOf(id);
@@ -56,7 +55,7 @@ function headingOf(index: WorkspaceIndex, id: string, unit?: Unit): string {
   return `**${id}**${title ? ` — ${escape(title)}` : ''}${context}`;
 }
 
-function referenceHover(index: WorkspaceIndex, resolved: ResolvedReference): string {
+function referenceHover(index: EditorIndex, resolved: ResolvedReference): string {
   const { reference, resolution } = resolved;
   if (resolution.status === 'external') {
     return `**External reference** — ${escape(reference.text)}\n\n${reference.instrument ? `${escape(reference.instrument)} is` : 'This is'} not part of the SEC; it is not checked.`;
@@ -99,7 +98,7 @@ function truncate(text: string, length: number): string {
 }
 
 /** An amendment instruction: the target's text before, and as the instruction leaves it. */
-function instructionHover(index: WorkspaceIndex, instruction: Instruction): string {
+function instructionHover(index: EditorIndex, instruction: Instruction): string {
   const before = index.textOf(instruction.target);
   const title = {
     insert: `Insert ${instruction.newId} ${instruction.position} ${instruction.target}`,
@@ -134,7 +133,7 @@ function truncateLines(text: string): string {
   return lines.length > PREVIEW_LINES * 2 ? `${lines.slice(0, PREVIEW_LINES * 2).join('\n')}\n…` : text;
 }
 
-export function hover(index: WorkspaceIndex, uri: string, offset: number): Hover | null {
+export function hover(index: EditorIndex, uri: string, offset: number): Hover | null {
   const summary = index.summary(uri);
   if (!summary) return null;
   const resolved = referenceAt(index, uri, offset);

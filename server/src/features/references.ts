@@ -1,7 +1,7 @@
 // References: every citation of a unit across the workspace, including citations of what
 // it contains (its paragraphs, a Part's clauses) and members of ranges (H10.9-H10.13 cites H10.11).
 import type { Location } from 'vscode-languageserver-types';
-import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import type { EditorIndex } from '../core/index/editorIndex';
 import { isWithin } from '../core/model/ids';
 import type { Reference } from '../core/model/types';
 import type { Cancellation } from './cancellation';
@@ -12,7 +12,7 @@ export interface Citation {
   reference: Reference;
 }
 
-export function citationsOf(index: WorkspaceIndex, id: string, token?: Cancellation): Citation[] {
+export function citationsOf(index: EditorIndex, id: string, token?: Cancellation): Citation[] {
   const citations: Citation[] = [];
   for (const uri of index.citersOf(id).sort()) {
     if (token?.isCancellationRequested) return [];
@@ -24,14 +24,14 @@ export function citationsOf(index: WorkspaceIndex, id: string, token?: Cancellat
 }
 
 /** The id at an offset: the target of a reference, or the unit whose label it is. */
-export function idAt(index: WorkspaceIndex, uri: string, offset: number): string | null {
+export function idAt(index: EditorIndex, uri: string, offset: number): string | null {
   const resolved = referenceAt(index, uri, offset);
   if (resolved) return resolved.resolution.target;
   const summary = index.summary(uri);
   return summary ? unitLabelAt(summary, offset)?.id ?? null : null;
 }
 
-export function references(index: WorkspaceIndex, uri: string, offset: number, includeDeclaration: boolean, token?: Cancellation): Location[] {
+export function references(index: EditorIndex, uri: string, offset: number, includeDeclaration: boolean, token?: Cancellation): Location[] {
   const id = idAt(index, uri, offset);
   if (!id) return [];
   const locations: Location[] = [];

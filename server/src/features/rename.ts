@@ -2,7 +2,7 @@
 // in one WorkspaceEdit (lists and ranges included). Refused, with a clear message, when a
 // new number already exists or a range would become inverted.
 import type { AnnotatedTextEdit, Range, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import type { EditorIndex } from '../core/index/editorIndex';
 import { isWithin, levelOf, parentId, shortLabel } from '../core/model/ids';
 import type { Unit } from '../core/model/types';
 import { fileName } from '../core/model/uris';
@@ -46,7 +46,7 @@ function writtenAt(text: string, start: number, end: number, oldShort: string): 
 }
 
 /** Text edits, per file, that give every id in `mapping` its new number everywhere. */
-export function renumberEdits(index: WorkspaceIndex, mapping: ReadonlyMap<string, string>): Map<string, Edit[]> {
+export function renumberEdits(index: EditorIndex, mapping: ReadonlyMap<string, string>): Map<string, Edit[]> {
   for (const [old, next] of mapping) {
     if (index.definitionsOf(next).length > 0 && !mapping.has(next)) throw new RenameError(`${next} already exists: choose another number for ${old}.`);
   }
@@ -93,7 +93,7 @@ export function renumberEdits(index: WorkspaceIndex, mapping: ReadonlyMap<string
   return edits;
 }
 
-function toWorkspaceEdit(index: WorkspaceIndex, edits: Map<string, Edit[]>, confirmation?: string): WorkspaceEdit {
+function toWorkspaceEdit(index: EditorIndex, edits: Map<string, Edit[]>, confirmation?: string): WorkspaceEdit {
   if (!confirmation) {
     const changes: Record<string, Array<{ range: Range; newText: string }>> = {};
     for (const [uri, list] of edits) {
@@ -113,7 +113,7 @@ function toWorkspaceEdit(index: WorkspaceIndex, edits: Map<string, Edit[]>, conf
 }
 
 /** The unit or reference under the cursor that can be renamed, and the range of its number. */
-export function prepareRename(index: WorkspaceIndex, uri: string, offset: number): { range: Range; placeholder: string } {
+export function prepareRename(index: EditorIndex, uri: string, offset: number): { range: Range; placeholder: string } {
   const summary = index.summary(uri);
   if (!summary) throw new RenameError('This file is not part of the SEC workspace.');
   const unit = unitLabelAt(summary, offset);
@@ -133,7 +133,7 @@ export function prepareRename(index: WorkspaceIndex, uri: string, offset: number
   return { range: toRange(summary, { start: at, end: at + oldShort.length }), placeholder: oldShort };
 }
 
-export function rename(index: WorkspaceIndex, uri: string, offset: number, newName: string): WorkspaceEdit {
+export function rename(index: EditorIndex, uri: string, offset: number, newName: string): WorkspaceEdit {
   const summary = index.summary(uri);
   if (!summary) throw new RenameError('This file is not part of the SEC workspace.');
   const unit = unitLabelAt(summary, offset);
@@ -149,7 +149,7 @@ export function rename(index: WorkspaceIndex, uri: string, offset: number, newNa
   return toWorkspaceEdit(index, renumberEdits(index, new Map([[old, next]])));
 }
 
-function clausesOf(index: WorkspaceIndex, part: string): { uri: string; clauses: Unit[] } | null {
+function clausesOf(index: EditorIndex, part: string): { uri: string; clauses: Unit[] } | null {
   const definition = index.definitionsOf(part)[0];
   const summary = definition ? index.summary(definition.uri) : undefined;
   if (!definition || !summary) return null;
@@ -158,7 +158,7 @@ function clausesOf(index: WorkspaceIndex, part: string): { uri: string; clauses:
 }
 
 /** Renumbers a Part's clauses 1, 2, 3 … in order (closing gaps, folding H4.3A into the sequence). */
-export function renumberPartMapping(index: WorkspaceIndex, part: string): Map<string, string> {
+export function renumberPartMapping(index: EditorIndex, part: string): Map<string, string> {
   const found = clausesOf(index, part);
   const mapping = new Map<string, string>();
   if (!found) return mapping;
@@ -169,7 +169,7 @@ export function renumberPartMapping(index: WorkspaceIndex, part: string): Map<st
   return mapping;
 }
 
-export function renumberPart(index: WorkspaceIndex, part: string): WorkspaceEdit {
+export function renumberPart(index: EditorIndex, part: string): WorkspaceEdit {
   if (index.definitionsOf(part).length === 0) throw new RenameError(`${part} is not defined in the workspace text.`);
   const mapping = renumberPartMapping(index, part);
   if (mapping.size === 0) return { changes: {} };
@@ -179,7 +179,7 @@ export function renumberPart(index: WorkspaceIndex, part: string): WorkspaceEdit
 }
 
 /** The Part whose heading is under the cursor (for the code action). */
-export function partAt(index: WorkspaceIndex, uri: string, offset: number): string | null {
+export function partAt(index: EditorIndex, uri: string, offset: number): string | null {
   const summary = index.summary(uri);
   const unit = summary ? unitLabelAt(summary, offset) : undefined;
   if (unit?.kind === 'part') return unit.id;
@@ -190,7 +190,7 @@ export function partAt(index: WorkspaceIndex, uri: string, offset: number): stri
 }
 
 /** A new clause after the one under the cursor, with the conventional number (H4.3A before H4.4; the next integer at the end). */
-export function insertClauseAfter(index: WorkspaceIndex, uri: string, offset: number): { edit: WorkspaceEdit; label: string } {
+export function insertClauseAfter(index: EditorIndex, uri: string, offset: number): { edit: WorkspaceEdit; label: string } {
   const summary = index.summary(uri);
   if (!summary) throw new RenameError('This file is not part of the SEC workspace.');
   const units = summary.parsed.units;

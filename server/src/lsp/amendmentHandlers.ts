@@ -2,7 +2,7 @@
 // commands (edits go to the editor through workspace/applyEdit, never to disk), and the
 // amended-text and redline requests.
 import { CodeAction, CodeActionKind, Connection, ErrorCodes, Position, ResponseError } from 'vscode-languageserver/node';
-import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import type { EditorIndex } from '../core/index/editorIndex';
 import { fileName } from '../core/model/uris';
 import { acceptChanges, scanChanges } from '../core/text/criticMarkup';
 import { redlineBody, REDLINE_STYLE, redlineDocument } from '../core/text/redline';
@@ -14,7 +14,7 @@ export const RENUMBER_PART_COMMAND = 'sec.server.renumberPart';
 export const INSERT_CLAUSE_COMMAND = 'sec.server.insertClauseAfter';
 
 export interface HandlerContext {
-  index(): WorkspaceIndex;
+  index(): EditorIndex;
   offsetOf(uri: string, position: Position): number | null;
   guarded<T>(name: string, empty: T, run: () => T): T;
 }

@@ -5,12 +5,12 @@
 // first requests. Edits are not rehearsed: on a small scratch text they taught V8 the wrong
 // shapes, and the first real edits were slower for it (measured: 26–45 ms against 12–25 ms).
 
-import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import type { EditorIndex } from '../core/index/editorIndex';
 import { completion } from '../features/completion';
 import { definition } from '../features/definition';
 import { hover } from '../features/hover';
 
-export function warmUp(index: WorkspaceIndex): void {
+export function warmUp(index: EditorIndex): void {
   for (const uri of index.uris()) {
     const sample = index.resolve(uri).references.find(({ reference }) => reference.kind === 'sec' && reference.text.startsWith('Section '));
     if (!sample) continue;

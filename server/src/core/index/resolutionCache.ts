@@ -4,23 +4,14 @@
 // keep their entries, diagnostics included) or whole (new references reuse the old
 // resolutions of the same targets). Within the changed ids everything is resolved again.
 import { withinAny } from '../model/ids';
-import type { CoreDiagnostic, Reference, ReferenceWindow } from '../model/types';
+import type { Reference, ReferenceWindow } from '../model/types';
+import { entry } from '../resolve/checker';
 import type { ResolvedReference } from '../resolve/diagnostics';
 import type { Resolution } from '../resolve/statuses';
-
-export interface FileResolution {
-  uri: string;
-  references: ResolvedReference[];
-  diagnostics: CoreDiagnostic[];
-}
+import type { FileResolution } from './workspaceIndex';
 
 /** Past this many changed ids, testing each reference costs more than resolving it again. */
 const PARTIAL_LIMIT = 256;
-
-/** Every entry has the same shape from the start (its diagnostics are added later): V8 keeps the loops over them fast. */
-export function entry(reference: Reference, resolution: Resolution): ResolvedReference {
-  return { reference, resolution, found: undefined };
-}
 
 /** What a re-parsed file's next resolution may reuse from its previous one. */
 interface Carried {

@@ -3,7 +3,7 @@
 
 import { isParagraphId, parentId } from '../model/ids';
 import type { ParsedDocument, Unit } from '../model/types';
-import { paragraphOnDemand } from '../parse/paragraphsOnDemand';
+import type { ParagraphsOnDemand } from '../parse/paragraphsOnDemand';
 import { LineIndex } from '../text/lineIndex';
 
 export interface FileSummary {
@@ -31,8 +31,14 @@ function dependencies(parsed: ParsedDocument): Set<string> {
   return dependsOn;
 }
 
-/** `citing`: the same targets as this file's previous version cites, when known to be unchanged. */
-export function summarize(uri: string, parsed: ParsedDocument, citing?: Set<string>): FileSummary {
+export interface SummaryOptions {
+  /** The same targets as this file's previous version cites, when known to be unchanged. */
+  citing?: Set<string>;
+  /** A one-shot parse's paragraphs, read when first looked up. */
+  paragraphs?: ParagraphsOnDemand | null;
+}
+
+export function summarize(uri: string, parsed: ParsedDocument, options: SummaryOptions = {}): FileSummary {
   const first = parsed.firstDefinitions;
   const units = parsed.units;
   // A versioned heading ("Schedule 8: ... Version 3.2") also makes "Schedule 8" present.
@@ -49,7 +55,8 @@ export function summarize(uri: string, parsed: ParsedDocument, citing?: Set<stri
       for (const [id, index] of first) yield [id, units[index]];
     },
   };
-  let dependsOn: Set<string> | undefined = citing;
+  let dependsOn: Set<string> | undefined = options.citing;
+  const paragraphs = options.paragraphs;
   let lines: LineIndex | undefined;
   return {
     uri,
@@ -57,7 +64,7 @@ export function summarize(uri: string, parsed: ParsedDocument, citing?: Set<stri
     defines,
     unitOf: (id) => {
       // A Section clause's paragraphs may not have been read yet (a one-shot check reads them when cited).
-      const index = parsed.paragraphsOnDemand && id.startsWith('Section ') && isParagraphId(id) ? paragraphOnDemand(parsed, id) : first.get(id);
+      const index = paragraphs && id.startsWith('Section ') && isParagraphId(id) ? paragraphs.find(id) : first.get(id);
       return index === undefined ? undefined : units[index];
     },
     get dependsOn() {

@@ -1,5 +1,3 @@
-import type { Instruction } from '../parse/instructions';
-
 // The document model shared by every layer. Offsets are UTF-16 code unit offsets into the
 // file text (what JavaScript strings and LSP positions both count), converted to lines and
 // characters only at the edges (LineIndex).
@@ -118,6 +116,30 @@ export interface ReferenceWindow {
   added: number;
 }
 
+export type InstructionKind = 'insert' | 'delete' | 'replace' | 'renumber';
+
+/** An amendment instruction written in prose ("Insert new Section H4.3A after Section H4.3"). */
+export interface Instruction {
+  kind: InstructionKind;
+  start: number;
+  end: number;
+  /** The existing unit the instruction acts on (for insert: the anchor). */
+  target: string;
+  targetStart: number;
+  targetEnd: number;
+  /** insert: the new id; renumber: the id it becomes. */
+  newId?: string;
+  newIdStart?: number;
+  newIdEnd?: number;
+  /** insert: where the new unit goes relative to the target. */
+  position?: 'after' | 'before';
+  /** replace: the quoted text to find, and its replacement. */
+  find?: string;
+  findStart?: number;
+  findEnd?: number;
+  replacement?: string;
+}
+
 export interface ParsedDocument {
   text: string;
   units: Unit[];
@@ -133,20 +155,4 @@ export interface ParsedDocument {
   deleted: Array<{ id: string; start: number; end: number }>;
   /** Amendment instructions in prose ("Insert new Section H4.3A after Section H4.3"). */
   instructions: Instruction[];
-  /**
-   * Set when the paragraphs of Section clauses are read on demand (paragraphsOnDemand.ts): the
-   * clauses read so far → their paragraphs by labels (`(a)(ii)` → index in `units`).
-   */
-  paragraphsOnDemand?: { read: Map<number, Map<string, number>> };
-  /** Set when parsing left the citations for later (ParseOptions.deferCitations): what scanning them needs. */
-  deferredCitations?: import('../parse/parseDocument').CitationScan;
-  /** Set by an in-place re-parse: the ids that stopped or started being defined (all others kept their units). */
-  reparsed?: {
-    removed: string[];
-    added: string[];
-    /** The references cite the same targets as before. */
-    sameTargets: boolean;
-    /** Which references were read again: all others are the previous parse's objects, moved. */
-    window: ReferenceWindow;
-  };
 }

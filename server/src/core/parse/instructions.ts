@@ -5,28 +5,7 @@
 //   Renumber Section H4.5 as Section H4.6
 // Patterns are anchored on their verbs and bounded (ids, quoted text up to 300 characters).
 
-export type InstructionKind = 'insert' | 'delete' | 'replace' | 'renumber';
-
-export interface Instruction {
-  kind: InstructionKind;
-  start: number;
-  end: number;
-  /** The existing unit the instruction acts on (for insert: the anchor). */
-  target: string;
-  targetStart: number;
-  targetEnd: number;
-  /** insert: the new id; renumber: the id it becomes. */
-  newId?: string;
-  newIdStart?: number;
-  newIdEnd?: number;
-  /** insert: where the new unit goes relative to the target. */
-  position?: 'after' | 'before';
-  /** replace: the quoted text to find, and its replacement. */
-  find?: string;
-  findStart?: number;
-  findEnd?: number;
-  replacement?: string;
-}
+import type { Instruction } from '../model/types';
 
 const ID = String.raw`([A-Z]\d{1,2}[A-Z]?(?:\.\d{1,3}[A-Z]?)?(?:\([a-zA-Z]{1,4}\)){0,3})`;
 const GAP = String.raw`[ \t]+(?:\r?\n[ \t]*)?`;

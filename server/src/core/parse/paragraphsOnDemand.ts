@@ -11,25 +11,33 @@ import type { ParsedDocument, Unit } from '../model/types';
 import { isNotUsedAt, LineSpan, ParagraphLevel, placeParagraph, readLine, truncate } from './structure';
 import { readParagraphLabel } from './unitLabels';
 
-/** The unit of a paragraph id in a document parsed with paragraphs on demand, reading its clause if need be. */
-export function paragraphOnDemand(parsed: ParsedDocument, id: string): number | undefined {
-  const onDemand = parsed.paragraphsOnDemand;
-  if (!onDemand || !isParagraphId(id)) return undefined;
-  const clauseId = clauseOfParagraph(id);
-  const first = parsed.firstDefinitions.get(clauseId);
-  if (first === undefined || parsed.units[first].kind !== 'clause') return undefined;
-  // The first definition of a paragraph id may lie under a later definition of its clause (a duplicate).
-  const clauses = parsed.diagnostics.some((diagnostic) => diagnostic.code === 'duplicate-number')
-    ? parsed.units.flatMap((unit, index) => (unit.kind === 'clause' && unit.id === clauseId ? [index] : []))
-    : [first];
-  const path = id.slice(clauseId.length);
-  // All of them are read at once, so that every paragraph of the id's clauses is a unit, as in a full parse.
-  for (const clause of clauses) if (!onDemand.read.has(clause)) onDemand.read.set(clause, readParagraphs(parsed, clause));
-  for (const clause of clauses) {
-    const found = onDemand.read.get(clause)!.get(path);
-    if (found !== undefined) return found;
+/** A one-shot parse's Section paragraphs, read clause by clause when first asked for. */
+export class ParagraphsOnDemand {
+  /** The clauses read so far → their paragraphs by labels (`(a)(ii)` → index in `units`). */
+  readonly read = new Map<number, Map<string, number>>();
+
+  constructor(private readonly parsed: ParsedDocument) {}
+
+  /** The unit of a paragraph id, reading its clause if need be. */
+  find(id: string): number | undefined {
+    const parsed = this.parsed;
+    if (!isParagraphId(id)) return undefined;
+    const clauseId = clauseOfParagraph(id);
+    const first = parsed.firstDefinitions.get(clauseId);
+    if (first === undefined || parsed.units[first].kind !== 'clause') return undefined;
+    // The first definition of a paragraph id may lie under a later definition of its clause (a duplicate).
+    const clauses = parsed.diagnostics.some((diagnostic) => diagnostic.code === 'duplicate-number')
+      ? parsed.units.flatMap((unit, index) => (unit.kind === 'clause' && unit.id === clauseId ? [index] : []))
+      : [first];
+    const path = id.slice(clauseId.length);
+    // All of them are read at once, so that every paragraph of the id's clauses is a unit, as in a full parse.
+    for (const clause of clauses) if (!this.read.has(clause)) this.read.set(clause, readParagraphs(parsed, clause));
+    for (const clause of clauses) {
+      const found = this.read.get(clause)!.get(path);
+      if (found !== undefined) return found;
+    }
+    return undefined;
   }
-  return undefined;
 }
 
 /** The lines of a clause, as parseStructure reads them, making the units its paragraphs lines define: labels (`(a)(ii)`) → unit. */

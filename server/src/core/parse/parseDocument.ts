@@ -2,23 +2,17 @@
 // empty) and diagnostics. Tracked changes are read in their "after" view: deleted text
 // defines and cites nothing, inserted text does.
 
-import type { CoreDiagnostic, ParsedDocument, Reference } from '../model/types';
-import type { Instruction } from './instructions';
+import type { CoreDiagnostic, Instruction, ParsedDocument, Reference } from '../model/types';
 import { afterView, beforeView, hasChangeMarkup, scanChanges } from '../text/criticMarkup';
 import { DocumentNames } from './documentNames';
 import { parseDefinitions } from './definitions';
 import { parseInstructions } from './instructions';
 import { scanReferences } from './references';
-import { DocumentContext, parseStructure } from './structure';
+import { ParagraphsOnDemand } from './paragraphsOnDemand';
+import { DocumentContext, parseStructure, StructureResult } from './structure';
 
 export interface ParseOptions {
   names: DocumentNames;
-  /**
-   * Leave the citations (references and instructions) and the defined terms for later: a
-   * one-shot check parses every file for what it defines, then scans each file's citations
-   * while resolving it, so that they never need to be held for the whole workspace.
-   */
-  deferCitations?: boolean;
 }
 
 /** What scanning a document's citations needs from its parse. */
@@ -32,6 +26,19 @@ export interface CitationScan {
 export interface Citations {
   references: Reference[];
   instructions: Instruction[];
+}
+
+/**
+ * A one-shot check's parse (parseForCheck): the document with what it defines, its citations
+ * left for later, so that they never need to be held for the whole workspace, and the
+ * paragraphs of Section clauses left to be read when first cited.
+ */
+export interface DeferredParse {
+  /** References, instructions and defined terms empty: see `citations`. */
+  parsed: ParsedDocument;
+  citations: CitationScan;
+  /** Null when the document has tracked changes: every unit of both readings is compared, so all are made. */
+  paragraphs: ParagraphsOnDemand | null;
 }
 
 function documentLookup(contexts: readonly DocumentContext[]): (offset: number) => string | null {
@@ -50,6 +57,20 @@ function documentLookup(contexts: readonly DocumentContext[]): (offset: number) 
 }
 
 export function parseDocument(source: string, options: ParseOptions): ParsedDocument {
+  const { parsed, citations } = parseUnits(source, false);
+  const found = scanCitations(citations, options.names);
+  parsed.references = found.references;
+  parsed.instructions = found.instructions;
+  parsed.definitions = parseDefinitions(citations.text, parsed.contents);
+  return parsed;
+}
+
+/** What a file defines, its citations left for later (a one-shot check: see DeferredParse). */
+export function parseForCheck(source: string): DeferredParse {
+  return parseUnits(source, true);
+}
+
+function parseUnits(source: string, deferParagraphs: boolean): DeferredParse {
   const diagnostics: CoreDiagnostic[] = [];
   let text = source;
   let before: string | null = null;
@@ -61,42 +82,43 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
       diagnostics.push({ ...problem, severity: 'error', code: 'malformed-change' });
     }
   }
-  // A one-shot check reads paragraphs when they are cited; tracked changes compare every unit of both readings.
-  const onDemand = options.deferCitations === true && before === null && text === source;
+  // Tracked changes compare every unit of both readings, so paragraphs are read on demand only without them.
+  const onDemand = deferParagraphs && before === null && text === source;
   const structure = parseStructure(text, { paragraphsOnDemand: onDemand });
-  const deleted: ParsedDocument['deleted'] = [];
-  if (before !== null) {
-    // Compare the two readings: what only the old text defines is deleted, what only the new defines is inserted.
-    const old = parseStructure(before);
-    for (const [id, index] of old.firstDefinitions) {
-      const unit = old.units[index];
-      // A Part implied by its clauses (no heading of its own) is not deleted with them.
-      const implied = unit.labelStart === unit.labelEnd;
-      if (!implied && !structure.firstDefinitions.has(id)) deleted.push({ id, start: unit.labelStart, end: unit.labelEnd });
-    }
-    for (const [id, index] of structure.firstDefinitions) {
-      if (!old.firstDefinitions.has(id)) structure.units[index].inserted = true;
-    }
-  }
-  const scan: CitationScan = {
-    text,
-    contexts: structure.contexts,
-    skip: [...structure.contents, ...structure.headingLabels].sort((a, b) => a.start - b.start),
-  };
-  const citations = options.deferCitations ? { references: [], instructions: [] } : scanCitations(scan, options.names);
-  return {
+  const deleted = before === null ? [] : compareReadings(before, structure);
+  const parsed: ParsedDocument = {
     text: source,
-    instructions: citations.instructions,
+    instructions: [],
     units: structure.units,
-    definitions: options.deferCitations ? [] : parseDefinitions(text, structure.contents),
-    references: citations.references,
+    definitions: [],
+    references: [],
     diagnostics: diagnostics.concat(structure.diagnostics),
     contents: structure.contents,
     firstDefinitions: structure.firstDefinitions,
     deleted,
-    deferredCitations: options.deferCitations ? scan : undefined,
-    paragraphsOnDemand: onDemand ? { read: new Map() } : undefined,
   };
+  const citations: CitationScan = {
+    text,
+    contexts: structure.contexts,
+    skip: [...structure.contents, ...structure.headingLabels].sort((a, b) => a.start - b.start),
+  };
+  return { parsed, citations, paragraphs: onDemand ? new ParagraphsOnDemand(parsed) : null };
+}
+
+/** What only the old reading defines is deleted; what only the new one defines is marked inserted. */
+function compareReadings(before: string, structure: StructureResult): ParsedDocument['deleted'] {
+  const deleted: ParsedDocument['deleted'] = [];
+  const old = parseStructure(before);
+  for (const [id, index] of old.firstDefinitions) {
+    const unit = old.units[index];
+    // A Part implied by its clauses (no heading of its own) is not deleted with them.
+    const implied = unit.labelStart === unit.labelEnd;
+    if (!implied && !structure.firstDefinitions.has(id)) deleted.push({ id, start: unit.labelStart, end: unit.labelEnd });
+  }
+  for (const [id, index] of structure.firstDefinitions) {
+    if (!old.firstDefinitions.has(id)) structure.units[index].inserted = true;
+  }
+  return deleted;
 }
 
 export function scanCitations(scan: CitationScan, names: DocumentNames): Citations {

@@ -6,7 +6,7 @@
 // previous model is updated, not copied: it is being replaced. Anything it cannot prove safe
 // returns null, and the caller parses the whole text. Property tests check the result always
 // equals a full parse.
-import type { CoreDiagnostic, DefinedTerm, ParsedDocument, Reference, Unit } from '../model/types';
+import type { CoreDiagnostic, DefinedTerm, ParsedDocument, Reference, ReferenceWindow, Unit } from '../model/types';
 import { hasChangeMarkup } from '../text/criticMarkup';
 import { parseDefinitions } from './definitions';
 import type { ParseOptions } from './parseDocument';
@@ -42,7 +42,22 @@ function documentLookup(units: readonly Unit[]): (offset: number) => string | nu
   };
 }
 
-export function reparse(previous: ParsedDocument, text: string, options: ParseOptions): ParsedDocument | null {
+/** What an in-place re-parse changed: the ids that stopped or started being defined (all other units kept theirs). */
+export interface ReparseChange {
+  removed: string[];
+  added: string[];
+  /** The references cite the same targets as before. */
+  sameTargets: boolean;
+  /** Which references were read again: all others are the previous parse's objects, moved. */
+  window: ReferenceWindow;
+}
+
+export interface Reparsed {
+  parsed: ParsedDocument;
+  change: ReparseChange;
+}
+
+export function reparse(previous: ParsedDocument, text: string, options: ParseOptions): Reparsed | null {
   const old = previous.text;
   if (previous.contents.length > 0 || previous.instructions.length > 0 || previous.deleted.length > 0) return null;
   if (hasChangeMarkup(old) || hasChangeMarkup(text)) return null;
@@ -157,17 +172,12 @@ export function reparse(previous: ParsedDocument, text: string, options: ParseOp
     ...lineTerms,
     ...previous.definitions.filter((term) => term.start > oldLineEnd).map((term) => ({ ...shifted(term), definitionEnd: shift(term.definitionEnd) })),
   ];
+  const parsed: ParsedDocument = {
+    text, units: resultUnits, definitions, references, diagnostics, contents: [], firstDefinitions, deleted: [], instructions: [],
+  };
   return {
-    text,
-    units: resultUnits,
-    definitions,
-    references,
-    diagnostics,
-    contents: [],
-    firstDefinitions,
-    deleted: [],
-    instructions: [],
-    reparsed: {
+    parsed,
+    change: {
       removed: renumbered ? renumbered.removed : [],
       added: renumbered ? renumbered.added : [],
       sameTargets: sameTargets(previous.references.slice(before.length, previous.references.length - after.length), fresh),

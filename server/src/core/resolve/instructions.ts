@@ -3,7 +3,7 @@
 // and must not exist already. (That the target exists is checked as for any reference.)
 import { parentId, shortLabel } from '../model/ids';
 import type { CoreDiagnostic } from '../model/types';
-import type { Instruction } from '../parse/instructions';
+import type { Instruction } from '../model/types';
 import { collapseWhitespace } from '../parse/scanner';
 import { compareClauseNumbers } from '../parse/structure';
 

@@ -1,0 +1,206 @@
+// The language server's index. Files change one keystroke at a time: an edit is re-parsed in
+// place when it can be (parse/reparse.ts), the definition map is updated id by id, and only
+// the files that cite what changed are re-checked, reusing every resolution the change left
+// valid (resolutionCache.ts). A property test holds the result equal to a fresh index's
+// after any sequence of edits (test/unit/incremental.test.ts).
+
+import type { SecConfig, SeveritySetting } from '../config/config';
+import { isParagraphId } from '../model/ids';
+import type { DiagnosticCode, ParsedDocument, ReferenceWindow } from '../model/types';
+import { parseDocument } from '../parse/parseDocument';
+import { reparse, ReparseChange } from '../parse/reparse';
+import type { WorkspaceDefinition } from '../resolve/statuses';
+import { Citers } from './citers';
+import { DefinitionMap } from './definitionMap';
+import { ResolutionCache } from './resolutionCache';
+import { FileSummary, sameSignature, summarize } from './summary';
+import { FileResolution, IndexBase, IndexOptions, MAX_FILE_SIZE, tooLarge } from './workspaceIndex';
+
+const HEADING_KINDS = new Set(['section', 'part', 'schedule', 'appendix']);
+
+export class EditorIndex extends IndexBase {
+  protected readonly lookup = new DefinitionMap();
+  /** Who cites what: each file's dependencies, worked out once the workspace is loaded. */
+  private readonly citers = new Citers(this.files);
+  private readonly resolutions = new ResolutionCache();
+  /** Ids of Sections, Parts, Schedules and Appendices defined in the workspace (for completion). */
+  private readonly headingIds = new Set<string>();
+  private headingGeneration = 0;
+
+  constructor(options: IndexOptions) {
+    super(options);
+  }
+
+  /** Changes whenever a heading (Section, Part, Schedule, Appendix) or the configuration changes: a cache key. */
+  get headingsVersion(): number {
+    return this.headingGeneration;
+  }
+
+  /** Sections, Parts, Schedules, Appendices (and their versions) defined in the workspace text. */
+  definedHeadings(): ReadonlySet<string> {
+    return this.headingIds;
+  }
+
+  /** Files that cite the id or something within it. */
+  citersOf(id: string): string[] {
+    return this.citers.ofAny([id]);
+  }
+
+  /** Works out what each file's diagnostics depend on, so that an edit finds the files it affects at once (call after loading). */
+  prepareIncremental(): void {
+    this.citers.build();
+  }
+
+  resolve(uri: string): FileResolution {
+    const cached = this.resolutions.valid(uri);
+    if (cached) return cached;
+    const summary = this.files.get(uri);
+    if (!summary) return { uri, references: [], diagnostics: [] };
+    const { parsed } = summary;
+    const references = this.resolutions.resolveReferences(uri, parsed.references, (reference) => this.checker.resolve(reference));
+    const diagnostics = this.checker.diagnostics(parsed.diagnostics, references, parsed.instructions);
+    const resolution = { uri, references, diagnostics };
+    this.resolutions.store(resolution);
+    return resolution;
+  }
+
+  updateFile(uri: string, text: string): string[] {
+    // An editor opening a file sends the text the index already has from disk: nothing changes.
+    if (this.files.get(uri)?.parsed.text === text) return [];
+    return this.parseAndStore(uri, text);
+  }
+
+  removeFile(uri: string): string[] {
+    const previous = this.files.get(uri);
+    if (!previous) return [];
+    this.checker.forget();
+    this.files.delete(uri);
+    const changed = this.replaceDefinitions(uri, previous, undefined);
+    changed.push(...this.deletions.replace(uri, previous.parsed, undefined));
+    const affected = this.afterChange(uri, false, changed);
+    this.resolutions.drop(uri);
+    return affected.filter((other) => other !== uri);
+  }
+
+  override setConfig(config: SecConfig, severities?: Partial<Record<DiagnosticCode, SeveritySetting>>): string[] {
+    this.headingGeneration++;
+    const uris = super.setConfig(config, severities);
+    this.resolutions.clear();
+    return uris;
+  }
+
+  protected reload(uri: string, text: string): void {
+    this.parseAndStore(uri, text);
+  }
+
+  private parseAndStore(uri: string, text: string): string[] {
+    const previous = this.files.get(uri);
+    if (text.length > MAX_FILE_SIZE) return this.store(uri, tooLarge(text), undefined);
+    const inPlace = previous ? reparse(previous.parsed, text, { names: this.names }) : null;
+    return inPlace ? this.store(uri, inPlace.parsed, inPlace.change) : this.store(uri, parseDocument(text, { names: this.names }), undefined);
+  }
+
+  private store(uri: string, parsed: ParsedDocument, change: ReparseChange | undefined): string[] {
+    this.checker.forget();
+    const previous = this.files.get(uri);
+    const next = summarize(uri, parsed, { citing: previous && change?.sameTargets ? previous.dependsOn : undefined });
+    this.files.set(uri, next);
+    const changed = change && previous ? this.redefine(uri, next, change) : this.replaceDefinitions(uri, previous, next);
+    changed.push(...this.deletions.replace(uri, previous?.parsed, parsed));
+    return this.afterChange(uri, true, changed, change?.window);
+  }
+
+  /** `window`: which references an in-place re-parse read again (the others kept their resolutions). */
+  private afterChange(uri: string, stored: boolean, changed: string[], window?: ReferenceWindow): string[] {
+    // Nothing resolved yet, so nothing published can be stale: only this file needs resolving.
+    if (this.resolutions.isEmpty) return stored ? [uri] : [];
+    return this.invalidate(uri, changed, window);
+  }
+
+  /** An in-place re-parse says which ids stopped or started being defined; every other unit only moved. */
+  private redefine(uri: string, next: FileSummary, change: ReparseChange): string[] {
+    // Each id renumbered away or onto may still be (or already have been) defined by another unit of the file.
+    const changed = [...new Set([...change.removed, ...change.added])];
+    for (const id of changed) {
+      this.removeDefinition(id, uri);
+      const unit = next.unitOf(id);
+      if (unit) this.addDefinition(id, { uri, unit });
+    }
+    return changed;
+  }
+
+  /** Updates the definition map; returns the ids whose observable definition changed. */
+  private replaceDefinitions(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined): string[] {
+    const changed = previous ? this.forgetDefinitions(uri, previous, next) : [];
+    if (next && !previous) changed.push(...this.defineAll(uri, next));
+    else if (next) changed.push(...this.defineChanged(uri, previous!, next));
+    return changed;
+  }
+
+  /** The previous version's ids that are gone or changed what citers can see; the gone ones are forgotten. */
+  private forgetDefinitions(uri: string, previous: FileSummary, next: FileSummary | undefined): string[] {
+    const changed: string[] = [];
+    for (const [id, unit] of previous.defines) {
+      const nextUnit = next?.unitOf(id);
+      if (!nextUnit || !sameSignature(nextUnit, unit)) {
+        changed.push(id);
+        if (HEADING_KINDS.has(unit.kind)) this.headingGeneration++;
+      }
+      if (!nextUnit) this.removeDefinition(id, uri); // still defined here: updated in place by defineChanged
+    }
+    return changed;
+  }
+
+  /** A new file: straight from the parser's table, without the summary's iterator. */
+  private defineAll(uri: string, next: FileSummary): string[] {
+    const changed: string[] = [];
+    const units = next.parsed.units;
+    for (const [id, index] of next.parsed.firstDefinitions) {
+      const unit = units[index];
+      changed.push(id);
+      if (HEADING_KINDS.has(unit.kind)) {
+        this.headingIds.add(id);
+        this.headingGeneration++;
+      }
+      this.addDefinition(id, { uri, unit });
+    }
+    return changed;
+  }
+
+  private defineChanged(uri: string, previous: FileSummary, next: FileSummary): string[] {
+    const changed: string[] = [];
+    for (const [id, unit] of next.defines) {
+      const wasDefined = previous.defines.has(id);
+      if (!wasDefined) changed.push(id);
+      if (HEADING_KINDS.has(unit.kind)) this.headingIds.add(id);
+      if (wasDefined && (isParagraphId(id) || this.lookup.update(id, uri, unit))) continue;
+      if (HEADING_KINDS.has(unit.kind)) this.headingGeneration++;
+      this.addDefinition(id, { uri, unit });
+    }
+    return changed;
+  }
+
+  private addDefinition(id: string, definition: WorkspaceDefinition): void {
+    if (!isParagraphId(id)) this.lookup.add(id, definition);
+  }
+
+  /** Forgets a file's definition of an id; an id defined nowhere any more is no heading either. */
+  private removeDefinition(id: string, uri: string): void {
+    if (!isParagraphId(id) && this.lookup.remove(id, uri)) this.headingIds.delete(id);
+  }
+
+  private invalidate(uri: string, changedIds: readonly string[], window: ReferenceWindow | undefined): string[] {
+    const affected = new Set<string>([uri]);
+    if (changedIds.length > 0) for (const citer of this.citers.ofAny(changedIds)) affected.add(citer);
+    // Instructions check their targets' wording, which no definition signature captures.
+    for (const [other, summary] of this.files) {
+      if (other !== uri && summary.parsed.instructions.length > 0 && this.resolutions.has(other)) {
+        this.resolutions.drop(other);
+        affected.add(other);
+      }
+    }
+    this.resolutions.reparsed(uri, changedIds, window);
+    for (const other of affected) if (other !== uri) this.resolutions.markStale(other, changedIds);
+    return [...affected].filter((other) => this.files.has(other));
+  }
+}

@@ -1,0 +1,75 @@
+// The CLI's index: every file is loaded once, then each is checked once, in order. Nothing
+// is kept for a next time, so a one-shot check does less than an editor's index, each way
+// held equal to it by a property test (test/unit/oneShot.test.ts; docs/performance.md says
+// what each saves):
+//   - files are parsed for what they define; each file's citations are scanned only when it
+//     is checked, and dropped with its report (parseForCheck);
+//   - definitions are looked up in the tables of the files that have text of the cited
+//     document (documentDefinitions.ts), not in a map of every id in the workspace;
+//   - the paragraphs of Section clauses are read when first cited (paragraphsOnDemand.ts).
+
+import { CitationScan, parseForCheck, scanCitations } from '../parse/parseDocument';
+import { entry } from '../resolve/checker';
+import { DocumentDefinitions } from './documentDefinitions';
+import { FileSummary, summarize } from './summary';
+import { FileResolution, IndexBase, IndexOptions, MAX_FILE_SIZE, tooLarge } from './workspaceIndex';
+
+export class OneShotIndex extends IndexBase {
+  protected readonly lookup = new DocumentDefinitions();
+  /** What scanning each file's citations needs, kept from its parse until it is checked. */
+  private readonly citations = new Map<string, CitationScan>();
+
+  constructor(options: IndexOptions) {
+    super(options);
+  }
+
+  /** Checks a file against the files as they are now: its citations scanned, resolved and diagnosed afresh. */
+  resolve(uri: string): FileResolution {
+    const summary = this.files.get(uri);
+    const scan = this.citations.get(uri);
+    if (!summary) return { uri, references: [], diagnostics: [] };
+    const citations = scan ? scanCitations(scan, this.names) : { references: [], instructions: [] };
+    const references = citations.references.map((reference) => entry(reference, this.checker.resolve(reference)));
+    const diagnostics = this.checker.diagnostics(summary.parsed.diagnostics, references, citations.instructions);
+    return { uri, references, diagnostics };
+  }
+
+  /**
+   * Loads a file. Nothing resolved is kept, so no other file has a resolution to refresh:
+   * the answer is the file alone (listing every file on each load made loading quadratic).
+   */
+  updateFile(uri: string, text: string): string[] {
+    this.checker.forget();
+    const previous = this.files.get(uri);
+    const summary = this.load(uri, text);
+    this.files.set(uri, summary);
+    this.lookup.set(summary);
+    this.deletions.replace(uri, previous?.parsed, summary.parsed);
+    return [uri];
+  }
+
+  private load(uri: string, text: string): FileSummary {
+    if (text.length > MAX_FILE_SIZE) {
+      this.citations.delete(uri);
+      return summarize(uri, tooLarge(text));
+    }
+    const { parsed, citations, paragraphs } = parseForCheck(text);
+    this.citations.set(uri, citations);
+    return summarize(uri, parsed, { paragraphs });
+  }
+
+  removeFile(uri: string): string[] {
+    const previous = this.files.get(uri);
+    if (!previous) return [];
+    this.checker.forget();
+    this.files.delete(uri);
+    this.citations.delete(uri);
+    this.lookup.delete(uri);
+    this.deletions.replace(uri, previous.parsed, undefined);
+    return [];
+  }
+
+  protected reload(uri: string, text: string): void {
+    this.updateFile(uri, text);
+  }
+}
