@@ -14,7 +14,7 @@ const LAYERS = [
   {
     name: 'sources',
     paths: ['^server/src/core/config/', '^server/src/core/catalogue/', '^server/src/core/embeddedCatalogue[.]ts$'],
-    why: 'what references are checked against besides the workspace text (sec.config.json, the SEC catalogue): read once, shared by every layer above',
+    why: 'what references are checked against besides the workspace text (sec.config.json, the SEC catalogue), shared by every layer above',
   },
   { name: 'resolve', paths: ['^server/src/core/resolve/'], why: 'statuses, titles and diagnostics of a parsed file: pure functions, no IO, no state' },
   { name: 'index', paths: ['^server/src/core/index/'], why: 'the workspace: which file defines and cites what, kept fresh as files change' },
