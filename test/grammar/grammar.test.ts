@@ -11,47 +11,9 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createRegistry } from 'vscode-tmgrammar-test/dist/common/index';
 import { parseGrammarTestCase, runGrammarTestCase } from 'vscode-tmgrammar-test/dist/unit/index';
 import { parseScopeAssertion } from 'vscode-tmgrammar-test/dist/unit/parsing';
-
-function findRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'syntaxes', 'sec.tmLanguage.json')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('syntaxes/sec.tmLanguage.json not found above ' + __dirname);
-    dir = up;
-  }
-}
-
-const root = findRoot();
-const grammarPath = path.join(root, 'syntaxes', 'sec.tmLanguage.json');
-const registry = createRegistry([{ path: grammarPath, scopeName: 'source.sec' } as never]);
-
-interface Token {
-  startIndex: number;
-  endIndex: number;
-  scopes: string[];
-}
-interface Grammar {
-  tokenizeLine(line: string, state: unknown): { tokens: Token[]; ruleStack: unknown };
-}
-
-async function loadGrammar(): Promise<Grammar> {
-  const grammar = (await registry.loadGrammar('source.sec')) as unknown as Grammar | null;
-  assert.ok(grammar, 'grammar source.sec not loaded');
-  return grammar;
-}
-
-function tokenize(grammar: Grammar, text: string): { line: string; tokens: Token[] }[] {
-  let state: unknown = null;
-  return text.split(/\r?\n/).map((line) => {
-    const r = grammar.tokenizeLine(line, state);
-    state = r.ruleStack;
-    return { line, tokens: r.tokens };
-  });
-}
+import { Grammar, grammarPath, loadGrammar, registry, root, tokenize } from './tokens';
 
 // ------------------------------------------------------------------ snippet expansion
 
