@@ -496,7 +496,7 @@ const clauseNumber = {
   patterns: [
     {
       name: sec('meta.version-row'),
-      // Version Control table row: "1.0 23 September 2013 Designation by ..."
+      // Version Control table row: "1.0 14 October 2019 Drafted for ..."
       match: `^${S}*([0-9]{1,2}\\.[0-9]{1,2})${S}+([0-9]{1,2}${S}+${MONTH}${S}+[0-9]{4})(?![0-9])`,
       captures: caps({ 1: 'constant.numeric.version', 2: 'constant.numeric.date' }),
     },

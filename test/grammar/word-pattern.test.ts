@@ -172,10 +172,10 @@ describe('language-configuration.json', () => {
         'Eligibility Generally',
         'H4.5 [Not used]',
         'H4.6 Not used',
-        '1.0 23 September 2013 Designation by The Secretary of',
+        '1.0 14 October 2019 Drafted for the Panel to review',
         '4.10 18 April 2016',
-        'pursuant to Section 88(1) of the Energy Act 2008',
-        'X5.4 and Condition 22 of the DCC Licence',
+        'made under Section 88(1) of the Energy Act 2008',
+        'M4.1 and Condition 17 of the DCC Licence',
       ]) {
         assert.notEqual(actionAfter(line), 'indent', line);
       }

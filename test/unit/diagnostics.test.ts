@@ -34,13 +34,13 @@ describe('diagnostic codes', () => {
       'Section H8 (Service Management, SSI &\nService Desk);',
       'Appendix AI - Self-Service\n\nInterface Code of Connection',
       'Schedule 11 – TS Applicability Tables and Schedule 9 – SMETS1 v1.2',
-      'Appendix E – DCC User Interface\nServices Schedule and consequential changes',
+      'Appendix E – DCC User Interface\nServices Schedule and related amendments',
     ].join('\n');
     assert.deepEqual(codes(diagnose(text)), []);
   });
 
   it('a dash followed by prose is not a cited title', () => {
-    assert.deepEqual(codes(diagnose('Updates to SEC Appendix B –\nOrganisation ARL expiration date to be aligned.\n')), []);
+    assert.deepEqual(codes(diagnose('Edits to SEC Appendix B –\nOrganisation CRL publication times to be clarified.\n')), []);
   });
 
   it('ambiguous-reference is information', () => {

@@ -4,50 +4,50 @@ import { parse, targets } from './fixtures';
 describe('reference forms', () => {
   it('finds single ids at every level', () => {
     assert.deepEqual(targets('See Section X5.4 and SEC Section H3.22(a)(ii).'), ['Section X5.4', 'Section H3.22(a)(ii)']);
-    assert.deepEqual(targets('designation of a new Section N4A under Section Z.'), ['Section N4A', 'Section Z']);
+    assert.deepEqual(targets('a new Section N4A is inserted before Section Z.'), ['Section N4A', 'Section Z']);
     assert.deepEqual(targets('as set out in Section H4.3A'), ['Section H4.3A']);
   });
 
   it('gives one reference per member of a list sharing one keyword', () => {
-    assert.deepEqual(targets('Activation of Sections H1, H2 and H3.22'), ['Section H1', 'Section H2', 'Section H3.22']);
-    assert.deepEqual(targets('pursuant to SEC Sections X3.1, X5, and X6'), ['Section X3.1', 'Section X5', 'Section X6']);
-    assert.deepEqual(targets('Amendments to Sections A and J due to'), ['Section A', 'Section J']);
-    assert.deepEqual(targets('SEC Appendices A, B and C deleted'), ['Appendix A', 'Appendix B', 'Appendix C']);
+    assert.deepEqual(targets('Commencement of Sections G2, G4 and G6.11'), ['Section G2', 'Section G4', 'Section G6.11']);
+    assert.deepEqual(targets('under SEC Sections E2.1, E3, and E4'), ['Section E2.1', 'Section E3', 'Section E4']);
+    assert.deepEqual(targets('Consequential edits to Sections C and M for'), ['Section C', 'Section M']);
+    assert.deepEqual(targets('SEC Appendices C, E and F replaced'), ['Appendix C', 'Appendix E', 'Appendix F']);
   });
 
   it('stops a list at a citation of another kind', () => {
-    const refs = parse('in accordance with SEC Section X3.1, X5, X6 and Condition 22 of the DCC Licence').references;
-    assert.deepEqual(refs.map((r) => r.target), ['Section X3.1', 'Section X5', 'Section X6', null]);
+    const refs = parse('as required by SEC Section M8.2, M9, M10 and Condition 13 of the DCC Licence').references;
+    assert.deepEqual(refs.map((r) => r.target), ['Section M8.2', 'Section M9', 'Section M10', null]);
     assert.equal(refs[3].kind, 'external');
-    assert.equal(refs[3].text, 'Condition 22 of the DCC Licence');
+    assert.equal(refs[3].text, 'Condition 13 of the DCC Licence');
   });
 
   it('expands ranges written with "to" or a dash, marking the members between the ends', () => {
-    assert.deepEqual(targets('Amendments to SEC Section D6.3 to D6.4.'), ['Section D6.3', 'Section D6.4']);
-    const refs = parse('apply Section H10.9-H10.13 (Business Continuity)').references;
+    assert.deepEqual(targets('Changes made to SEC Section G3.7 to G3.8.'), ['Section G3.7', 'Section G3.8']);
+    const refs = parse('apply Section G12.8-G12.12 (Monitoring Arrangements)').references;
     assert.deepEqual(refs.map((r) => r.target), [
-      'Section H10.9', 'Section H10.10', 'Section H10.11', 'Section H10.12', 'Section H10.13',
+      'Section G12.8', 'Section G12.9', 'Section G12.10', 'Section G12.11', 'Section G12.12',
     ]);
     assert.deepEqual(refs.map((r) => Boolean(r.viaRange)), [false, true, true, true, false]);
   });
 
   it('reads bare ids in a bulleted list after "SEC Sections:" and bare clause ids in prose', () => {
-    const text = 'Activation of SEC Sections:\n• F3 (Panel Dispute Resolution\n\nRole)\n• H3 (DCC User Interface), but\n\nexcluding H3.27\n• H10.9-H10.13 (Business\n\nContinuity)\n';
+    const text = 'Bringing into force SEC Sections:\n• E4 (Data Sharing Review\n\nArrangements)\n• G5 (Information Security), but\n\nexcluding G5.19\n• G12.8-G12.12 (Monitoring\n\nArrangements)\n';
     assert.deepEqual(targets(text), [
-      'Section F3', 'Section H3', 'Section H3.27', 'Section H10.9', 'Section H10.10', 'Section H10.11', 'Section H10.12', 'Section H10.13',
+      'Section E4', 'Section G5', 'Section G5.19', 'Section G12.8', 'Section G12.9', 'Section G12.10', 'Section G12.11', 'Section G12.12',
     ]);
-    assert.deepEqual(targets('Designation of new SEC Schedules:\n• A1 is not a section here'), []);
+    assert.deepEqual(targets('Two further SEC Schedules:\n• A1 is not a section here'), []);
   });
 
   it('finds references split over a line break', () => {
     assert.deepEqual(targets('directed pursuant to SEC\nSection X5.\n'), ['Section X5']);
-    assert.deepEqual(targets('Amendments to Appendix B and Appendix\nS due to'), ['Appendix B', 'Appendix S']);
-    assert.deepEqual(targets('Schedule 9 Version 4.2 and Schedule 10\nVersion 1.3 and'), ['Schedule 9 v4.2', 'Schedule 10 v1.3']);
-    assert.deepEqual(targets('SEC Section X3.1, X5,\nX6 and Condition 22'), ['Section X3.1', 'Section X5', 'Section X6', null]);
+    assert.deepEqual(targets('Changes to Appendix D and Appendix\nR for'), ['Appendix D', 'Appendix R']);
+    assert.deepEqual(targets('Schedule 7 Version 2.4 and Schedule 12\nVersion 1.1 and'), ['Schedule 7 v2.4', 'Schedule 12 v1.1']);
+    assert.deepEqual(targets('SEC Section L3.2, L5,\nL7 and Condition 8'), ['Section L3.2', 'Section L5', 'Section L7', null]);
   });
 
   it('reads versions of Schedules and Appendices in every written form', () => {
-    assert.deepEqual(targets('Designation of SEC Schedule 8 Version 3.2,'), ['Schedule 8 v3.2']);
+    assert.deepEqual(targets('Adoption of SEC Schedule 6 Version 2.4,'), ['Schedule 6 v2.4']);
     assert.deepEqual(targets('• Schedule 8 – GBCS v3.0\n• Schedule 9 – SMETS1 v1.2\n• Appendix AD – DUIS v2.0'),
       ['Schedule 8 v3.0', 'Schedule 9 v1.2', 'Appendix AD v2.0']);
     assert.deepEqual(targets('Appendix AD v3.0 and Appendix AF Version 2.0'), ['Appendix AD v3.0', 'Appendix AF v2.0']);
@@ -64,12 +64,12 @@ describe('reference forms', () => {
   });
 
   it('resolves a clause of a document named by its title, abbreviation or id', () => {
-    const text = 'pursuant to\nClause 4.2 of the SEC Variation\nTesting Approach Document for\nSMETS1 Services (SMETS1 SVTAD).';
+    const text = 'as provided in\nClause 5.3 of the SEC Variation\nTesting Approach Document for\nSMETS1 Services (SMETS1 SVTAD).';
     const refs = parse(text).references;
     assert.equal(refs.length, 1);
-    assert.equal(refs[0].target, 'Appendix AK 4.2');
-    assert.equal(refs[0].text, 'Clause 4.2 of the SEC Variation Testing Approach Document for SMETS1 Services');
-    assert.deepEqual(targets('Clause 4.2 of the SEC Variation Testing Approach Document'), ['Appendix AJ 4.2']);
+    assert.equal(refs[0].target, 'Appendix AK 5.3');
+    assert.equal(refs[0].text, 'Clause 5.3 of the SEC Variation Testing Approach Document for SMETS1 Services');
+    assert.deepEqual(targets('Clause 5.3 of the SEC Variation Testing Approach Document'), ['Appendix AJ 5.3']);
     assert.deepEqual(targets('Clause 3.1 of the DUIS and Clause 4.2 of Appendix AK'), ['Appendix AD 3.1', 'Appendix AK 4.2']);
     assert.deepEqual(targets('as Appendix AK 4.2(a) says'), ['Appendix AK 4.2(a)']);
   });
@@ -87,7 +87,7 @@ describe('reference forms', () => {
   });
 
   it('treats numbered Sections, Conditions and clauses of other instruments as external', () => {
-    const refs = parse('pursuant to Section 88 (1) and 89 of\nthe Energy Act 2008, and section 88(1) of the Energy Act 2008; Condition 22.27 of the DCC\nLicence.').references;
+    const refs = parse('made under Section 88 (1) and 89 of\nthe Energy Act 2008, and section 88(1) of the Energy Act 2008; Condition 22.27 of the DCC\nLicence.').references;
     assert.ok(refs.every((r) => r.kind === 'external' && r.target === null));
     assert.deepEqual(refs.map((r) => r.text), [
       'Section 88 (1)', '89 of the Energy Act 2008', 'section 88(1) of the Energy Act 2008', 'Condition 22.27 of the DCC Licence',
@@ -96,8 +96,8 @@ describe('reference forms', () => {
   });
 
   it('does not take prose or versions for references', () => {
-    assert.deepEqual(targets('SEC2 amendments to sections of SEC already in force'), []);
-    assert.deepEqual(targets('SEC4.2 amendments; Modifications to SEC version 4.0 as directed'), []);
+    assert.deepEqual(targets('SEC2 edits touching sections of SEC now in effect'), []);
+    assert.deepEqual(targets('SEC4.2 amendments; changes to SEC version 3.1 as agreed'), []);
     assert.deepEqual(targets('this section applies; schedules of charges; Table A1.2 and version 3.2'), []);
   });
 
