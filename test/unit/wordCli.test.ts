@@ -87,6 +87,7 @@ describe('secls export and import', () => {
   });
 
   it('exits 2 on usage errors, naming them', () => {
+    writeFileSync(join(dir, 'huge.sec'), 'H4.1 The DCC shall act.\n'.repeat(400_000));
     const cases: Array<[string[], RegExp]> = [
       [['export'], /export needs a FILE/],
       [['export', 'missing.sec'], /cannot read missing\.sec: no such file/],
@@ -94,6 +95,7 @@ describe('secls export and import', () => {
       [['export', 'draft.sec', '--date', '2025-02-30'], /--date "2025-02-30" is not a date/],
       [['export', 'draft.sec', '--author'], /--author needs a value/],
       [['export', 'draft.sec', '-o', 'draft.sec'], /the output draft\.sec would overwrite draft\.sec/],
+      [['export', 'huge.sec'], /cannot export huge\.sec: it is 9 MB, above the 8 MB a Word export takes at once; export it in parts/],
       [['import', 'draft.docx', '--date', '2025-01-01'], /unknown option "--date" for import/],
       [['import', 'missing.docx'], /cannot read missing\.docx: no such file/],
       [['import', 'a.docx', 'b.docx'], /import takes one FILE \(also given: b\.docx\)/],

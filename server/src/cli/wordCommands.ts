@@ -8,7 +8,7 @@ import { readWordSettings, revisionDate, WordSettings } from '../core/config/wor
 import { countChanges, describeChanges } from '../core/word/changeSummary';
 import { secToDocx } from '../core/word/exportDocx';
 import { docxToSec } from '../core/word/importDocx';
-import { MAX_DOCX_FILE_BYTES, megabytes, WordFormatError, WordProblem } from '../core/word/wordModel';
+import { MAX_DOCX_FILE_BYTES, MAX_EXPORT_TEXT_BYTES, megabytes, WordFormatError, WordProblem } from '../core/word/wordModel';
 import { readTextFile } from '../node/readTextFile';
 import { writeFileAtomically } from '../node/writeFileAtomically';
 import { UsageError } from './checkGroup';
@@ -92,6 +92,10 @@ async function runExport(cwd: string, args: string[]): Promise<CommandOutcome> {
     text = readTextFile(path);
   } catch {
     throw new UsageError(`cannot read ${file}: no such file`);
+  }
+  const size = Buffer.byteLength(text);
+  if (size > MAX_EXPORT_TEXT_BYTES) {
+    throw new UsageError(`cannot export ${file}: it is ${megabytes(size)}, above the ${megabytes(MAX_EXPORT_TEXT_BYTES)} a Word export takes at once; export it in parts`);
   }
   const settings = wordSettingsFor(dirname(path));
   const date = options.date === undefined ? settings.date ?? revisionDate(new Date().toISOString()) : revisionDate(options.date);

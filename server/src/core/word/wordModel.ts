@@ -34,6 +34,13 @@ export const MAX_UNPACKED_XML_BYTES = 64 * MEGABYTE;
 /** A .docx file itself (images included), read whole into memory before unpacking. */
 export const MAX_DOCX_FILE_BYTES = 128 * MEGABYTE;
 
+/**
+ * A drafting file exported in one go: the docx library holds about a hundred bytes of objects
+ * per byte of text (a 5 MB draft took 500 MB), so this bounds an export near a gigabyte. A
+ * Section of the Code is well below it; the whole Code is not, and is exported a file at a time.
+ */
+export const MAX_EXPORT_TEXT_BYTES = 8 * MEGABYTE;
+
 export function megabytes(bytes: number): string {
   return `${Math.round(bytes / MEGABYTE)} MB`;
 }
