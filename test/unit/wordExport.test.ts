@@ -57,8 +57,8 @@ describe('Word export', () => {
   });
 
   it('joins the reflowed lines of a unit into one paragraph and keeps blank lines as empty paragraphs', () => {
-    const { paragraphs } = layoutSec('H4.1 The DCC shall act\nwithin one hour of\nSection H10.\n\n(a) next\n');
-    assert.deepEqual(paragraphs.map((paragraph) => paragraph.role), ['clause', 'blank', 'label']);
+    const { paragraphs } = layoutSec('H4.1 The DCC shall act\nwithin one hour of\nSection H10.\n\n(a) next\n\n{>>A note.<<}\nH4.2 Then.\n');
+    assert.deepEqual(paragraphs.map((paragraph) => paragraph.role), ['clause', 'blank', 'label', 'blank', 'text', 'clause'], 'a line with only a comment is no cross-heading');
     assert.deepEqual(paragraphs[0].inlines.filter((inline) => inline.kind === 'break').length, 2);
   });
 

@@ -57,7 +57,7 @@ function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let current: Piece[] = [];
   const close = (newline?: ChangeMark): void => {
-    lines.push({ inlines: current, newline, role: 'blank', reading: '' });
+    lines.push({ inlines: current, newline, ...classify(current) });
     current = [];
   };
   for (const segment of changeSegments(text, spans)) {
@@ -72,7 +72,6 @@ function splitLines(text: string): Line[] {
     });
   }
   if (current.length > 0) close();
-  for (const line of lines) Object.assign(line, classify(line.inlines));
   return lines;
 }
 
@@ -127,7 +126,8 @@ function markHeadingsAndDepths(paragraphs: Array<{ paragraph: PlannedParagraph; 
     // A short line of its own right above a clause, without closing punctuation: a cross-heading.
     const single = !paragraph.inlines.some((inline) => inline.kind === 'break');
     const aboveClause = paragraphs[i + 1]?.paragraph.role === 'clause';
-    if (paragraph.role === 'text' && single && aboveClause && firstLine.length <= 80 && !/[.;:,]$/.test(firstLine)) paragraph.role = 'crossHeading';
+    const short = firstLine !== '' && firstLine.length <= 80 && !/[.;:,]$/.test(firstLine);
+    if (paragraph.role === 'text' && single && aboveClause && short) paragraph.role = 'crossHeading';
   });
 }
 
