@@ -99,6 +99,7 @@ describe('secls export and import', () => {
       [['import', 'draft.docx', '--date', '2025-01-01'], /unknown option "--date" for import/],
       [['import', 'missing.docx'], /cannot read missing\.docx: no such file/],
       [['import', 'a.docx', 'b.docx'], /import takes one FILE \(also given: b\.docx\)/],
+      [['import', 'constructor'], /cannot read constructor: no such file/],
     ];
     for (const [args, message] of cases) {
       const { code, stderr } = secls(args, dir);

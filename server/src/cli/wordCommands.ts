@@ -30,7 +30,7 @@ function parseArguments(command: string, args: string[]): WordArguments & { file
   const valued: Record<string, keyof WordArguments> = { '-o': 'out', '--output': 'out', '--author': 'author' };
   if (command === 'export') valued['--date'] = 'date';
   for (let i = 0; i < args.length; i++) {
-    const key = valued[args[i]];
+    const key = Object.hasOwn(valued, args[i]) ? valued[args[i]] : undefined;
     if (key !== undefined) {
       if (args[i + 1] === undefined) throw new UsageError(`${args[i]} needs a value`);
       parsed[key] = args[++i];
