@@ -11,6 +11,7 @@ const LAYERS = [
     why: 'the document model, text utilities, file access and the client/server vocabulary: everything builds on them, so they build on nothing of ours',
   },
   { name: 'parse', paths: ['^server/src/core/parse/'], why: 'text to document model: knows nothing of other files, catalogues or configuration' },
+  { name: 'word', paths: ['^server/src/core/word/'], why: '.sec text to .docx bytes and back: pure conversion over the parse layer\'s label readers, no IO' },
   {
     name: 'sources',
     paths: ['^server/src/core/config/', '^server/src/core/catalogue/', '^server/src/core/embeddedCatalogue[.]ts$'],

@@ -2,10 +2,13 @@
 import { setFlagsFromString } from 'node:v8';
 import { runApply, runRedline } from './changeCommands';
 import { runCheck, UsageError } from './checkCommand';
+import { reported } from './reported';
+import { isWordCommand, WORD_USAGE } from './wordUsage';
 
 const USAGE = `Usage: secls check [--json] [--no-catalogue] [PATH...]
        secls apply FILE                 print FILE with its tracked changes accepted
        secls redline FILE [-o OUT.html] write FILE's tracked changes as an HTML redline
+${WORD_USAGE}
 
 check: reports broken, deprecated and mismatched references in SEC drafting files (*.sec).
 PATH defaults to the current folder (searched recursively for *.sec); a file named
@@ -17,7 +20,8 @@ Options:
   -h, --help       show this help
   -v, --version    show the version
 
-Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable path.`;
+Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable path.
+export/import: 0 written, 1 written with malformed changes, 2 refused (nothing written).`;
 
 declare const __VERSION__: string | undefined;
 
@@ -38,15 +42,7 @@ function main(argv: string[]): number {
     return 0;
   }
   if (command === 'apply' || command === 'redline') {
-    try {
-      const { output, exitCode } = command === 'apply' ? runApply(process.cwd(), rest) : runRedline(process.cwd(), rest);
-      process.stdout.write(output);
-      return exitCode;
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      process.stderr.write(`secls: ${error.message}\n`);
-      return 2;
-    }
+    return reported(() => (command === 'apply' ? runApply(process.cwd(), rest) : runRedline(process.cwd(), rest)));
   }
   if (command !== 'check') {
     process.stderr.write(`secls: unknown command "${command}"\n\n${USAGE}\n`);
@@ -83,4 +79,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+if (isWordCommand(argv[0])) {
+  // Required on demand: loading the Word libraries would slow every other command's start.
+  const { runWordCommand } = require('./wordCommands') as typeof import('./wordCommands');
+  void runWordCommand(argv).then((code) => (process.exitCode = code));
+} else {
+  process.exitCode = main(argv);
+}

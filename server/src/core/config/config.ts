@@ -4,6 +4,7 @@
 
 import type { DiagnosticCode, Severity } from '../model/types';
 import { levelOf } from '../model/ids';
+import { readWordSettings, WordSettings } from './wordSettings';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -21,6 +22,8 @@ export interface SecConfig {
   severities: Partial<Record<DiagnosticCode, SeveritySetting>>;
   /** Glob patterns of files and folders to leave out (relative to the workspace root). */
   exclude: string[];
+  /** Author and date of the tracked changes in an exported Word document. */
+  word?: WordSettings;
 }
 
 export interface ConfigProblem {
@@ -38,7 +41,7 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
 ];
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
-const KNOWN_KEYS = new Set(['$schema', 'catalogue', 'deprecations', 'aliases', 'severities', 'exclude']);
+const KNOWN_KEYS = new Set(['$schema', 'catalogue', 'deprecations', 'aliases', 'severities', 'exclude', 'word']);
 const CANONICAL_ID = /^(?:Section [A-Z](?:\d{1,2}[A-Z]?(?:\.\d{1,3}[A-Z]?(?:\([a-zA-Z0-9]{1,4}\))*)?)?|(?:Schedule \d{1,2}|Appendix [A-Z]{1,2})(?: v\d+(?:\.\d+)*| \d{1,3}(?:\.\d{1,3})*(?:\([a-zA-Z0-9]{1,4}\))*)?|SECMP\d{4})$/;
 
 export function defaultConfig(): SecConfig {
@@ -90,7 +93,7 @@ export function parseConfig(text: string): { config: SecConfig; problems: Config
     problems.push({ message, ...locate(text, key) });
   };
   for (const key of Object.keys(object)) {
-    if (!KNOWN_KEYS.has(key)) problem(key, `Unknown setting "${key}" in sec.config.json (known: catalogue, deprecations, aliases, severities, exclude).`);
+    if (!KNOWN_KEYS.has(key)) problem(key, `Unknown setting "${key}" in sec.config.json (known: catalogue, deprecations, aliases, severities, exclude, word).`);
   }
   if ('catalogue' in object) {
     if (typeof object.catalogue === 'boolean') config.catalogue = object.catalogue;
@@ -153,5 +156,6 @@ export function parseConfig(text: string): { config: SecConfig; problems: Config
       config.exclude = object.exclude as string[];
     }
   }
+  if ('word' in object) config.word = readWordSettings(object.word, (message) => problem('word', message));
   return { config, problems };
 }
