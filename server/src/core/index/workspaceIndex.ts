@@ -61,7 +61,7 @@ export interface WorkspaceIndex {
 }
 
 function emptyDocument(text: string): ParsedDocument {
-  return { text, units: [], definitions: [], references: [], diagnostics: [], contents: [], firstDefinitions: new Map(), deleted: [], instructions: [] };
+  return { text, units: [], definitions: [], references: [], diagnostics: [], contents: [], contexts: [], firstDefinitions: new Map(), deleted: [], instructions: [] };
 }
 
 /** A file above MAX_FILE_SIZE: nothing parsed, one diagnostic. */

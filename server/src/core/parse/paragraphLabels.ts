@@ -81,3 +81,45 @@ export function successor(kind: LabelKind, label: string): string {
 export function firstLabel(kind: LabelKind): string {
   return kind === 'alpha' ? 'a' : kind === 'roman' ? 'i' : 'A';
 }
+
+/** An open list of paragraphs: its kind, its last label, its unit and how far it is indented. */
+export interface ParagraphLevel {
+  kind: LabelKind;
+  last: string;
+  /** Index in `units`, or -1 when paragraphs are read on demand. */
+  unit: number;
+  indent: number;
+}
+
+export interface Placement {
+  level: number;
+  kind: LabelKind;
+  outOfSequence: boolean;
+  expected?: string;
+}
+
+/** Where a paragraph label goes among the open lists: continuing one, opening one, or out of sequence. */
+export function placeParagraph(levels: ParagraphLevel[], label: string, indent: number): Placement {
+  const kinds = possibleKinds(label);
+  // Continuation of an open list, innermost first: (h) then (i) continues the letters.
+  for (let level = levels.length - 1; level >= 0; level--) {
+    const open = levels[level];
+    if (kinds.includes(open.kind) && successor(open.kind, open.last) === label) {
+      return { level, kind: open.kind, outOfSequence: false };
+    }
+  }
+  // The first label of a kind opens a list: nested under the innermost open one, or a
+  // restart of a list of that kind when it is not indented further.
+  const starting = kinds.find((kind) => firstLabel(kind) === label);
+  if (starting) {
+    const sameKind = levels.findIndex((open) => open.kind === starting);
+    if (sameKind !== -1 && indent <= levels[sameKind].indent) return { level: sameKind, kind: starting, outOfSequence: false };
+    return { level: levels.length, kind: starting, outOfSequence: false };
+  }
+  for (let level = levels.length - 1; level >= 0; level--) {
+    if (kinds.includes(levels[level].kind)) {
+      return { level, kind: levels[level].kind, outOfSequence: true, expected: successor(levels[level].kind, levels[level].last) };
+    }
+  }
+  return { level: levels.length, kind: kinds[0] ?? 'alpha', outOfSequence: true };
+}
