@@ -1,6 +1,9 @@
 // Paragraph labels run (a), (b) ... (z), (aa); (i), (ii) ...; (A), (B) ... A label such as
 // (i) or (v) can be a letter or a roman numeral: the sequence decides, as a reader would.
 
+import { Ch } from './chars';
+import { isLower, isUpper } from './scanner';
+
 export type LabelKind = 'alpha' | 'roman' | 'upper';
 
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
@@ -34,7 +37,7 @@ export function toRoman(value: number): string {
 
 function isRepeatedLetter(label: string, lower: boolean): boolean {
   const code = label.charCodeAt(0);
-  const inRange = lower ? code >= 97 && code <= 122 : code >= 65 && code <= 90;
+  const inRange = lower ? isLower(code) : isUpper(code);
   if (!inRange) return false;
   for (let i = 1; i < label.length; i++) if (label.charCodeAt(i) !== code) return false;
   return true;
@@ -61,8 +64,8 @@ function computeKinds(label: string): LabelKind[] {
 
 function nextLetter(label: string): string {
   const code = label.charCodeAt(0);
-  const isLast = code === 122 || code === 90;
-  if (isLast) return String.fromCharCode(code - 25).repeat(label.length + 1);
+  // After (z) comes (aa), after (Z) (AA).
+  if (code === Ch.LowerZ || code === Ch.Z) return String.fromCharCode(code - (Ch.Z - Ch.A)).repeat(label.length + 1);
   return String.fromCharCode(code + 1).repeat(label.length);
 }
 
