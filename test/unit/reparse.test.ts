@@ -65,8 +65,8 @@ const SNIPPETS = [
  * Whether the in-place re-parse applied to this edit of BASE; when it does, it must give what a
  * full parse gives, whole: nothing is left out of the comparison.
  */
-function reparsedAsFullParse(text: string, edit?: TextEdit): boolean {
-  const incremental = reparse(parse(BASE), text, { names }, edit);
+function reparsedAsFullParse(text: string, edit?: TextEdit, base = BASE): boolean {
+  const incremental = reparse(parse(base), text, { names }, edit);
   if (incremental === null) return false;
   assert.deepStrictEqual(withoutFields(incremental.parsed, []), withoutFields(parse(text), []));
   return true;
@@ -133,6 +133,11 @@ describe('re-parsing an edit in place', () => {
     assert.ok(declined('Section H4.3 applies', 'Section H: applies'), 'a line that becomes a Section heading');
     assert.ok(!declined('each Service Request', 'every Service Request'), 'typing in a clause');
     assert.ok(!declined('Section H4.3 applies', 'Section H4.31 applies'), 'typing in a reference that begins its line');
+  });
+
+  it('applies at the very start of the text, which stays the start of its first context', () => {
+    assert.ok(reparsedAsFullParse('some text', { start: 0, end: 0, newLength: 9 }, ''));
+    assert.ok(reparsedAsFullParse('x text.\nSee Section H4.1.', { start: 0, end: 0, newLength: 2 }, 'text.\nSee Section H4.1.'));
   });
 
   it('keeps a cross-heading being typed in, with its new text', () => {

@@ -167,7 +167,8 @@ function update(previous: ParsedDocument, text: string, span: ChangedSpan, lines
   const delta = span.newEnd - span.oldEnd;
   const shift = (offset: number): number => (offset >= span.oldEnd ? offset + delta : offset);
   moveUnits(previous.units, span, lines, text);
-  for (const context of previous.contexts) context.start = shift(context.start);
+  // The first context is the text's start, which stays where it is.
+  for (let i = 1; i < previous.contexts.length; i++) previous.contexts[i].start = shift(previous.contexts[i].start);
   let diagnostics = moveDiagnostics(previous.diagnostics, span, lines, text);
   let units = previous.units;
   let firstDefinitions = previous.firstDefinitions;
