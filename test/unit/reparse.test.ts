@@ -8,7 +8,14 @@ import { changedSpan, reparse, Reparsed, TextEdit } from '../../server/src/core/
 import { withoutFields } from './compare';
 import { names, parse } from './fixtures';
 
+// A table of contents first: edits after it are re-read in place, edits in it are not.
 const BASE = [
+  'CONTENTS',
+  '',
+  'Section H: DCC Services',
+  'H4 Processing Service Requests',
+  'H10 Business Continuity',
+  '',
   'Section H: DCC Services',
   '',
   'H4 Processing Service Requests',
@@ -46,9 +53,13 @@ const BASE = [
 ].join('\n');
 
 const LINE_STARTS = [0, ...[...BASE.matchAll(/\n/g)].map((match) => match.index! + 1)];
-/** The starts of the lines of prose: not blank, and neither a unit's line nor a cross-heading (edits there mostly change what they make). */
+/**
+ * The starts of the lines of prose: not blank, and neither a unit's line nor a cross-heading nor
+ * in the table of contents (edits there mostly change what they make, or are read again whole).
+ */
 const PROSE_LINE_STARTS = LINE_STARTS.filter((at) => BASE[at] !== '\n' && at < BASE.length &&
-  !parse(BASE).units.some((unit) => (unit.labelStart >= at && unit.labelStart <= BASE.indexOf('\n', at)) || unit.crossHeading?.start === at));
+  !parse(BASE).units.some((unit) => (unit.labelStart >= at && unit.labelStart <= BASE.indexOf('\n', at)) || unit.crossHeading?.start === at) &&
+  !parse(BASE).contents.some((region) => at >= region.start && at <= region.end));
 /** Offsets inside the references that begin their line ("Section H4.3 applies", "H4.2 for the exceptions", "H4.3."). */
 const REFERENCES_AT_LINE_START = LINE_STARTS.filter((at) => /^(?:Section H4\.3 |Section X5\.4 |H4\.2 for|H4\.3\.)/.test(BASE.slice(at)))
   .flatMap((at) => Array.from({ length: 13 }, (_, i) => at + i));
@@ -131,6 +142,7 @@ describe('re-parsing an edit in place', () => {
     assert.ok(declined('see also Section\n', 'see also Section.\n'), 'a citation split over lines that becomes a clause');
     assert.ok(declined('H10 Business', 'H11 Business'), 'a Part renumbered');
     assert.ok(declined('Section H4.3 applies', 'Section H: applies'), 'a line that becomes a Section heading');
+    assert.ok(declined('H10 Business Continuity\n\n', 'H10 Business Continuity.\n\n'), 'a line of the table of contents');
     assert.ok(!declined('each Service Request', 'every Service Request'), 'typing in a clause');
     assert.ok(!declined('Section H4.3 applies', 'Section H4.31 applies'), 'typing in a reference that begins its line');
   });

@@ -55,23 +55,32 @@ export interface Reparsed {
  */
 export function reparse(previous: ParsedDocument, text: string, options: ParseOptions, edit?: TextEdit): Reparsed | null {
   const old = previous.text;
-  if (previous.contents.length > 0 || previous.instructions.length > 0 || previous.deleted.length > 0) return null;
+  if (previous.instructions.length > 0 || previous.deleted.length > 0) return null;
   const span = changedSpan(old, text, edit);
   // The rest of the new text is the old text's, which has no markup when the old text has none.
   if (hasChangeMarkup(old) || hasChangeMarkup(text.slice(Math.max(0, span.start - MARKUP_OPENER_REACH), span.newEnd + MARKUP_OPENER_REACH))) return null;
   const lines = editedLines(previous, text, span);
-  if (!lines || INSTRUCTION_VERBS.test(text.slice(lines.start, lines.newEnd))) return null;
+  if (!lines || INSTRUCTION_VERBS.test(text.slice(lines.start, lines.newEnd)) || inContents(previous, lines)) return null;
   const window = referenceWindow(previous, lines);
   const delta = span.newEnd - span.oldEnd;
   if (!window || BULLET_LINE.test(text.slice(window.start, window.end + delta))) return null;
   const oldLookup = documentLookup(previous.contexts);
   // Headings are not edited: where a new offset lies in the old text is all the lookup needs.
   const documentAt = (offset: number) => oldLookup(offset >= span.newEnd ? offset - delta : Math.min(offset, span.start));
-  // No heading is edited: those in the window are before the edit or after it.
-  const skip = window.headingLabels.map((label) => (label.start >= span.oldEnd ? { start: label.start + delta, end: label.end + delta } : label));
+  // No heading or table of contents is edited: those in the window are before the edit or after it.
+  const skip = window.skip.map((region) => (region.start >= span.oldEnd ? { start: region.start + delta, end: region.end + delta } : region));
   const fresh = scanReferences(text, { names: options.names, documentAt, skip, from: window.start, to: window.end + delta });
   if (fresh.some((reference) => reference.end > window.end + delta)) return null;
   return update(previous, text, span, lines, window, fresh);
+}
+
+/**
+ * Do the edited lines touch a table of contents, or the line that ends one? Lines there are
+ * read by the contents' own rules (the classifier does not know them); the rest of the text is
+ * read as if there were none.
+ */
+function inContents(previous: ParsedDocument, lines: EditedLines): boolean {
+  return previous.contents.some((region) => lines.oldEnd >= region.start && lines.start <= region.end);
 }
 
 /** How far an added or removed line break is moved back over the line breaks before it (a "\r\n" is two). */
@@ -110,17 +119,17 @@ export function changedSpan(old: string, text: string, edit?: TextEdit): Changed
 /** How far back the window may reach for the start of a citation that runs into it before a full parse is cheaper. */
 const LONGEST_CITATION_BACK = 1000;
 
-/** Where the references are read again, in the old text, and the heading labels there (old offsets). */
+/** Where the references are read again, in the old text, and what is not read there: heading labels and tables of contents. */
 interface ReferenceWindowSpan {
   start: number;
   end: number;
-  headingLabels: Array<{ start: number; end: number }>;
+  skip: Array<{ start: number; end: number }>;
 }
 
 /**
  * The old text's window whose references are read again: the edited lines, the lines around
- * them, and the citations that reach into them, from their start; and the heading labels in it
- * (they define, they do not cite).
+ * them, and the citations that reach into them, from their start; and the heading labels and
+ * tables of contents in it (they define or list, they do not cite).
  */
 function referenceWindow(previous: ParsedDocument, lines: EditedLines): ReferenceWindowSpan | null {
   const old = previous.text;
@@ -144,11 +153,11 @@ function referenceWindow(previous: ParsedDocument, lines: EditedLines): Referenc
   if (first < references.length) start = Math.min(start, references[first].start);
   if (lines.start - start > LONGEST_CITATION_BACK) return null;
   const units = previous.units;
-  const headingLabels: Array<{ start: number; end: number }> = [];
+  const skip = previous.contents.filter((region) => region.end > start && region.start <= end);
   for (let i = lastUnitBefore(units, start) + 1; i < units.length && units[i].labelStart <= end; i++) {
-    if (HEADING_KINDS.has(units[i].kind)) headingLabels.push({ start: units[i].labelStart, end: units[i].labelEnd });
+    if (HEADING_KINDS.has(units[i].kind)) skip.push({ start: units[i].labelStart, end: units[i].labelEnd });
   }
-  return { start, end, headingLabels };
+  return { start, end, skip: skip.sort((a, b) => a.start - b.start) };
 }
 
 /** Where the text a reference was read from ends: its cited title may follow it. */
@@ -176,7 +185,8 @@ function update(previous: ParsedDocument, text: string, span: ChangedSpan, lines
   if (renumbered) ({ units, firstDefinitions, diagnostics } = applyRenumbering(renumbered, text, units, firstDefinitions, diagnostics));
   const { references, replaced, before } = spliceReferences(previous.references, window, delta, fresh);
   const parsed: ParsedDocument = {
-    text, units, definitions: spliceDefinitions(previous.definitions, text, lines, shift), references, diagnostics, contents: [],
+    text, units, definitions: spliceDefinitions(previous.definitions, text, lines, shift), references, diagnostics,
+    contents: previous.contents.map((region) => ({ start: shift(region.start), end: shift(region.end) })),
     contexts: previous.contexts, firstDefinitions, deleted: [], instructions: [],
   };
   return {
