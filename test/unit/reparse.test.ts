@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { ParsedDocument } from '../../server/src/core/model/types';
 import { changedSpan, reparse, Reparsed, TextEdit } from '../../server/src/core/parse/reparse';
+import { tooLarge } from '../../server/src/core/index/workspaceIndex';
 import { withoutFields } from './compare';
 import { names, parse } from './fixtures';
 
@@ -143,6 +144,7 @@ describe('re-parsing an edit in place', () => {
     assert.ok(declined('H10 Business', 'H11 Business'), 'a Part renumbered');
     assert.ok(declined('Section H4.3 applies', 'Section H: applies'), 'a line that becomes a Section heading');
     assert.ok(declined('H10 Business Continuity\n\n', 'H10 Business Continuity.\n\n'), 'a line of the table of contents');
+    assert.equal(reparse(tooLarge(BASE), BASE.replace('each Service', 'every Service'), { names }), null, 'a text never parsed (too large)');
     assert.ok(!declined('each Service Request', 'every Service Request'), 'typing in a clause');
     assert.ok(!declined('Section H4.3 applies', 'Section H4.31 applies'), 'typing in a reference that begins its line');
   });

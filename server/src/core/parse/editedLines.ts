@@ -1,11 +1,12 @@
 // Which lines an edit touched, and whether they still make what they made: the in-place
-// re-parse (reparse.ts) reads them again before and after the edit with the parser's own
-// LineClassifier, each in the state the lines before them left, and goes on reading the lines
-// after them while the two readings could still tell a line differently (a line that now ends
-// "... Section" makes the next line's "H4.2" a citation rather than a clause).
+// re-parse (reparse.ts) reads them again before and after the edit with the parser's own line
+// classifier (resumedClassifier.ts), each time in the state the lines before them left, and goes
+// on reading the lines after them while the two readings could still tell a line apart (a line
+// that now ends "... Section" makes the next line's "H4.2" a citation rather than a clause).
 
 import type { ParsedDocument, Unit } from '../model/types';
-import { lastUnitBefore, LineClassifier, LineKind, LineReading, sameReading } from './lineKinds';
+import { LineKind } from './lineKinds';
+import { lastUnitBefore, LineReading, ResumedClassifier, sameReading } from './resumedClassifier';
 import { lineStartAt } from './lines';
 
 /** The span an edit replaced: `start`..`oldEnd` of the old text is `start`..`newEnd` of the new. */
@@ -48,7 +49,7 @@ interface WindowReading {
 }
 
 /** The lines from `start` to the one holding `end`, read by a classifier resumed at `start`. */
-function readWindow(classifier: LineClassifier, start: number, end: number, previous: ParsedDocument): WindowReading {
+function readWindow(classifier: ResumedClassifier, start: number, end: number, previous: ParsedDocument): WindowReading {
   classifier.resumeAt(start, previous.units, previous.contexts);
   const readings: LineReading[] = [];
   let first = -1;
@@ -68,8 +69,8 @@ function readWindow(classifier: LineClassifier, start: number, end: number, prev
  */
 export function editedLines(previous: ParsedDocument, text: string, span: ChangedSpan): EditedLines | null {
   const start = lineStartAt(previous.text, span.start);
-  const before = new LineClassifier(previous.text);
-  const after = new LineClassifier(text);
+  const before = new ResumedClassifier(previous.text);
+  const after = new ResumedClassifier(text);
   const oldWindow = readWindow(before, start, span.oldEnd, previous);
   const newWindow = readWindow(after, start, span.newEnd, previous);
   const edited: EditedLines = {
@@ -86,7 +87,7 @@ function isText(reading: LineReading): boolean {
 
 /** The edited lines make what they made: text, or a unit's line (the first) followed by text. */
 function sameLines(previous: ParsedDocument, span: ChangedSpan, oldWindow: WindowReading, newWindow: WindowReading, edited: EditedLines,
-  before: LineClassifier, after: LineClassifier): boolean {
+  before: ResumedClassifier, after: ResumedClassifier): boolean {
   if (!oldWindow.readings.slice(1).every(isText) || !newWindow.readings.slice(1).every(isText)) return false;
   if (isText(oldWindow.readings[0]) && isText(newWindow.readings[0])) return sameText(previous, oldWindow, newWindow, edited, before, after);
   return sameUnitLine(previous, edited, span, before, oldWindow, newWindow);
@@ -103,7 +104,7 @@ function isUnit(kind: LineKind): boolean {
  * them: it must come from the same lines before and after, or be none.
  */
 function sameText(previous: ParsedDocument, oldWindow: WindowReading, newWindow: WindowReading, edited: EditedLines,
-  before: LineClassifier, after: LineClassifier): boolean {
+  before: ResumedClassifier, after: ResumedClassifier): boolean {
   if (unitBetween(previous.units, edited.start, edited.oldEnd)) return false;
   return oldWindow.content === newWindow.content || (before.crossHeading === null && after.crossHeading === null);
 }
@@ -112,7 +113,7 @@ function sameText(previous: ParsedDocument, oldWindow: WindowReading, newWindow:
  * An edit of a unit's line (and of text lines after it): it makes the same unit as before, or,
  * edited alone, renumbers its clause within its Part.
  */
-function sameUnitLine(previous: ParsedDocument, edited: EditedLines, span: ChangedSpan, before: LineClassifier, oldWindow: WindowReading,
+function sameUnitLine(previous: ParsedDocument, edited: EditedLines, span: ChangedSpan, before: ResumedClassifier, oldWindow: WindowReading,
   newWindow: WindowReading): boolean {
   const [old, now] = [oldWindow.readings[0], newWindow.readings[0]];
   const first = oldWindow.first;
@@ -135,7 +136,7 @@ function sameUnitLine(previous: ParsedDocument, edited: EditedLines, span: Chang
  * Reads on, in step, the lines after the edited ones while the two readings could tell them
  * apart; they agree once the state each reading leaves is the same.
  */
-function linesAfterAgree(before: LineClassifier, after: LineClassifier): boolean {
+function linesAfterAgree(before: ResumedClassifier, after: ResumedClassifier): boolean {
   for (let count = 0; !before.leavesSameStateAs(after); count++) {
     if (count === MAX_LINES_AFTER) return false;
     const oldAt = before.line.next;

@@ -1,13 +1,11 @@
 // What a line of a SEC file is — a heading, a Part, a clause, a paragraph, text — in the state
 // the lines before it left: the document it is in, whether a clause is open, how the line before
 // ended. The structure pass (StructureParser, structure.ts) is a LineClassifier that also
-// records what each line makes; the in-place re-parse (reparse.ts) uses one alone, to tell
-// whether an edited line is still what it was.
+// records what each line makes; the in-place re-parse reads edited lines with one that takes up
+// that state from a parse instead (ResumedClassifier, resumedClassifier.ts).
 
-import type { DocumentContext, Unit } from '../model/types';
 import { Ch } from './chars';
-import { LineSpan, lineStartAt, newLineSpan, readLine } from './lines';
-import { isNotUsed, isNotUsedAt } from './numbering';
+import { LineSpan, newLineSpan } from './lines';
 import { isDigit, isLetter, isUpper } from './scanner';
 import { PartOrClauseSpan, readParagraphLabel, readPartOrClause } from './unitLabels';
 
@@ -27,22 +25,6 @@ export const enum LineKind {
   Text,
 }
 
-/**
- * What a line defines, as the re-parse compares a line before and after an edit: the same
- * readings make the same units, with the same labels, titles, markers and cross-headings.
- */
-export interface LineReading {
-  kind: LineKind;
-  /** The unit's label as written (`H4.3`, `(a)`, `4.2.`); '' for a line that makes no unit. */
-  label: string;
-  /** What else the unit takes from its line and the lines before: title, [Not used], indentation, cross-heading. */
-  marks: string;
-}
-
-export function sameReading(a: LineReading, b: LineReading): boolean {
-  return a.kind === b.kind && a.label === b.label && a.marks === b.marks;
-}
-
 export const enum Mode {
   /** Before any heading, or in a modification: the first clause makes it a Section's. */
   None,
@@ -58,8 +40,6 @@ const CONTENTS_HEADING = /^(?:[A-Z][A-Z ]*\s)?(?:CONTENTS|Contents|Table of Cont
 const DOC_CLAUSE = /(\d{1,3}(?:\.\d{1,3}){0,4})\.?(?=[ \t]|\r?$)/y;
 
 const LONGEST_CROSS_HEADING = 90;
-/** A clause open but not made (a classifier reads lines, it makes no units). */
-const UNKNOWN_CLAUSE = Number.MAX_SAFE_INTEGER;
 
 /** Words that, ending a line, leave a citation to be finished on the next one. */
 const CONTINUING_WORDS = new Set(['Section', 'Sections', 'SECTION', 'SECTIONS', 'section', 'sections', 'Clause', 'Clauses', 'clause', 'clauses', 'and', 'or', 'to']);
@@ -78,32 +58,8 @@ function endsMidReference(text: string, lineStart: number, contentEnd: number): 
   return CONTINUING_WORDS.has(text.slice(start, contentEnd));
 }
 
-function endsSentence(code: number): boolean {
+export function endsSentence(code: number): boolean {
   return code === Ch.Period || code === Ch.Semicolon || code === Ch.Colon;
-}
-
-/** Index of the context that holds `offset`: the last one starting at or before it. */
-export function contextIndexAt(contexts: readonly DocumentContext[], offset: number): number {
-  let low = 0;
-  let high = contexts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (contexts[mid].start <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-
-/** Index of the last unit whose label starts before `offset`, or -1 (a parse makes units in the order of their labels). */
-export function lastUnitBefore(units: readonly Unit[], offset: number): number {
-  let low = -1;
-  let high = units.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (units[mid].labelStart < offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 export class LineClassifier {
@@ -272,134 +228,5 @@ export class LineClassifier {
     } else {
       this.crossHeadingStart = -1;
     }
-  }
-
-  // ---- Re-reading a window of lines (reparse.ts).
-
-  /**
-   * Takes up the state that telling a line's kind needs, as a full parse of this text, whose
-   * units and contexts are given, had it before the line at `lineStart`: the mode and Section
-   * letter, whether a clause is open, how the lines before ended and the cross-heading
-   * candidate they leave.
-   */
-  resumeAt(lineStart: number, units: readonly Unit[], contexts: readonly DocumentContext[]): void {
-    const context = contexts[contextIndexAt(contexts, lineStart - 1)];
-    this.resumeMode(context, units, lineStart);
-    let open = lastUnitBefore(units, lineStart);
-    while (open !== -1 && units[open].kind === 'paragraph') open = units[open].parent;
-    this.currentClause = open !== -1 && (units[open].kind === 'clause' || units[open].kind === 'docClause') ? open : -1;
-    this.resumeLineEnds(lineStart, units);
-  }
-
-  private resumeMode(context: DocumentContext, units: readonly Unit[], lineStart: number): void {
-    const document = context.document;
-    this.mode = document === null || document.startsWith('SECMP') ? Mode.None : document.startsWith('Section') ? Mode.Section : Mode.Document;
-    if (this.mode === Mode.Section) this.sectionLetter = document!.charCodeAt('Section '.length);
-    if (this.mode !== Mode.None) return;
-    // Before any heading, or in a modification, the first clause makes the text a Section's.
-    for (let i = lastUnitBefore(units, context.start) + 1; i < units.length && units[i].labelStart < lineStart; i++) {
-      if (units[i].kind === 'clause') {
-        this.mode = Mode.Section;
-        this.sectionLetter = units[i].label.charCodeAt(0);
-        return;
-      }
-    }
-  }
-
-  /**
-   * How the lines before `lineStart` ended: whether the one just before is blank, and the last
-   * non-blank one, P, with the cross-heading candidate it leaves (a text line's, read as the
-   * parse read it: after the line before it).
-   */
-  private resumeLineEnds(lineStart: number, units: readonly Unit[]): void {
-    this.previousLineBlank = true;
-    this.previousLineEndsSentence = true;
-    this.previousLineStart = -1;
-    this.previousLineEnd = -1;
-    this.lastContentEnd = 0;
-    this.crossHeadingStart = -1;
-    if (lineStart === 0) return;
-    let at = lineStartAt(this.text, lineStart - 1);
-    readLine(this.text, at, this.line);
-    const blankBefore = this.line.first >= this.line.contentEnd;
-    while (this.line.first >= this.line.contentEnd && at > 0) {
-      at = lineStartAt(this.text, at - 1);
-      readLine(this.text, at, this.line);
-    }
-    if (this.line.first < this.line.contentEnd) this.resumeAfter(at, units);
-    this.previousLineBlank = blankBefore;
-  }
-
-  /** The state after the non-blank line at `at`, as far as it and the line before it tell. */
-  private resumeAfter(at: number, units: readonly Unit[]): void {
-    if (at > 0) {
-      readLine(this.text, lineStartAt(this.text, at - 1), this.line);
-      this.previousLineBlank = this.line.first >= this.line.contentEnd;
-      this.previousLineEndsSentence = this.previousLineBlank || endsSentence(this.text.charCodeAt(this.line.contentEnd - 1));
-    }
-    readLine(this.text, at, this.line);
-    const unitLine = units[lastUnitBefore(units, this.line.first) + 1]?.labelStart === this.line.first;
-    this.endLine(unitLine ? LineKind.Clause : LineKind.Text);
-  }
-
-  /** Reads the line at `at` and tells what it defines; the state moves on as reading the line leaves it, but nothing is recorded. */
-  classifyLineAt(at: number): LineReading {
-    readLine(this.text, at, this.line);
-    const kind = this.lineKind();
-    const reading = this.reading(kind);
-    this.skimUnit(kind);
-    this.endLine(kind);
-    return reading;
-  }
-
-  /** What a unit line changes for telling the lines after it, the unit not made: a clause is open (which, unknown), or none. */
-  private skimUnit(kind: LineKind): void {
-    if (kind === LineKind.Clause || kind === LineKind.DocumentClause) this.currentClause = UNKNOWN_CLAUSE;
-    else if (kind === LineKind.Part || kind === LineKind.SectionHeading || kind === LineKind.DocumentHeading || kind === LineKind.ModificationHeading) {
-      this.currentClause = -1;
-    }
-    if (kind === LineKind.Clause) this.clauseRead();
-  }
-
-  /** What the line read last defines, told before the state moves past it (a clause takes the cross-heading before it). */
-  private reading(kind: LineKind): LineReading {
-    const text = this.text;
-    const { start, first, contentEnd } = this.line;
-    const crossHeading = this.crossHeadingStart === -1 ? '' : 'after a cross-heading';
-    switch (kind) {
-      case LineKind.Part:
-        return { kind, label: text.slice(first, this.label.end), marks: this.rest };
-      case LineKind.Clause:
-        return { kind, label: text.slice(first, this.label.end), marks: `${isNotUsedAt(text, this.label.end, contentEnd)} ${crossHeading}` };
-      case LineKind.DocumentClause: {
-        const title = this.match![1].includes('.') ? '' : this.rest;
-        return { kind, label: text.slice(first, this.labelEnd), marks: `${title} ${isNotUsed(this.rest)} ${crossHeading}` };
-      }
-      case LineKind.Paragraph:
-        return { kind, label: text.slice(first, this.labelEnd), marks: `${first - start} ${isNotUsedAt(text, this.labelEnd, contentEnd)}` };
-      case LineKind.Blank:
-      case LineKind.Text:
-        return { kind, label: '', marks: '' };
-      default:
-        return { kind, label: '', marks: text.slice(first, contentEnd) };
-    }
-  }
-
-  /** Whether the next line is told the same after this classifier's line as after `other`'s (their texts the same from there on). */
-  leavesSameStateAs(other: LineClassifier): boolean {
-    return this.previousLineBlank === other.previousLineBlank &&
-      this.previousLineEndsSentence === other.previousLineEndsSentence &&
-      this.previousLineContinues() === other.previousLineContinues() &&
-      (this.crossHeadingStart === -1) === (other.crossHeadingStart === -1);
-  }
-
-  /** Where the content of the last non-blank line read (or resumed after) ends: where a unit closed now would end. */
-  get contentEnd(): number {
-    return this.lastContentEnd;
-  }
-
-  /** The cross-heading candidate the last line left (offsets), or null. */
-  get crossHeading(): { start: number; end: number } | null {
-    return this.crossHeadingStart === -1 ? null : { start: this.crossHeadingStart, end: this.crossHeadingEnd };
   }
 }

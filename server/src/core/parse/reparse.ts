@@ -12,7 +12,7 @@ import type { CoreDiagnostic, DefinedTerm, ParsedDocument, Reference, ReferenceW
 import { hasChangeMarkup } from '../text/criticMarkup';
 import { parseDefinitions } from './definitions';
 import { ChangedSpan, EditedLines, editedLines } from './editedLines';
-import { lastUnitBefore } from './lineKinds';
+import { lastUnitBefore } from './resumedClassifier';
 import { isLineBreak, lineNumbersAt, lineStartAt, newLineSpan, readLine } from './lines';
 import { duplicateMessage } from './numbering';
 import type { ParseOptions } from './parseDocument';
@@ -55,7 +55,8 @@ export interface Reparsed {
  */
 export function reparse(previous: ParsedDocument, text: string, options: ParseOptions, edit?: TextEdit): Reparsed | null {
   const old = previous.text;
-  if (previous.instructions.length > 0 || previous.deleted.length > 0) return null;
+  // A document never parsed (too large: it has no context, not even the text's start) has nothing to update.
+  if (previous.contexts.length === 0 || previous.instructions.length > 0 || previous.deleted.length > 0) return null;
   const span = changedSpan(old, text, edit);
   // The rest of the new text is the old text's, which has no markup when the old text has none.
   if (hasChangeMarkup(old) || hasChangeMarkup(text.slice(Math.max(0, span.start - MARKUP_OPENER_REACH), span.newEnd + MARKUP_OPENER_REACH))) return null;

@@ -11,7 +11,7 @@
 import { documentId, partId, sectionId, versionId } from '../model/ids';
 import type { CoreDiagnostic, DocumentContext, Unit, UnitKind } from '../model/types';
 import { Ch } from './chars';
-import { contextIndexAt, LineClassifier, LineKind, Mode, SECTION_HEADING } from './lineKinds';
+import { LineClassifier, LineKind, Mode, SECTION_HEADING } from './lineKinds';
 import { lineStartAt, readLine } from './lines';
 import { duplicateNumber, isNotUsed, isNotUsedAt, NumberedLabel, orderProblem } from './numbering';
 import { ParagraphLevel, placeParagraph } from './paragraphLabels';
@@ -57,6 +57,18 @@ function labelEndAfter(text: string, keywordEnd: number, idLength: number): numb
 /** Shortens an array in place: popping is cheaper than setting `length`, which V8 does in its runtime. */
 function truncate(array: unknown[], length: number): void {
   while (array.length > length) array.pop();
+}
+
+/** Index of the context that holds `offset`: the last one starting at or before it. */
+export function contextIndexAt(contexts: readonly DocumentContext[], offset: number): number {
+  let low = 0;
+  let high = contexts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (contexts[mid].start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 /** The Schedule or Appendix whose numbered clauses "Clause 4.2" cites at an offset, or null. */
