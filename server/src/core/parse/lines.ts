@@ -24,9 +24,8 @@ export function newLineSpan(): LineSpan {
 
 /** Reads the line starting at `lineStart` into `line`, an object reused for every line of a pass. */
 export function readLine(text: string, lineStart: number, line: LineSpan): void {
-  let lineEnd = text.indexOf('\n', lineStart);
-  line.next = lineEnd === -1 ? -1 : lineEnd + 1;
-  if (lineEnd === -1) lineEnd = text.length;
+  const lineEnd = lineEndAt(text, lineStart);
+  line.next = lineEnd === text.length ? -1 : lineEnd + 1;
   let contentEnd = lineEnd;
   if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === Ch.CarriageReturn) contentEnd--;
   let i = lineStart;
@@ -41,6 +40,12 @@ export function readLine(text: string, lineStart: number, line: LineSpan): void 
 /** Start of the line that holds `offset` (a line's break belongs to it). */
 export function lineStartAt(text: string, offset: number): number {
   return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** End of the line that holds `offset`: its line break, or the text's end. */
+export function lineEndAt(text: string, offset: number): number {
+  const lineBreak = text.indexOf('\n', offset);
+  return lineBreak === -1 ? text.length : lineBreak;
 }
 
 /** Is this character a line break, or part of one? */
