@@ -1,9 +1,12 @@
 // npm run bench: times `secls check` on the generated workspace (default 20 MB) and checks
 // that it found exactly the problems the generator planted.
-// Usage: node bench/run.mjs [--size-mb 20] [--runs 5] [--regenerate]
+// Usage: node bench/run.mjs [--size-mb 20] [--runs 5] [--regenerate] [--baseline DIST_DIR]
+//   --baseline: also times the CLI of another build (its dist/ folder), alternately with this
+//   one, and prints both medians and their ratio: the machine drifts, so builds are compared in
+//   the same run. Their --json reports must be the same.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,6 +19,8 @@ const sizeMb = Number(option('--size-mb', '20'));
 const runs = Number(option('--runs', '5'));
 const workspace = join(root, 'bench', sizeMb === 20 ? 'workspace' : `workspace-${sizeMb}mb`);
 const cli = join(root, 'dist', 'cli.js');
+const baseline = option('--baseline', null);
+const baselineCli = baseline ? join(resolve(baseline), 'cli.js') : null;
 
 const summaryPath = join(workspace, 'summary.json');
 const stale = !existsSync(summaryPath) || JSON.parse(readFileSync(summaryPath, 'utf8')).sizeMb !== sizeMb;
@@ -26,9 +31,9 @@ if (stale || args.includes('--regenerate')) {
 }
 const summary = JSON.parse(readFileSync(summaryPath, 'utf8'));
 
-function measure(extra) {
+function measure(extra, program = cli) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['-r', join(root, 'bench', 'report-usage.cjs'), cli, 'check', ...extra, workspace], {
+  const result = spawnSync(process.execPath, ['-r', join(root, 'bench', 'report-usage.cjs'), program, 'check', ...extra, workspace], {
     encoding: 'utf8', maxBuffer: 1 << 30,
   });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -55,17 +60,27 @@ for (const item of expected) {
 }
 const unexpected = found.size - (expected.length - missing);
 
-const times = [];
-const memories = [];
+const timed = [{ name: 'this build', program: cli, times: [], memories: [] }];
+if (baselineCli) timed.push({ name: 'baseline', program: baselineCli, times: [], memories: [] });
 for (let i = 0; i < runs; i++) {
-  const run = measure([]);
-  times.push(run.wallMs);
-  memories.push(run.maxRssMb);
+  // Alternately first and second: whichever runs first finds the machine as the last left it.
+  for (const build of i % 2 === 0 ? timed : [...timed].reverse()) {
+    const run = measure([], build.program);
+    build.times.push(run.wallMs);
+    build.memories.push(run.maxRssMb);
+  }
 }
-times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)];
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 console.log(`workspace: ${summary.files} files, ${(summary.bytes / 1048576).toFixed(1)} MB, ${report.summary.references} references found (${summary.references} written)`);
 console.log(`correctness: ${expected.length - missing}/${expected.length} planted problems reported, ${missing} missed, ${unexpected} unexpected broken/deprecated`);
-console.log(`secls check wall time over ${runs} runs: median ${median.toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms`);
-console.log(`peak memory (max RSS): ${Math.max(...memories).toFixed(0)} MB`);
+for (const { name, times, memories } of timed) {
+  console.log(`${name}: secls check wall time over ${runs} runs: median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms; peak memory (max RSS) ${Math.max(...memories).toFixed(0)} MB`);
+}
+if (baselineCli) {
+  const [mine, theirs] = timed;
+  console.log(`ratio this build / baseline: wall time ${(median(mine.times) / median(theirs.times)).toFixed(2)} (medians), ${(Math.min(...mine.times) / Math.min(...theirs.times)).toFixed(2)} (minima); peak memory ${(Math.max(...mine.memories) / Math.max(...theirs.memories)).toFixed(2)}`);
+  const same = measure(['--json'], baselineCli).stdout === check.stdout;
+  console.log(`--json reports of the two builds: ${same ? 'identical' : 'DIFFERENT'}`);
+  if (!same) process.exitCode = 1;
+}
 if (missing > 0 || unexpected > 0) process.exitCode = 1;

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import {
   ClientCapabilities, createConnection, DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification, FileChangeType, InitializeParams,
-  ProposedFeatures, TextDocuments, TextDocumentSyncKind, WorkDoneProgressReporter,
+  ProposedFeatures, TextDocumentContentChangeEvent, TextDocuments, TextDocumentSyncKind, WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -15,6 +15,7 @@ import { CONFIG_FILE_NAME, defaultConfig, parseConfig, SecConfig } from './core/
 import { embeddedCatalogue } from './core/embeddedCatalogue';
 import { EditorIndex } from './core/index/editorIndex';
 import type { CoreDiagnostic } from './core/model/types';
+import type { TextEdit } from './core/parse/reparse';
 import { LineIndex } from './core/text/lineIndex';
 import { toLspDiagnostics } from './features/diagnostics';
 import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
@@ -37,7 +38,17 @@ const INDEXING_BATCH = 16;
 setFlagsFromString('--heap-growing-percent=50');
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+/** A change of one range, as offsets in the text before it: the index then re-reads only the lines around it. */
+const lastEdits = new Map<string, TextEdit>();
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update: (document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number) => {
+    const range = changes.length === 1 && TextDocumentContentChangeEvent.isIncremental(changes[0]) ? changes[0].range : undefined;
+    if (range) lastEdits.set(document.uri, { start: document.offsetAt(range.start), end: document.offsetAt(range.end), newLength: changes[0].text.length });
+    else lastEdits.delete(document.uri);
+    return TextDocument.update(document, changes, version);
+  },
+});
 
 let index = new EditorIndex({ catalogue: embeddedCatalogue() });
 let folders: string[] = [];
@@ -249,7 +260,9 @@ connection.onNotification(DidChangeWorkspaceFoldersNotification.type, async (par
 });
 
 documents.onDidChangeContent(({ document }) => {
-  guarded('update', undefined, () => schedule(index.updateFile(document.uri, document.getText())));
+  const edit = lastEdits.get(document.uri);
+  lastEdits.delete(document.uri);
+  guarded('update', undefined, () => schedule(index.updateFile(document.uri, document.getText(), edit)));
 });
 
 documents.onDidClose(({ document }) => {

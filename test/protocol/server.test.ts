@@ -119,6 +119,27 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       assert.equal(restored.filter((d) => d.code === 'broken-reference').length, 2);
     });
 
+    it('keeps the diagnostics of an open file right as it is typed in, one range at a time: at a line start, across a line break', async () => {
+      const draft = uri('drafts/draft.sec');
+      await client.waitForDiagnostics(draft, (d) => d.length >= 5);
+      client.open(draft, DRAFT);
+      const line = lineOf(DRAFT, 'Designation follows');
+      const at = (character: number, to = character) => ({ start: { line, character }, end: { line, character: to } });
+      const brokenLines = (d: Diagnostic[]) => d.filter((x) => x.code === 'broken-reference').map((x) => x.range.start.line).sort();
+      const typed = 'See Section X5.9 and ';
+      for (let i = 0; i < typed.length; i++) client.edit(draft, at(i), typed[i]);
+      await client.waitForDiagnostics(draft, (d) => brokenLines(d).join() === [2, 3, line].join());
+      // The line joined to the one before it, then split again: the edits' ranges span the line break.
+      const before = { line: line - 1, character: DRAFT.split('\n')[line - 1].length };
+      client.edit(draft, { start: before, end: { line, character: 0 } }, ' ');
+      await client.waitForDiagnostics(draft, (d) => brokenLines(d).join() === [2, 3, line - 1].join());
+      client.edit(draft, { start: before, end: { line: before.line, character: before.character + 1 } }, '\n');
+      await client.waitForDiagnostics(draft, (d) => brokenLines(d).join() === [2, 3, line].join());
+      for (let i = typed.length; i > 0; i--) client.edit(draft, at(i - 1, i), '');
+      const restored = await client.waitForDiagnostics(draft, (d) => brokenLines(d).join() === [2, 3].join());
+      assert.deepEqual(codesOf(restored), ['broken-reference', 'broken-reference', 'deprecated-reference', 'deprecated-reference', 'title-mismatch']);
+    });
+
     it('hovers a reference with its heading, text, location and status', async () => {
       client.open(uri('drafts/draft.sec'), DRAFT);
       const result = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri('drafts/draft.sec') }, position: positionOf(DRAFT, 'Section X5.4', 9) });

@@ -18,16 +18,17 @@ const LINES = [
 type Edit =
   | { kind: 'set'; uri: string; lines: string[] }
   | { kind: 'remove'; uri: string }
-  | { kind: 'type'; uri: string; at: number; removed: number; inserted: string }
+  | { kind: 'type'; uri: string; at: number; removed: number; inserted: string; hinted: boolean }
   | { kind: 'prepare' };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), uri: fc.constantFrom(...URIS), lines: fc.array(fc.constantFrom(...LINES), { maxLength: 12 }) }),
   fc.record({ kind: fc.constant('remove' as const), uri: fc.constantFrom(...URIS) }),
-  // Typing: small changes inside existing text, which the index re-parses in place when it can.
+  // Typing: small changes inside existing text, which the index re-parses in place when it can,
+  // told where the edit is (as the server tells it) or not.
   fc.record({
     kind: fc.constant('type' as const), uri: fc.constantFrom(...URIS), at: fc.nat(400), removed: fc.nat(3),
-    inserted: fc.constantFrom('', '1', '4', '9', 'A', 'x', ' ', '.', 'Section X5.4 ', ' and H4.12'),
+    inserted: fc.constantFrom('', '1', '4', '9', 'A', 'x', ' ', '.', '\n', 'Section X5.4 ', ' and H4.12', '\nSee Section X5.4.'), hinted: fc.boolean(),
   }),
   // The editor works out every file's dependencies once loaded; before that, citers are found by reading the files.
   fc.record({ kind: fc.constant('prepare' as const) }),
@@ -61,9 +62,10 @@ describe('incremental workspace index', () => {
             const current = contents.get(step.uri);
             if (current === undefined) continue;
             const at = Math.min(step.at, current.length);
-            const text = current.slice(0, at) + step.inserted + current.slice(Math.min(current.length, at + step.removed));
+            const end = Math.min(current.length, at + step.removed);
+            const text = current.slice(0, at) + step.inserted + current.slice(end);
             contents.set(step.uri, text);
-            incremental.updateFile(step.uri, text);
+            incremental.updateFile(step.uri, text, step.hinted ? { start: at, end, newLength: step.inserted.length } : undefined);
           } else if (step.kind === 'prepare') {
             incremental.prepareIncremental();
           } else {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { EditorIndex } from '../../server/src/core/index/editorIndex';
 import { OneShotIndex } from '../../server/src/core/index/oneShotIndex';
 import type { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
+import { withoutFields } from './compare';
 import { catalogue } from './fixtures';
 
 const URIS = ['file:///a.sec', 'file:///b.sec', 'file:///c.sec'];
@@ -19,25 +20,26 @@ const LINES = [
   'Cite Section X5.9, Section X5.4(b) and Section H4.12.', 'Cite Sections X5, X6.1 and H4.1-H4.12 and Section H (DCC Services).',
   'Cite Clause 4.2 of Appendix AK and Schedule 8 Version 9.9 and Schedule 8.', 'Cite SECMP0045 and Section X5.3 and Section G2.14.',
 ];
+/**
+ * What differs by design: a one-shot parse leaves the paragraphs of Section clauses out of its
+ * units and appends them when first cited, so a unit's parent has another index there (units
+ * are told apart by their ids, which are compared).
+ */
+const LEFT_OUT = ['definitions.unit.parent', 'files.references.resolution.definition.unit.parent'];
+
 const IDS = [
   'Section X', 'Section X5', 'Section X5.1', 'Section X5.4', 'Section X5.4(a)', 'Section X5.4(b)', 'Section X5.9', 'Section X6',
   'Section X6.1', 'Section H', 'Section H4', 'Section H4.12', 'Appendix AK', 'Appendix AK 4', 'Appendix AK 4.2', 'Schedule 8',
   'Schedule 8 v9.9', 'SECMP0045', 'Section G2',
 ];
 
+/** What an index says of the files, whole (see `LEFT_OUT`): resolutions, diagnostics, definitions and titles. */
 function observed(index: WorkspaceIndex, uris: string[]): unknown {
-  return {
-    files: uris.map((uri) => {
-      const result = index.resolve(uri);
-      return {
-        references: result.references.map((r) => [r.reference.start, r.reference.target, r.resolution.status, r.resolution.reason,
-          r.resolution.definition?.uri, r.resolution.definition?.unit.id]),
-        diagnostics: result.diagnostics.map((d) => [d.start, d.end, d.code, d.message]),
-      };
-    }),
-    definitions: IDS.map((id) => index.definitionsOf(id).map((definition) => [definition.uri, definition.unit.id, definition.unit.labelStart])),
+  return withoutFields({
+    files: uris.map((uri) => index.resolve(uri)),
+    definitions: IDS.map((id) => index.definitionsOf(id)),
     titles: IDS.map((id) => index.titlesOf(id)),
-  };
+  }, LEFT_OUT);
 }
 
 describe('one-shot check', () => {

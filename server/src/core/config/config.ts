@@ -72,6 +72,12 @@ function jsonErrorOffset(error: unknown, text: string): number {
   return 0;
 }
 
+type Problem = (key: string, message: string) => void;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export function parseConfig(text: string): { config: SecConfig; problems: ConfigProblem[] } {
   const config = defaultConfig();
   const problems: ConfigProblem[] = [];
@@ -84,78 +90,79 @@ export function parseConfig(text: string): { config: SecConfig; problems: Config
     problems.push({ message: `sec.config.json is not valid JSON (${detail}); using the defaults.`, start: offset, end: Math.min(offset + 1, text.length) });
     return { config, problems };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+  if (!isObject(raw)) {
     problems.push({ message: 'sec.config.json must contain a JSON object; using the defaults.', start: 0, end: Math.min(1, text.length) });
     return { config, problems };
   }
-  const object = raw as Record<string, unknown>;
-  const problem = (key: string, message: string): void => {
-    problems.push({ message, ...locate(text, key) });
-  };
-  for (const key of Object.keys(object)) {
+  const problem: Problem = (key, message) => problems.push({ message, ...locate(text, key) });
+  for (const key of Object.keys(raw)) {
     if (!KNOWN_KEYS.has(key)) problem(key, `Unknown setting "${key}" in sec.config.json (known: catalogue, deprecations, aliases, severities, exclude, word).`);
   }
-  if ('catalogue' in object) {
-    if (typeof object.catalogue === 'boolean') config.catalogue = object.catalogue;
+  if ('catalogue' in raw) {
+    if (typeof raw.catalogue === 'boolean') config.catalogue = raw.catalogue;
     else problem('catalogue', '"catalogue" must be true or false; using true.');
   }
-  if ('deprecations' in object) {
-    if (!Array.isArray(object.deprecations)) {
-      problem('deprecations', '"deprecations" must be a list of { "target", "reason", "replacement" } objects; ignored.');
-    } else {
-      object.deprecations.forEach((entry, index) => {
-        const item = entry as Record<string, unknown> | null;
-        if (typeof item !== 'object' || item === null || typeof item.target !== 'string' || typeof item.reason !== 'string') {
-          problem('deprecations', `deprecations[${index}] needs a "target" and a "reason" (strings); ignored.`);
-          return;
-        }
-        if (!isCanonicalId(item.target)) {
-          problem('deprecations', `deprecations[${index}].target "${item.target}" is not an SEC id such as "Section X3" or "Appendix AK"; ignored.`);
-          return;
-        }
-        if (item.replacement !== undefined && (typeof item.replacement !== 'string' || !isCanonicalId(item.replacement))) {
-          problem('deprecations', `deprecations[${index}].replacement must be an SEC id such as "Section X5"; replacement ignored.`);
-          config.deprecations.push({ target: item.target, reason: item.reason });
-          return;
-        }
-        config.deprecations.push({ target: item.target, reason: item.reason, replacement: item.replacement as string | undefined });
-      });
-    }
-  }
-  if ('aliases' in object) {
-    const aliases = object.aliases;
-    if (typeof aliases !== 'object' || aliases === null || Array.isArray(aliases)) {
-      problem('aliases', '"aliases" must be an object mapping a name to an SEC id, e.g. { "TMAD": "Appendix AL" }; ignored.');
-    } else {
-      for (const [name, target] of Object.entries(aliases as Record<string, unknown>)) {
-        if (typeof target !== 'string' || !isCanonicalId(target)) problem('aliases', `aliases["${name}"] must be an SEC id such as "Appendix AL"; ignored.`);
-        else config.aliases[name] = target;
-      }
-    }
-  }
-  if ('severities' in object) {
-    const severities = object.severities;
-    if (typeof severities !== 'object' || severities === null || Array.isArray(severities)) {
-      problem('severities', '"severities" must be an object mapping a diagnostic code to error, warning, information, hint or off; ignored.');
-    } else {
-      for (const [code, value] of Object.entries(severities as Record<string, unknown>)) {
-        if (!DIAGNOSTIC_CODES.includes(code as DiagnosticCode)) {
-          problem('severities', `Unknown diagnostic code "${code}" in "severities" (known: ${DIAGNOSTIC_CODES.join(', ')}).`);
-        } else if (!SEVERITIES.includes(value as SeveritySetting)) {
-          problem('severities', `severities["${code}"] must be one of ${SEVERITIES.join(', ')}; ignored.`);
-        } else {
-          config.severities[code as DiagnosticCode] = value as SeveritySetting;
-        }
-      }
-    }
-  }
-  if ('exclude' in object) {
-    if (!Array.isArray(object.exclude) || object.exclude.some((pattern) => typeof pattern !== 'string')) {
+  if ('deprecations' in raw) readDeprecations(raw.deprecations, config, problem);
+  if ('aliases' in raw) readAliases(raw.aliases, config, problem);
+  if ('severities' in raw) readSeverities(raw.severities, config, problem);
+  if ('exclude' in raw) {
+    if (!Array.isArray(raw.exclude) || raw.exclude.some((pattern) => typeof pattern !== 'string')) {
       problem('exclude', '"exclude" must be a list of glob patterns (strings); ignored.');
     } else {
-      config.exclude = object.exclude as string[];
+      config.exclude = raw.exclude as string[];
     }
   }
-  if ('word' in object) config.word = readWordSettings(object.word, (message) => problem('word', message));
+  if ('word' in raw) config.word = readWordSettings(raw.word, (message) => problem('word', message));
   return { config, problems };
+}
+
+function readDeprecations(deprecations: unknown, config: SecConfig, problem: Problem): void {
+  if (!Array.isArray(deprecations)) {
+    problem('deprecations', '"deprecations" must be a list of { "target", "reason", "replacement" } objects; ignored.');
+    return;
+  }
+  deprecations.forEach((entry, index) => {
+    const item = entry as Record<string, unknown> | null;
+    if (typeof item !== 'object' || item === null || typeof item.target !== 'string' || typeof item.reason !== 'string') {
+      problem('deprecations', `deprecations[${index}] needs a "target" and a "reason" (strings); ignored.`);
+      return;
+    }
+    if (!isCanonicalId(item.target)) {
+      problem('deprecations', `deprecations[${index}].target "${item.target}" is not an SEC id such as "Section X3" or "Appendix AK"; ignored.`);
+      return;
+    }
+    if (item.replacement !== undefined && (typeof item.replacement !== 'string' || !isCanonicalId(item.replacement))) {
+      problem('deprecations', `deprecations[${index}].replacement must be an SEC id such as "Section X5"; replacement ignored.`);
+      config.deprecations.push({ target: item.target, reason: item.reason });
+      return;
+    }
+    config.deprecations.push({ target: item.target, reason: item.reason, replacement: item.replacement as string | undefined });
+  });
+}
+
+function readAliases(aliases: unknown, config: SecConfig, problem: Problem): void {
+  if (!isObject(aliases)) {
+    problem('aliases', '"aliases" must be an object mapping a name to an SEC id, e.g. { "TMAD": "Appendix AL" }; ignored.');
+    return;
+  }
+  for (const [name, target] of Object.entries(aliases)) {
+    if (typeof target !== 'string' || !isCanonicalId(target)) problem('aliases', `aliases["${name}"] must be an SEC id such as "Appendix AL"; ignored.`);
+    else config.aliases[name] = target;
+  }
+}
+
+function readSeverities(severities: unknown, config: SecConfig, problem: Problem): void {
+  if (!isObject(severities)) {
+    problem('severities', '"severities" must be an object mapping a diagnostic code to error, warning, information, hint or off; ignored.');
+    return;
+  }
+  for (const [code, value] of Object.entries(severities)) {
+    if (!DIAGNOSTIC_CODES.includes(code as DiagnosticCode)) {
+      problem('severities', `Unknown diagnostic code "${code}" in "severities" (known: ${DIAGNOSTIC_CODES.join(', ')}).`);
+    } else if (!SEVERITIES.includes(value as SeveritySetting)) {
+      problem('severities', `severities["${code}"] must be one of ${SEVERITIES.join(', ')}; ignored.`);
+    } else {
+      config.severities[code as DiagnosticCode] = value as SeveritySetting;
+    }
+  }
 }

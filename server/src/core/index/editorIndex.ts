@@ -8,7 +8,7 @@ import type { SecConfig, SeveritySetting } from '../config/config';
 import { isParagraphId } from '../model/ids';
 import type { DiagnosticCode, ParsedDocument, ReferenceWindow } from '../model/types';
 import { parseDocument } from '../parse/parseDocument';
-import { reparse, ReparseChange } from '../parse/reparse';
+import { reparse, ReparseChange, TextEdit } from '../parse/reparse';
 import type { WorkspaceDefinition } from '../resolve/statuses';
 import { Citers } from './citers';
 import { DefinitionMap } from './definitionMap';
@@ -64,10 +64,11 @@ export class EditorIndex extends IndexBase {
     return resolution;
   }
 
-  updateFile(uri: string, text: string): string[] {
+  /** `edit`: where the file's previous text changed (an editor's change), so that only the lines around it are read again. */
+  updateFile(uri: string, text: string, edit?: TextEdit): string[] {
     // An editor opening a file sends the text the index already has from disk: nothing changes.
     if (this.files.get(uri)?.parsed.text === text) return [];
-    return this.parseAndStore(uri, text);
+    return this.parseAndStore(uri, text, edit);
   }
 
   removeFile(uri: string): string[] {
@@ -93,10 +94,10 @@ export class EditorIndex extends IndexBase {
     this.parseAndStore(uri, text);
   }
 
-  private parseAndStore(uri: string, text: string): string[] {
+  private parseAndStore(uri: string, text: string, edit?: TextEdit): string[] {
     const previous = this.files.get(uri);
     if (text.length > MAX_FILE_SIZE) return this.store(uri, tooLarge(text), undefined);
-    const inPlace = previous ? reparse(previous.parsed, text, { names: this.names }) : null;
+    const inPlace = previous ? reparse(previous.parsed, text, { names: this.names }, edit) : null;
     return inPlace ? this.store(uri, inPlace.parsed, inPlace.change) : this.store(uri, parseDocument(text, { names: this.names }), undefined);
   }
 

@@ -12,6 +12,7 @@ import { defaultConfig, SecConfig, SeveritySetting } from '../config/config';
 import { clauseOfParagraph, isParagraphId } from '../model/ids';
 import type { CoreDiagnostic, DiagnosticCode, ParsedDocument } from '../model/types';
 import { DocumentNames } from '../parse/documentNames';
+import type { TextEdit } from '../parse/reparse';
 import { Checker, CheckSources } from '../resolve/checker';
 import type { ResolvedReference } from '../resolve/diagnostics';
 import type { WorkspaceDefinition } from '../resolve/statuses';
@@ -53,15 +54,18 @@ export interface WorkspaceIndex {
   deletedBy(id: string): readonly string[];
   /** A file's references, resolved, and its diagnostics. */
   resolve(uri: string): FileResolution;
-  /** Adds or replaces a file; returns the URIs whose resolution may have changed. */
-  updateFile(uri: string, text: string): string[];
+  /**
+   * Adds or replaces a file; returns the URIs whose resolution may have changed. `edit`, if
+   * known, says where the previous text changed (an index may re-read only the lines around it).
+   */
+  updateFile(uri: string, text: string, edit?: TextEdit): string[];
   removeFile(uri: string): string[];
   /** New configuration or editor severities: returns every URI. */
   setConfig(config: SecConfig, severities?: Partial<Record<DiagnosticCode, SeveritySetting>>): string[];
 }
 
 function emptyDocument(text: string): ParsedDocument {
-  return { text, units: [], definitions: [], references: [], diagnostics: [], contents: [], firstDefinitions: new Map(), deleted: [], instructions: [] };
+  return { text, units: [], definitions: [], references: [], diagnostics: [], contents: [], contexts: [], firstDefinitions: new Map(), deleted: [], instructions: [] };
 }
 
 /** A file above MAX_FILE_SIZE: nothing parsed, one diagnostic. */
@@ -92,7 +96,7 @@ export abstract class IndexBase implements WorkspaceIndex {
   }
 
   abstract resolve(uri: string): FileResolution;
-  abstract updateFile(uri: string, text: string): string[];
+  abstract updateFile(uri: string, text: string, edit?: TextEdit): string[];
   abstract removeFile(uri: string): string[];
   /** Parses a file again with the current document names (they changed). */
   protected abstract reload(uri: string, text: string): void;

@@ -140,6 +140,14 @@ export interface Instruction {
   replacement?: string;
 }
 
+/** Where a document's text starts: a heading, or the file's start. */
+export interface DocumentContext {
+  /** Offset where this context starts. */
+  start: number;
+  /** `Appendix AK`, `Schedule 8`, `Section H`, `SECMP0045`, or null before any heading. */
+  document: string | null;
+}
+
 export interface ParsedDocument {
   text: string;
   units: Unit[];
@@ -149,6 +157,8 @@ export interface ParsedDocument {
   diagnostics: CoreDiagnostic[];
   /** Offsets of regions that define nothing and cite nothing (a table of contents). */
   contents: Array<{ start: number; end: number }>;
+  /** The document each part of the text belongs to, by start offset (the first starts at 0). */
+  contexts: DocumentContext[];
   /** Each id the text defines → index in `units` of its first definition. */
   firstDefinitions: Map<string, number>;
   /** Units that tracked changes delete: present before the changes, gone after. */

@@ -2,6 +2,7 @@
 // `(the "Term")`. Patterns are bounded: a term is at most 100 characters on one line.
 
 import type { DefinedTerm } from '../model/types';
+import { lineEndAt } from './lines';
 
 const MEANS = /["\u201c]([A-Z][^"\u201c\u201d\n]{0,99})["\u201d][ \t]+(?:means|has the meaning|shall have the meaning|shall mean)\b/g;
 const INLINE = /\((?:the|each a|each an|together the|a|an)[ \t]+["\u201c]([A-Z][^"\u201c\u201d\n]{0,99})["\u201d]\)/g;
@@ -17,9 +18,7 @@ export function parseDefinitions(text: string, skip: ReadonlyArray<{ start: numb
     while ((match = pattern.exec(text)) !== null) {
       if (inSkip(match.index)) continue;
       const start = match.index + match[0].indexOf(match[1]);
-      let definitionEnd = text.indexOf('\n', start);
-      if (definitionEnd === -1) definitionEnd = text.length;
-      terms.push({ term: match[1], start, end: start + match[1].length, definitionEnd });
+      terms.push({ term: match[1], start, end: start + match[1].length, definitionEnd: lineEndAt(text, start) });
     }
   }
   return terms.sort((a, b) => a.start - b.start);

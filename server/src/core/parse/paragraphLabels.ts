@@ -1,6 +1,9 @@
 // Paragraph labels run (a), (b) ... (z), (aa); (i), (ii) ...; (A), (B) ... A label such as
 // (i) or (v) can be a letter or a roman numeral: the sequence decides, as a reader would.
 
+import { Ch } from './chars';
+import { isLower, isUpper } from './scanner';
+
 export type LabelKind = 'alpha' | 'roman' | 'upper';
 
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
@@ -34,7 +37,7 @@ export function toRoman(value: number): string {
 
 function isRepeatedLetter(label: string, lower: boolean): boolean {
   const code = label.charCodeAt(0);
-  const inRange = lower ? code >= 97 && code <= 122 : code >= 65 && code <= 90;
+  const inRange = lower ? isLower(code) : isUpper(code);
   if (!inRange) return false;
   for (let i = 1; i < label.length; i++) if (label.charCodeAt(i) !== code) return false;
   return true;
@@ -61,8 +64,8 @@ function computeKinds(label: string): LabelKind[] {
 
 function nextLetter(label: string): string {
   const code = label.charCodeAt(0);
-  const isLast = code === 122 || code === 90;
-  if (isLast) return String.fromCharCode(code - 25).repeat(label.length + 1);
+  // After (z) comes (aa), after (Z) (AA).
+  if (code === Ch.LowerZ || code === Ch.Z) return String.fromCharCode(code - (Ch.Z - Ch.A)).repeat(label.length + 1);
   return String.fromCharCode(code + 1).repeat(label.length);
 }
 
@@ -80,4 +83,46 @@ export function successor(kind: LabelKind, label: string): string {
 
 export function firstLabel(kind: LabelKind): string {
   return kind === 'alpha' ? 'a' : kind === 'roman' ? 'i' : 'A';
+}
+
+/** An open list of paragraphs: its kind, its last label, its unit and how far it is indented. */
+export interface ParagraphLevel {
+  kind: LabelKind;
+  last: string;
+  /** Index in `units`, or -1 when paragraphs are read on demand. */
+  unit: number;
+  indent: number;
+}
+
+export interface Placement {
+  level: number;
+  kind: LabelKind;
+  outOfSequence: boolean;
+  expected?: string;
+}
+
+/** Where a paragraph label goes among the open lists: continuing one, opening one, or out of sequence. */
+export function placeParagraph(levels: ParagraphLevel[], label: string, indent: number): Placement {
+  const kinds = possibleKinds(label);
+  // Continuation of an open list, innermost first: (h) then (i) continues the letters.
+  for (let level = levels.length - 1; level >= 0; level--) {
+    const open = levels[level];
+    if (kinds.includes(open.kind) && successor(open.kind, open.last) === label) {
+      return { level, kind: open.kind, outOfSequence: false };
+    }
+  }
+  // The first label of a kind opens a list: nested under the innermost open one, or a
+  // restart of a list of that kind when it is not indented further.
+  const starting = kinds.find((kind) => firstLabel(kind) === label);
+  if (starting) {
+    const sameKind = levels.findIndex((open) => open.kind === starting);
+    if (sameKind !== -1 && indent <= levels[sameKind].indent) return { level: sameKind, kind: starting, outOfSequence: false };
+    return { level: levels.length, kind: starting, outOfSequence: false };
+  }
+  for (let level = levels.length - 1; level >= 0; level--) {
+    if (kinds.includes(levels[level].kind)) {
+      return { level, kind: levels[level].kind, outOfSequence: true, expected: successor(levels[level].kind, levels[level].last) };
+    }
+  }
+  return { level: levels.length, kind: kinds[0] ?? 'alpha', outOfSequence: true };
 }

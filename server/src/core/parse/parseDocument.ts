@@ -2,14 +2,14 @@
 // empty) and diagnostics. Tracked changes are read in their "after" view: deleted text
 // defines and cites nothing, inserted text does.
 
-import type { CoreDiagnostic, Instruction, ParsedDocument, Reference } from '../model/types';
+import type { CoreDiagnostic, DocumentContext, Instruction, ParsedDocument, Reference } from '../model/types';
 import { afterView, beforeView, hasChangeMarkup, scanChanges } from '../text/criticMarkup';
 import { DocumentNames } from './documentNames';
 import { parseDefinitions } from './definitions';
 import { parseInstructions } from './instructions';
 import { scanReferences } from './references';
 import { ParagraphsOnDemand } from './paragraphsOnDemand';
-import { DocumentContext, parseStructure, StructureResult } from './structure';
+import { documentLookup, parseStructure, StructureResult } from './structure';
 
 export interface ParseOptions {
   names: DocumentNames;
@@ -39,21 +39,6 @@ export interface DeferredParse {
   citations: CitationScan;
   /** Null when the document has tracked changes: every unit of both readings is compared, so all are made. */
   paragraphs: ParagraphsOnDemand | null;
-}
-
-function documentLookup(contexts: readonly DocumentContext[]): (offset: number) => string | null {
-  return (offset) => {
-    let low = 0;
-    let high = contexts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (contexts[mid].start <= offset) low = mid;
-      else high = mid - 1;
-    }
-    const document = contexts[low].document;
-    // Clauses of Schedules and Appendices only: "Clause 4.2" inside a Section is not H-anything.
-    return document && !document.startsWith('Section') && !document.startsWith('SECMP') ? document : null;
-  };
 }
 
 export function parseDocument(source: string, options: ParseOptions): ParsedDocument {
@@ -94,6 +79,7 @@ function parseUnits(source: string, deferParagraphs: boolean): DeferredParse {
     references: [],
     diagnostics: diagnostics.concat(structure.diagnostics),
     contents: structure.contents,
+    contexts: structure.contexts,
     firstDefinitions: structure.firstDefinitions,
     deleted,
   };

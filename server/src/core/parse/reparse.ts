@@ -1,45 +1,37 @@
-// Re-parsing after an edit that stays inside one line: typing in a clause's wording, or
-// renumbering a clause within its Part (onto a free number or one the Part already has). The
-// units keep their ids (but a renumbered clause's and its paragraphs') and only move; the
-// references and defined terms around the line are read again, and the references outside
-// that window move in place, so that whatever was worked out for them stays attached. The
-// previous model is updated, not copied: it is being replaced. Anything it cannot prove safe
-// returns null, and the caller parses the whole text. Property tests check the result always
-// equals a full parse.
+// Re-parsing after an edit, in place: typing in a clause's wording or at the start of a line,
+// splitting or joining lines of text, renumbering a clause within its Part (onto a free number
+// or one the Part already has). The edited lines are read again with the parser's own line
+// classifier (editedLines.ts); when they still make what they made, the units keep their ids
+// (but a renumbered clause's and its paragraphs') and only move, the references and defined
+// terms around the edited lines are read again, and the references outside that window move
+// in place, so that whatever was worked out for them stays attached. The previous model is
+// updated, not copied: it is being replaced. Anything that cannot be proved safe returns null,
+// and the caller parses the whole text. Property tests check the result always equals a full
+// parse (test/unit/reparse.test.ts).
 import type { CoreDiagnostic, DefinedTerm, ParsedDocument, Reference, ReferenceWindow, Unit } from '../model/types';
 import { hasChangeMarkup } from '../text/criticMarkup';
 import { parseDefinitions } from './definitions';
+import { ChangedSpan, EditedLines, editedLines } from './editedLines';
+import { lastUnitBefore } from './resumedClassifier';
+import { isLineBreak, lineNumbersAt, lineStartAt, newLineSpan, readLine } from './lines';
+import { duplicateMessage } from './numbering';
 import type { ParseOptions } from './parseDocument';
 import { scanReferences } from './references';
-import { duplicateNumber, isNotUsed, lineEndClass, mayStartUnit, orderProblem, readClauseLabel } from './structure';
+import { isLetter } from './scanner';
+import { applyRenumbering, renumbering } from './renumbering';
+import { documentLookup } from './structure';
 
 const HEADING_KINDS = new Set(['section', 'schedule', 'appendix', 'modification']);
 const INSTRUCTION_VERBS = /Insert|Delete|replace|Renumber/;
 const BULLET_LINE = /(?:^|\n)[ \t]*[\u2022\u00b7\u25aa\u25e6*-]/;
+/** A markup opener ("{++") that overlaps an edit reaches this many characters beyond it, at most. */
+const MARKUP_OPENER_REACH = 2;
 
-function contentEnd(text: string, lineStart: number, lineEnd: number): number {
-  let end = lineEnd;
-  while (end > lineStart && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9 || text.charCodeAt(end - 1) === 13)) end--;
-  return end;
-}
-
-function lineEndAt(text: string, from: number): number {
-  const at = text.indexOf('\n', from);
-  return at === -1 ? text.length : at;
-}
-
-/** The Schedule or Appendix around an offset, from the units (as the full parse's contexts give it). */
-function documentLookup(units: readonly Unit[]): (offset: number) => string | null {
-  return (offset) => {
-    let found: Unit | undefined;
-    for (let i = 0; i < units.length; i++) {
-      const unit = units[i];
-      if (unit.start > offset) break;
-      if (HEADING_KINDS.has(unit.kind)) found = unit;
-    }
-    if (!found || found.kind === 'section' || found.kind === 'modification') return null;
-    return found.id.replace(/ v[\d.]+$/, '');
-  };
+/** An edit as an editor reports it: `start`..`end` of the previous text replaced by `newLength` characters. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newLength: number;
 }
 
 /** What an in-place re-parse changed: the ids that stopped or started being defined (all other units kept theirs). */
@@ -57,133 +49,234 @@ export interface Reparsed {
   change: ReparseChange;
 }
 
-export function reparse(previous: ParsedDocument, text: string, options: ParseOptions): Reparsed | null {
+/**
+ * The previous parse updated to `text`, or null when the whole text must be parsed again.
+ * `edit`, when given, says where the previous text changed (otherwise the texts are compared).
+ */
+export function reparse(previous: ParsedDocument, text: string, options: ParseOptions, edit?: TextEdit): Reparsed | null {
   const old = previous.text;
-  if (previous.contents.length > 0 || previous.instructions.length > 0 || previous.deleted.length > 0) return null;
-  if (hasChangeMarkup(old) || hasChangeMarkup(text)) return null;
-  const shorter = Math.min(old.length, text.length);
-  let p = 0;
-  while (p < shorter && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < shorter - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
-  const oldEnd = old.length - s;
-  const newEnd = text.length - s;
-  const delta = newEnd - oldEnd;
-  if (old.slice(p, oldEnd).search(/[\r\n]/) !== -1 || text.slice(p, newEnd).search(/[\r\n]/) !== -1) return null;
+  // A document never parsed (too large: it has no context, not even the text's start) has nothing to update.
+  if (previous.contexts.length === 0 || previous.instructions.length > 0 || previous.deleted.length > 0) return null;
+  const span = changedSpan(old, text, edit);
+  // The rest of the new text is the old text's, which has no markup when the old text has none.
+  if (hasChangeMarkup(old) || hasChangeMarkup(text.slice(Math.max(0, span.start - MARKUP_OPENER_REACH), span.newEnd + MARKUP_OPENER_REACH))) return null;
+  const lines = editedLines(previous, text, span);
+  if (!lines || INSTRUCTION_VERBS.test(text.slice(lines.start, lines.newEnd)) || inContents(previous, lines)) return null;
+  const window = referenceWindow(previous, lines);
+  const delta = span.newEnd - span.oldEnd;
+  if (!window || BULLET_LINE.test(text.slice(window.start, window.end + delta))) return null;
+  const oldLookup = documentLookup(previous.contexts);
+  // Headings are not edited: where a new offset lies in the old text is all the lookup needs.
+  const documentAt = (offset: number) => oldLookup(offset >= span.newEnd ? offset - delta : Math.min(offset, span.start));
+  // No heading or table of contents is edited: those in the window are before the edit or after it.
+  const skip = window.skip.map((region) => (region.start >= span.oldEnd ? { start: region.start + delta, end: region.end + delta } : region));
+  const fresh = scanReferences(text, { names: options.names, documentAt, skip, from: window.start, to: window.end + delta });
+  if (fresh.some((reference) => reference.end > window.end + delta)) return null;
+  return update(previous, text, span, lines, window, fresh);
+}
 
-  const lineStart = old.lastIndexOf('\n', p - 1) + 1;
-  const oldLineEnd = lineEndAt(old, oldEnd);
-  const newLineEnd = lineEndAt(text, newEnd);
-  if (lineEndClass(old, lineStart) !== lineEndClass(text, lineStart)) return null;
-  if (INSTRUCTION_VERBS.test(text.slice(lineStart, newLineEnd))) return null;
+/**
+ * Do the edited lines touch a table of contents, or the line that ends one? Lines there are
+ * read by the contents' own rules (the classifier does not know them); the rest of the text is
+ * read as if there were none.
+ */
+function inContents(previous: ParsedDocument, lines: EditedLines): boolean {
+  return previous.contents.some((region) => lines.oldEnd >= region.start && lines.start <= region.end);
+}
 
+/** How far an added or removed line break is moved back over the line breaks before it (a "\r\n" is two). */
+const LONGEST_LINE_BREAK_SLIDE = 2;
+
+/**
+ * The span that changed: the edit's range (or the whole text), less what it left as it was at
+ * either end. A line break added or removed after a line break is taken as the one before it:
+ * Enter at the start of a clause's line, or Backspace after a blank line, then touches the
+ * line before and the blank line, not the clause's.
+ */
+export function changedSpan(old: string, text: string, edit?: TextEdit): ChangedSpan {
+  const fits = edit !== undefined && edit.start >= 0 && edit.start <= edit.end && edit.end <= old.length && edit.newLength >= 0 &&
+    old.length - (edit.end - edit.start) + edit.newLength === text.length;
+  let start = fits ? edit.start : 0;
+  let oldEnd = fits ? edit.end : old.length;
+  let newEnd = fits ? edit.start + edit.newLength : text.length;
+  while (start < oldEnd && start < newEnd && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  while (oldEnd > start && newEnd > start && old.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  // Text only added or only removed reads the same one character earlier when it ends with the character before it.
+  const [changed, end] = oldEnd > start ? [old, oldEnd] : [text, newEnd];
+  const addedOrRemoved = (oldEnd === start) !== (newEnd === start);
+  for (let slid = 0; addedOrRemoved && slid < LONGEST_LINE_BREAK_SLIDE && start > 0; slid++) {
+    const last = changed.charCodeAt(end - slid - 1);
+    if (!isLineBreak(last) || old.charCodeAt(start - 1) !== last) break;
+    start--;
+    oldEnd--;
+    newEnd--;
+  }
+  return { start, oldEnd, newEnd };
+}
+
+/** How far back the window may reach for the start of a citation that runs into it before a full parse is cheaper. */
+const LONGEST_CITATION_BACK = 1000;
+
+/** Where the references are read again, in the old text, and what is not read there: heading labels and tables of contents. */
+interface ReferenceWindowSpan {
+  start: number;
+  end: number;
+  skip: Array<{ start: number; end: number }>;
+}
+
+/**
+ * The old text's window whose references are read again: the edited lines, the lines around
+ * them, and the citations that reach into them, from their start; and the heading labels and
+ * tables of contents in it (they define or list, they do not cite).
+ */
+function referenceWindow(previous: ParsedDocument, lines: EditedLines): ReferenceWindowSpan | null {
+  const old = previous.text;
+  const references = previous.references;
+  const line = newLineSpan();
+  let start = lines.start > 0 ? lineStartAt(old, lines.start - 1) : 0;
+  readLine(old, lineStartAt(old, lines.oldEnd), line);
+  if (line.next !== -1) readLine(old, line.next, line);
+  let end = line.end;
+  let first = references.length;
+  for (let i = 0; i < references.length; i++) {
+    const reference = references[i];
+    if (extentEnd(reference) >= start && reference.start <= end) {
+      if (first === references.length) first = i;
+      end = Math.max(end, extentEnd(reference));
+    }
+  }
+  // A citation may run on over lines ("Sections H4.1, H4.2 and" / "H4.3"): its later members are
+  // bare ids, and the window starts where it does, at the keyword of its first.
+  while (first > 0 && first < references.length && !startsWithWord(old, references[first].start) && references[first].start > 0) first--;
+  if (first < references.length) start = Math.min(start, references[first].start);
+  if (lines.start - start > LONGEST_CITATION_BACK) return null;
   const units = previous.units;
-  // A unit's own line may change only after its number (and not where "[Not used]" is read).
-  let labelLine: Unit | undefined;
-  // Indexed loops here and below: this runs once per keystroke over thousands of units, often
-  // before V8 has compiled it, and an iterator allocates a result per step until it has.
-  for (let i = 0; i < units.length; i++) {
-    const unit = units[i];
-    if (unit.labelStart >= lineStart && unit.labelStart <= oldLineEnd) labelLine = unit;
-    if (unit.crossHeading && unit.crossHeading.start < oldLineEnd && unit.crossHeading.end >= lineStart) return null;
+  const skip = previous.contents.filter((region) => region.end > start && region.start <= end);
+  for (let i = lastUnitBefore(units, start) + 1; i < units.length && units[i].labelStart <= end; i++) {
+    if (HEADING_KINDS.has(units[i].kind)) skip.push({ start: units[i].labelStart, end: units[i].labelEnd });
   }
-  let renumbered: Renumbering | null = null;
-  if (labelLine) {
-    if (labelLine.kind !== 'clause' && labelLine.kind !== 'paragraph' && !(labelLine.kind === 'docClause' && labelLine.label.includes('.'))) return null;
-    if (p <= labelLine.labelEnd) {
-      // The clause's own number changed: allowed when it stays a clause of the same Part.
-      if (labelLine.kind !== 'clause' || labelLine.labelStart !== lineStart) return null;
-      renumbered = renumbering(previous, labelLine, text, old, oldLineEnd, newLineEnd);
-      if (!renumbered) return null;
-    } else {
-      const oldRest = contentEnd(old, labelLine.labelEnd, oldLineEnd) - labelLine.labelEnd;
-      const newRest = contentEnd(text, labelLine.labelEnd, newLineEnd) - labelLine.labelEnd;
-      if (oldRest <= 60 || newRest <= 60) return null;
-    }
-  } else if (mayStartUnit(old, lineStart) || mayStartUnit(text, lineStart)) {
-    return null;
-  }
+  return { start, end, skip: skip.sort((a, b) => a.start - b.start) };
+}
 
-  // The window whose references are read again: the line, the lines around it, and any
-  // reference that reaches into them.
-  let w0 = lineStart > 0 ? old.lastIndexOf('\n', lineStart - 2) + 1 : 0;
-  let w1 = oldLineEnd < old.length ? lineEndAt(old, oldLineEnd + 1) : old.length;
-  for (let i = 0; i < previous.references.length; i++) {
-    const reference = previous.references[i];
-    if (reference.end >= w0 && reference.start <= w1) {
-      w0 = Math.min(w0, reference.start);
-      w1 = Math.max(w1, reference.end);
-    }
-  }
-  for (let i = 0; i < units.length; i++) {
-    const unit = units[i];
-    if (HEADING_KINDS.has(unit.kind) && unit.labelStart >= w0 && unit.labelStart <= w1) return null;
-  }
-  if (BULLET_LINE.test(text.slice(w0, w1 + delta))) return null;
+/** Where the text a reference was read from ends: its cited title may follow it. */
+function extentEnd(reference: Reference): number {
+  return reference.title ? Math.max(reference.end, reference.title.start + reference.title.raw.length + 1) : reference.end;
+}
 
-  const fresh = scanReferences(text, { names: options.names, documentAt: documentLookup(units), skip: [], from: w0, to: w1 + delta });
-  if (fresh.some((reference) => reference.end > w1 + delta)) return null;
+/** A keyword (Section, SEC, Appendices...) starts a citation; ids (H4.3, AK, 4.2) may continue one. */
+function startsWithWord(text: string, at: number): boolean {
+  return isLetter(text.charCodeAt(at)) && isLetter(text.charCodeAt(at + 1)) && isLetter(text.charCodeAt(at + 2));
+}
 
-  // Everything after the edit moves by delta; the edited line's own content end moves to its new end.
-  const oldContentEnd = contentEnd(old, lineStart, oldLineEnd);
-  const newContentEnd = contentEnd(text, lineStart, newLineEnd);
-  const shift = (offset: number): number => (offset >= oldEnd ? offset + delta : offset);
-  for (let i = 0; i < units.length; i++) {
-    const unit = units[i];
-    unit.end = unit.end === oldContentEnd ? newContentEnd : shift(unit.end);
-    if (unit.start >= oldEnd) {
-      unit.start += delta;
-      unit.labelStart += delta;
-      unit.labelEnd += delta;
-      if (unit.crossHeading) {
-        unit.crossHeading.start += delta;
-        unit.crossHeading.end += delta;
-      }
-    }
-  }
-  const shifted = <T extends { start: number; end: number }>(item: T): T => ({ ...item, start: shift(item.start), end: shift(item.end) });
-  let resultUnits = units;
+/** Applies the edit to the previous parse, which has been found safe to update. */
+function update(previous: ParsedDocument, text: string, span: ChangedSpan, lines: EditedLines, window: ReferenceWindowSpan,
+  fresh: Reference[]): Reparsed {
+  const delta = span.newEnd - span.oldEnd;
+  const shift = (offset: number): number => (offset >= span.oldEnd ? offset + delta : offset);
+  moveUnits(previous.units, span, lines, text);
+  // The first context is the text's start, which stays where it is.
+  for (let i = 1; i < previous.contexts.length; i++) previous.contexts[i].start = shift(previous.contexts[i].start);
+  let diagnostics = moveDiagnostics(previous.diagnostics, span, lines, text);
+  let units = previous.units;
   let firstDefinitions = previous.firstDefinitions;
-  let diagnostics = previous.diagnostics.map((diagnostic) => {
-    const moved = shifted(diagnostic);
-    // A duplicate's warning remembers where the first definition is (for its quick fix).
-    if (typeof diagnostic.data?.firstStart === 'number') moved.data = { ...diagnostic.data, firstStart: shift(diagnostic.data.firstStart) };
-    return moved;
-  });
-  if (renumbered) {
-    ({ units: resultUnits, firstDefinitions, diagnostics } = applyRenumbering(renumbered, text, units, previous.firstDefinitions, diagnostics));
-  }
-  // References after the window move in place, like the units: the same objects keep their
-  // resolutions (and the diagnostics worked out for them) in the index.
-  const after = previous.references.filter((reference) => reference.start > w1);
-  for (let i = 0; i < after.length; i++) {
-    const reference = after[i];
-    reference.start += delta;
-    reference.end += delta;
-    if (reference.title) reference.title.start += delta;
-  }
-  const before = previous.references.filter((reference) => reference.end < w0);
-  const references: Reference[] = [...before, ...fresh, ...after];
-  const lineTerms = parseDefinitions(text.slice(lineStart, newLineEnd), []).map((term) => ({
-    ...term, start: term.start + lineStart, end: term.end + lineStart, definitionEnd: term.definitionEnd + lineStart,
-  }));
-  const definitions: DefinedTerm[] = [
-    ...previous.definitions.filter((term) => term.end <= lineStart),
-    ...lineTerms,
-    ...previous.definitions.filter((term) => term.start > oldLineEnd).map((term) => ({ ...shifted(term), definitionEnd: shift(term.definitionEnd) })),
-  ];
+  const renumbered = lines.renumbered ? renumbering(units, lines.renumbered.clause, lines.renumbered.label) : null;
+  if (renumbered) ({ units, firstDefinitions, diagnostics } = applyRenumbering(renumbered, text, units, firstDefinitions, diagnostics));
+  const { references, replaced, before } = spliceReferences(previous.references, window, delta, fresh);
   const parsed: ParsedDocument = {
-    text, units: resultUnits, definitions, references, diagnostics, contents: [], firstDefinitions, deleted: [], instructions: [],
+    text, units, definitions: spliceDefinitions(previous.definitions, text, lines, shift), references, diagnostics,
+    contents: previous.contents.map((region) => ({ start: shift(region.start), end: shift(region.end) })),
+    contexts: previous.contexts, firstDefinitions, deleted: [], instructions: [],
   };
   return {
     parsed,
     change: {
       removed: renumbered ? renumbered.removed : [],
       added: renumbered ? renumbered.added : [],
-      sameTargets: sameTargets(previous.references.slice(before.length, previous.references.length - after.length), fresh),
-      window: { before: before.length, removed: previous.references.length - before.length - after.length, added: fresh.length },
+      sameTargets: sameTargets(replaced, fresh),
+      window: { before, removed: replaced.length, added: fresh.length },
     },
   };
+}
+
+/**
+ * Everything after the edit moves; a unit that ended at the last non-blank line up to the end
+ * of the edited ones was closed after them, and ends where that line now ends.
+ */
+function moveUnits(units: Unit[], span: ChangedSpan, lines: EditedLines, text: string): void {
+  const delta = span.newEnd - span.oldEnd;
+  // Indexed loops here and below: this runs once per keystroke over thousands of units, often
+  // before V8 has compiled it, and an iterator allocates a result per step until it has.
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
+    if (unit.end === lines.oldContentEnd) unit.end = lines.newContentEnd;
+    else if (unit.end >= span.oldEnd) unit.end += delta;
+    if (unit.start >= span.oldEnd) {
+      unit.start += delta;
+      unit.labelStart += delta;
+      unit.labelEnd += delta;
+    }
+    // Blank lines between a cross-heading and its clause may be edited.
+    if (unit.crossHeading && unit.crossHeading.start >= span.oldEnd) {
+      unit.crossHeading.start += delta;
+      unit.crossHeading.end += delta;
+    }
+  }
+  const heading = lines.crossHeading;
+  if (heading) units[lastUnitBefore(units, lines.newEnd) + 1].crossHeading = { text: text.slice(heading.start, heading.end), ...heading };
+}
+
+/** The diagnostics, moved; a duplicate's warning names its first definition's line, which moves when lines are added or removed. */
+function moveDiagnostics(diagnostics: readonly CoreDiagnostic[], span: ChangedSpan, lines: EditedLines, text: string): CoreDiagnostic[] {
+  const delta = span.newEnd - span.oldEnd;
+  const shift = (offset: number): number => (offset >= span.oldEnd ? offset + delta : offset);
+  const moved = diagnostics.map((diagnostic) => {
+    // Text typed right after a label (the end of its diagnostic) is not part of it.
+    const end = diagnostic.end > span.start ? shift(diagnostic.end) : diagnostic.end;
+    const result = { ...diagnostic, start: shift(diagnostic.start), end };
+    // A duplicate's warning remembers where the first definition is (for its quick fix).
+    if (typeof diagnostic.data?.firstStart === 'number') result.data = { ...diagnostic.data, firstStart: shift(diagnostic.data.firstStart) };
+    return result;
+  });
+  if (lines.lineDelta === 0) return moved;
+  const renamed = moved.filter((d) => d.code === 'duplicate-number' && (d.data!.firstStart as number) > lines.newEnd);
+  const firstStarts = renamed.map((d) => d.data!.firstStart as number).sort((a, b) => a - b);
+  const numbers = lineNumbersAt(text, firstStarts);
+  for (const d of renamed) d.message = duplicateMessage(d.data!.id as string, numbers[firstStarts.indexOf(d.data!.firstStart as number)]);
+  return moved;
+}
+
+/**
+ * The references before and after the window are the previous parse's objects, those after
+ * moved in place: they keep their resolutions (and the diagnostics worked out for them) in the
+ * index. Those in the window are replaced by the fresh ones.
+ */
+function spliceReferences(previous: Reference[], window: { start: number; end: number }, delta: number, fresh: Reference[]):
+  { references: Reference[]; replaced: Reference[]; before: number } {
+  const before = previous.filter((reference) => reference.end < window.start);
+  const after = previous.filter((reference) => reference.start > window.end);
+  for (let i = 0; i < after.length; i++) {
+    const reference = after[i];
+    reference.start += delta;
+    reference.end += delta;
+    if (reference.title) reference.title.start += delta;
+  }
+  const replaced = previous.slice(before.length, previous.length - after.length);
+  return { references: [...before, ...fresh, ...after], replaced, before: before.length };
+}
+
+/** Defined terms are read again on the edited lines (a term never spans lines); the others move. */
+function spliceDefinitions(previous: readonly DefinedTerm[], text: string, lines: EditedLines, shift: (offset: number) => number): DefinedTerm[] {
+  const edited = parseDefinitions(text.slice(lines.start, lines.newEnd), []).map((term) => ({
+    ...term, start: term.start + lines.start, end: term.end + lines.start, definitionEnd: term.definitionEnd + lines.start,
+  }));
+  return [
+    ...previous.filter((term) => term.end <= lines.start),
+    ...edited,
+    ...previous.filter((term) => term.start > lines.oldEnd).map((term) => ({ ...term, start: shift(term.start), end: shift(term.end), definitionEnd: shift(term.definitionEnd) })),
+  ];
 }
 
 /** Do the re-read references cite exactly what the ones they replace cited? */
@@ -191,92 +284,4 @@ function sameTargets(before: readonly Reference[], after: readonly Reference[]):
   if (before.length !== after.length) return false;
   const targets = (references: readonly Reference[]) => references.map((reference) => reference.target ?? '').sort().join('\n');
   return targets(before) === targets(after);
-}
-
-interface Renumbering {
-  clause: number;
-  /** The clause and the paragraphs inside it, by index. */
-  members: number[];
-  oldId: string;
-  newId: string;
-  newLabel: string;
-  newLabelEnd: number;
-  removed: string[];
-  added: string[];
-}
-
-/** A clause number edited into another number of the same Part, where nothing else can change. */
-function renumbering(previous: ParsedDocument, unit: Unit, text: string, old: string, oldLineEnd: number, newLineEnd: number): Renumbering | null {
-  const units = previous.units;
-  const before = readClauseLabel(old, unit.labelStart);
-  const after = readClauseLabel(text, unit.labelStart);
-  if (!before || !after || after.letter !== before.letter || after.part !== before.part) return null;
-  if (isNotUsed(text.slice(after.end, newLineEnd)) !== isNotUsed(old.slice(before.end, oldLineEnd))) return null;
-  const clause = units.indexOf(unit);
-  const oldId = unit.id;
-  const newId = `Section ${after.letter}${after.part}.${after.clause}`;
-  if (newId === oldId) return null;
-  const members = [clause];
-  for (let i = clause + 1; i < units.length && units[i].id.startsWith(`${oldId}(`); i++) members.push(i);
-  const removed = members.map((i) => units[i].id);
-  const added = removed.map((id) => newId + id.slice(oldId.length));
-  return { clause, members, oldId, newId, newLabel: `${after.letter}${after.part}.${after.clause}`, newLabelEnd: after.end, removed, added };
-}
-
-function applyRenumbering(
-  change: Renumbering,
-  text: string,
-  units: Unit[],
-  first: Map<string, number>,
-  diagnostics: CoreDiagnostic[],
-): { units: Unit[]; firstDefinitions: Map<string, number>; diagnostics: CoreDiagnostic[] } {
-  const next = units.slice();
-  change.members.forEach((index, k) => {
-    const unit = { ...units[index], id: change.added[k] };
-    if (index === change.clause) {
-      unit.label = change.newLabel;
-      unit.labelEnd = change.newLabelEnd;
-    }
-    next[index] = unit;
-  });
-  // The old and new ids may be defined elsewhere in the file too: the first in document
-  // order is the definition, and each later clause with the same number is a duplicate.
-  const affected = new Set([...change.removed, ...change.added]);
-  const occurrences = new Map<string, number[]>();
-  for (let i = 0; i < next.length; i++) {
-    if (!affected.has(next[i].id)) continue;
-    const list = occurrences.get(next[i].id);
-    if (list) list.push(i);
-    else occurrences.set(next[i].id, [i]);
-  }
-  // Updated in place, like the units: the previous parse is being replaced, and a copy of a
-  // large file's table would cost more than the rest of the edit.
-  const firstDefinitions = first;
-  for (const id of affected) {
-    const list = occurrences.get(id);
-    if (list) firstDefinitions.set(id, list[0]);
-    else firstDefinitions.delete(id);
-  }
-  diagnostics = diagnostics.filter((d) => !(d.code === 'duplicate-number' && affected.has(d.data?.id as string)));
-  for (const [id, list] of occurrences) {
-    const firstUnit = next[list[0]];
-    if (firstUnit.kind === 'paragraph') continue; // a repeated paragraph label keeps the first, silently
-    for (const later of list.slice(1)) diagnostics.push(duplicateNumber(text, next[later], firstUnit));
-  }
-  // Numbering order around the clause: recompute for it and for the clause after it.
-  const clause = next[change.clause];
-  const siblings = next.filter((unit) => unit.kind === 'clause' && unit.parent === clause.parent);
-  const at = siblings.indexOf(clause);
-  const checked = [siblings[at], siblings[at + 1]].filter((unit): unit is Unit => unit !== undefined);
-  const kept = diagnostics.filter((d) => !(d.code === 'numbering-order' && checked.some((unit) => unit.labelStart === d.start)));
-  for (const unit of checked) {
-    const index = siblings.indexOf(unit);
-    const previous = siblings[index - 1];
-    const number = (label: string) => label.slice(label.indexOf('.') + 1);
-    const problem = orderProblem(unit.label, number(unit.label), previous ? { label: previous.label, number: number(previous.label) } : null);
-    if (problem) kept.push({ start: unit.labelStart, end: unit.labelEnd, severity: 'information', code: 'numbering-order', message: problem });
-  }
-  // In document order, a number's order problem before its duplicate-number warning (as a full parse reports them).
-  kept.sort((a, b) => a.start - b.start || (a.code === 'numbering-order' ? -1 : b.code === 'numbering-order' ? 1 : 0));
-  return { units: next, firstDefinitions, diagnostics: kept };
 }

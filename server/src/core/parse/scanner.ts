@@ -1,16 +1,18 @@
 // Low-level character tests and gap skipping shared by the reference readers. All of them
 // advance by at most a bounded number of characters: the reference scan stays linear.
 
+import { Ch } from './chars';
+
 export function isUpper(code: number): boolean {
-  return code >= 65 && code <= 90;
+  return code >= Ch.A && code <= Ch.Z;
 }
 
 export function isLower(code: number): boolean {
-  return code >= 97 && code <= 122;
+  return code >= Ch.LowerA && code <= Ch.LowerZ;
 }
 
 export function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
+  return code >= Ch.Digit0 && code <= Ch.Digit9;
 }
 
 export function isLetter(code: number): boolean {
@@ -22,7 +24,7 @@ export function isAlnum(code: number): boolean {
 }
 
 export function isDash(code: number): boolean {
-  return code === 45 || code === 0x2013 || code === 0x2014;
+  return code === Ch.Hyphen || code === Ch.EnDash || code === Ch.EmDash;
 }
 
 /** Skips spaces and tabs. */
@@ -30,7 +32,7 @@ export function skipSpaces(text: string, at: number): number {
   let i = at;
   while (i < text.length) {
     const code = text.charCodeAt(i);
-    if (code !== 32 && code !== 9 && code !== 0xa0) break;
+    if (code !== Ch.Space && code !== Ch.Tab && code !== Ch.NoBreakSpace) break;
     i++;
   }
   return i;
@@ -39,8 +41,8 @@ export function skipSpaces(text: string, at: number): number {
 /** Skips spaces and at most one line break: references are reflowed, not split by blank lines. */
 export function skipGap(text: string, at: number): number {
   let i = skipSpaces(text, at);
-  if (text.charCodeAt(i) === 13) i++;
-  if (text.charCodeAt(i) === 10) i = skipSpaces(text, i + 1);
+  if (text.charCodeAt(i) === Ch.CarriageReturn) i++;
+  if (text.charCodeAt(i) === Ch.LineFeed) i = skipSpaces(text, i + 1);
   return i;
 }
 

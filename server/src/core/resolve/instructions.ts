@@ -5,7 +5,7 @@ import { parentId, shortLabel } from '../model/ids';
 import type { CoreDiagnostic } from '../model/types';
 import type { Instruction } from '../model/types';
 import { collapseWhitespace } from '../parse/scanner';
-import { compareClauseNumbers } from '../parse/structure';
+import { compareClauseNumbers } from '../parse/numbering';
 
 export interface InstructionSources {
   /** The target's text in the workspace, or undefined when it is not there. */
