@@ -29,7 +29,7 @@ describe('sec.config.json', () => {
 
   it('reports each bad setting clearly and keeps the good ones', () => {
     const text = JSON.stringify({
-      catalogue: 'yes',
+      catalogue: 5,
       deprecations: [{ target: 'X3', reason: 'r' }, { target: 'Section X4', reason: 'ok' }],
       aliases: { TMAD: 42 },
       severities: { 'broken-reference': 'fatal', 'no-such-code': 'error' },
@@ -41,7 +41,7 @@ describe('sec.config.json', () => {
     assert.deepEqual(config.aliases, {});
     assert.deepEqual(config.severities, {});
     const messages = problems.map((problem) => problem.message).join('\n');
-    for (const expected of [/"catalogue" must be true or false/, /"X3" is not an SEC id/, /aliases\["TMAD"\]/, /must be one of/, /Unknown diagnostic code "no-such-code"/, /Unknown setting "colour"/]) {
+    for (const expected of [/"catalogue" must be true, false or the path/, /"X3" is not an SEC id/, /aliases\["TMAD"\]/, /must be one of/, /Unknown diagnostic code "no-such-code"/, /Unknown setting "colour"/]) {
       assert.match(messages, expected);
     }
     for (const problem of problems) assert.ok(problem.start >= 0 && problem.end <= text.length);

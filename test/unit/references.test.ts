@@ -84,6 +84,10 @@ describe('reference forms', () => {
 
   it('reads modification proposals with or without a space', () => {
     assert.deepEqual(targets('pursuant to SECMP 0001 and SECMP0045'), ['SECMP0001', 'SECMP0045']);
+    // SECAS's current numbering: an alternative solution carries a letter; leading zeros are not part of the number.
+    assert.deepEqual(targets('MP106, MP 122A, MP0200, SEC Modification Proposal 122A and Modification Proposal MP201'),
+      ['MP106', 'MP122A', 'MP200', 'MP122A', 'MP201']);
+    assert.deepEqual(targets('AMP106, MP12AB, MP1A2, the MP for Derby, Modification Proposals are raised'), []);
   });
 
   it('treats numbered Sections, Conditions and clauses of other instruments as external', () => {

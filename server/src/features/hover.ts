@@ -79,8 +79,10 @@ function referenceHover(index: EditorIndex, resolved: ResolvedReference): string
       const inserted = definition.unit.inserted ? ' — inserted by this amendment (tracked change)' : '';
       parts.push(`*${escape(fileName(definition.uri))}, line ${line}${inserted}*`);
     }
-  } else if (resolution.catalogueEntry) {
-    parts.push(`*SEC catalogue*${resolution.status === 'unverified' ? ' — the text is not in the workspace' : ''}`);
+  } else if (resolution.catalogueEntry && index.catalogue) {
+    // Which version of the Code vouches for it: the catalogue is a snapshot, and may be older than the text cited.
+    const source = escape(index.catalogue.describe().replace(/^the /, ''));
+    parts.push(`*From ${source}*${resolution.status === 'unverified' ? ' — the text is not in the workspace' : ''}`);
   }
   const historyOwner = index.catalogue?.get(target) ? target : resolution.catalogueEntry?.id;
   const history = historyOwner ? index.catalogue?.history(historyOwner) ?? [] : [];

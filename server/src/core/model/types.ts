@@ -97,7 +97,8 @@ export type DiagnosticCode =
   | 'malformed-change'
   | 'reference-to-deleted'
   | 'instruction-text-not-found'
-  | 'file-too-large';
+  | 'file-too-large'
+  | 'not-in-catalogue';
 
 export interface CoreDiagnostic {
   start: number;

@@ -215,7 +215,18 @@ export class ReferenceScanner {
     if (first === 83 && second === 69 && text.charCodeAt(start + 2) === 67 && !isAlnum(text.charCodeAt(start + 3))) {
       keywordStart = skipSpaces(text, start + 3);
     }
+    if (text.charCodeAt(keywordStart) === 77) return this.modification(start, end);
     return this.keyword(start, end, keywordStart);
+  }
+
+  /** `MP106`, `MP 122A`, `SEC Modification Proposal 122A`: SECAS's current numbering, canonically `MP122A`. */
+  private modification(start: number, end: number): number {
+    let numberStart = end;
+    while (numberStart > start && isAlnum(this.text.charCodeAt(numberStart - 1))) numberStart--;
+    if (this.text.startsWith('MP', numberStart)) numberStart += 2;
+    while (this.text.charCodeAt(numberStart) === 48 && isDigit(this.text.charCodeAt(numberStart + 1))) numberStart++; // MP0106 is MP106
+    this.push(start, end, `MP${this.text.slice(numberStart, end)}`, 'sec');
+    return end;
   }
 
   private push(start: number, end: number, target: string | null, kind: Reference['kind'], extra?: Partial<Reference>): Reference {
