@@ -5,7 +5,7 @@
 //                           [--refs-per-mb 8000] [--max-file-kb 400] [--quiet]
 //
 // Writes Section files (section-<letter>-<slug>[-N].sec) and Appendix files
-// (appendix-<id>.sec) that follow docs/sec-drafting-format.md, then prints a JSON summary.
+// (appendix-<id>.sec) that follow docs/format.md, then prints a JSON summary.
 // It also writes <out>/expected.json: every deliberately broken or deprecated reference
 // with its file, line (1-based), character (0-based, UTF-16) and text, so that a
 // benchmark can measure recall and precision, not only speed.

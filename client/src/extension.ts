@@ -3,11 +3,21 @@
 // Everything of substance is computed by the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import {
+  amendedTextRequest, CATALOGUE_SCHEME, catalogueDocumentRequest, ClientCommand, CustomRequest, redlineRequest, ServerCommand,
+  ServerCommandArguments, ServerCommandId, SETTINGS_SECTION,
+} from '../../server/src/protocol';
 
-const CATALOGUE_SCHEME = 'sec-catalogue';
+/** Read-only documents showing a file with its tracked changes accepted; only this client knows them. */
 const AMENDED_SCHEME = 'sec-amended';
+const REDLINE_VIEW_TYPE = 'sec.redline';
 let client: LanguageClient | undefined;
+
+/** A custom request to the server, its parameters and result checked against server/src/protocol.ts. */
+async function send<Params, Result>(request: CustomRequest<Params, Result>, params: Params): Promise<Result | undefined> {
+  return client?.sendRequest<Result>(request.method, params);
+}
 
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -18,7 +28,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
   const clientOptions: LanguageClientOptions = {
     // Real files and new ones only: the read-only amended-text and catalogue views are not drafting files.
     documentSelector: [{ language: 'sec', scheme: 'file' }, { language: 'sec', scheme: 'untitled' }],
-    synchronize: { configurationSection: 'sec' },
+    synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: output,
     traceOutputChannel: output,
   };
@@ -35,14 +45,12 @@ function activeSecEditor(): vscode.TextEditor | undefined {
 }
 
 /** Runs a server command at the cursor (the server computes the edit and asks VS Code to apply it). */
-async function serverCommand(command: string): Promise<void> {
+async function serverCommand(command: ServerCommandId): Promise<void> {
   const editor = activeSecEditor();
   if (!editor || !client) return;
   const position = editor.selection.active;
-  await client.sendRequest('workspace/executeCommand', {
-    command,
-    arguments: [editor.document.uri.toString(), { line: position.line, character: position.character }],
-  });
+  const args: ServerCommandArguments = [editor.document.uri.toString(), { line: position.line, character: position.character }];
+  await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
 }
 
 async function showRedline(context: vscode.ExtensionContext): Promise<void> {
@@ -50,9 +58,9 @@ async function showRedline(context: vscode.ExtensionContext): Promise<void> {
   if (!editor || !client) return;
   const source = editor.document.uri;
   const name = path.basename(source.path);
-  const redline = await client.sendRequest<{ body: string; style: string; document: string } | null>('sec/redline', { uri: source.toString(), title: name });
+  const redline = await send(redlineRequest, { uri: source.toString(), title: name });
   if (!redline) return;
-  const panel = vscode.window.createWebviewPanel('sec.redline', `Redline: ${name}`, vscode.ViewColumn.Beside, { enableScripts: true });
+  const panel = vscode.window.createWebviewPanel(REDLINE_VIEW_TYPE, `Redline: ${name}`, vscode.ViewColumn.Beside, { enableScripts: true });
   const nonce = Math.random().toString(36).slice(2);
   panel.webview.html = `<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}';">
@@ -78,30 +86,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createClient(context, output);
   const catalogueDocuments: vscode.TextDocumentContentProvider = {
     provideTextDocumentContent: async (uri) =>
-      (await client?.sendRequest<string | null>('sec/catalogueDocument', { uri: uri.toString() })) ?? `No SEC catalogue entry for ${uri.path}.`,
+      (await send(catalogueDocumentRequest, { uri: uri.toString() })) ?? `No SEC catalogue entry for ${uri.path}.`,
   };
   const amendedDocuments: vscode.TextDocumentContentProvider = {
     provideTextDocumentContent: async (uri) =>
-      (await client?.sendRequest<string | null>('sec/amendedText', { uri: uri.query })) ?? `${uri.query} is not a SEC file of this workspace.`,
+      (await send(amendedTextRequest, { uri: uri.query })) ?? `${uri.query} is not a SEC file of this workspace.`,
   };
   context.subscriptions.push(
     output,
     vscode.workspace.registerTextDocumentContentProvider(CATALOGUE_SCHEME, catalogueDocuments),
     vscode.workspace.registerTextDocumentContentProvider(AMENDED_SCHEME, amendedDocuments),
-    vscode.commands.registerCommand('sec.restartServer', async () => {
+    vscode.commands.registerCommand(ClientCommand.restartServer, async () => {
       output.info('Restarting the SEC language server.');
       await client?.restart();
     }),
-    vscode.commands.registerCommand('sec.showAmendedText', async () => {
+    vscode.commands.registerCommand(ClientCommand.showAmendedText, async () => {
       const editor = activeSecEditor();
       if (!editor) return;
       const uri = vscode.Uri.from({ scheme: AMENDED_SCHEME, path: `/${path.basename(editor.document.uri.path)} (amended)`, query: editor.document.uri.toString() });
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(document, 'sec'), { preview: true, viewColumn: vscode.ViewColumn.Beside });
     }),
-    vscode.commands.registerCommand('sec.showRedline', () => showRedline(context)),
-    vscode.commands.registerCommand('sec.renumberPart', () => serverCommand('sec.server.renumberPart')),
-    vscode.commands.registerCommand('sec.insertClauseAfter', () => serverCommand('sec.server.insertClauseAfter')),
+    vscode.commands.registerCommand(ClientCommand.showRedline, () => showRedline(context)),
+    vscode.commands.registerCommand(ClientCommand.renumberPart, () => serverCommand(ServerCommand.renumberPart)),
+    vscode.commands.registerCommand(ClientCommand.insertClauseAfter, () => serverCommand(ServerCommand.insertClauseAfter)),
     { dispose: () => void client?.stop() },
   );
   await client.start();

@@ -1,11 +1,12 @@
-// The language server: the only code that speaks LSP. It keeps a workspace index fresh
-// (open documents, files on disk, sec.config.json) and adapts the feature providers.
+// The language server's lifecycle: it keeps a workspace index fresh (open documents, files
+// on disk, sec.config.json, the editor's settings) and publishes diagnostics; every feature's
+// handlers are registered by lsp/registerFeatures.ts.
 // Start with `node dist/server.js --stdio` (any LSP editor) or over IPC (VS Code).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import {
-  CancellationToken, CodeAction, CodeActionKind, createConnection, DidChangeWatchedFilesNotification, FileChangeType, InitializeParams,
+  ClientCapabilities, createConnection, DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification, FileChangeType, InitializeParams,
   ProposedFeatures, TextDocuments, TextDocumentSyncKind, WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -18,23 +19,16 @@ import { readCatalogueFiles } from './node/catalogueFiles';
 import { EditorIndex } from './core/index/editorIndex';
 import type { CoreDiagnostic } from './core/model/types';
 import { LineIndex } from './core/text/lineIndex';
-import { catalogueDocument } from './features/catalogueDocument';
-import { codeActions } from './features/codeActions';
-import { completion } from './features/completion';
-import { definition } from './features/definition';
 import { toLspDiagnostics } from './features/diagnostics';
-import { hover } from './features/hover';
-import { documentLinks } from './features/links';
-import { references } from './features/references';
-import { documentSymbols, foldingRanges, workspaceSymbols } from './features/symbols';
-import { HandlerContext, INSERT_CLAUSE_COMMAND, registerAmendmentHandlers, RENUMBER_PART_COMMAND, renumberPartAction } from './lsp/amendmentHandlers';
 import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
-import { warmUp } from './lsp/warmUp';
-import { readTextFile } from './node/readTextFile';
+import { describeError, guardedBy } from './lsp/guarded';
+import { FEATURE_CAPABILITIES, registerFeatures } from './lsp/registerFeatures';
 import { DEFAULT_SETTINGS, EditorSettings, effectiveConfig, readSettings } from './lsp/settings';
+import { warmUp } from './lsp/warmUp';
 import { excluder, findSecFiles, SEC_EXTENSION } from './node/findFiles';
+import { readTextFile } from './node/readTextFile';
+import { InitializationOptions, SETTINGS_SECTION } from './protocol';
 
-export const CATALOGUE_DOCUMENT_REQUEST = 'sec/catalogueDocument';
 const DEFAULT_DIAGNOSTICS_DELAY_MS = 200;
 const INDEXING_BATCH = 16;
 
@@ -58,7 +52,7 @@ let configProblems: { uri: string; diagnostics: CoreDiagnostic[]; text: string }
 let supportsConfiguration = false;
 let supportsWatcherRegistration = false;
 let supportsProgress = false;
-let supportsEditRangeDefault = false;
+let clientCapabilities: ClientCapabilities = {};
 let indexing: Promise<void> = Promise.resolve();
 
 /** README shipped beside dist/: the diagnostics' codeDescription links point at its sections. */
@@ -69,15 +63,7 @@ function log(message: string): void {
   connection.console.log(`[sec] ${message}`);
 }
 
-/** Runs a handler; a failure is logged and answered with the empty result, never a crash. */
-function guarded<T>(name: string, empty: T, run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    connection.console.error(`[sec] ${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    return empty;
-  }
-}
+const guarded = guardedBy(connection.console);
 
 function pathOf(uri: string): string | null {
   const parsed = URI.parse(uri);
@@ -101,7 +87,7 @@ const publisher = new DiagnosticsPublisher(
     const summary = index.summary(uri);
     return summary ? toLspDiagnostics(summary.lines, index.resolve(uri).diagnostics, documentationUri) : null;
   },
-  (error) => connection.console.error(`[sec] diagnostics failed: ${error instanceof Error ? error.stack : String(error)}`),
+  (error) => connection.console.error(`[sec] diagnostics failed: ${describeError(error)}`),
   DEFAULT_DIAGNOSTICS_DELAY_MS,
 );
 
@@ -189,7 +175,7 @@ function applyConfiguration(): void {
 async function refreshSettings(): Promise<void> {
   if (!supportsConfiguration) return;
   try {
-    settings = readSettings(await connection.workspace.getConfiguration('sec'));
+    settings = readSettings(await connection.workspace.getConfiguration(SETTINGS_SECTION));
   } catch {
     settings = DEFAULT_SETTINGS;
   }
@@ -198,35 +184,23 @@ async function refreshSettings(): Promise<void> {
 // ---- Lifecycle --------------------------------------------------------------------------------
 
 connection.onInitialize((params: InitializeParams) => {
-  const capabilities = params.capabilities;
+  const capabilities = (clientCapabilities = params.capabilities);
   supportsConfiguration = capabilities.workspace?.configuration === true;
   supportsWatcherRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   supportsProgress = capabilities.window?.workDoneProgress === true;
-  supportsEditRangeDefault = capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
   folders = (params.workspaceFolders ?? []).map((folder) => pathOf(folder.uri)).filter((path): path is string => path !== null);
   if (folders.length === 0 && params.rootUri) {
     const root = pathOf(params.rootUri);
     if (root) folders = [root];
   }
-  const options = (params.initializationOptions ?? {}) as { diagnosticsDelayMs?: number };
+  const options = (params.initializationOptions ?? {}) as InitializationOptions;
   if (typeof options.diagnosticsDelayMs === 'number' && options.diagnosticsDelayMs >= 0) publisher.delayMs = options.diagnosticsDelayMs;
   loadConfig();
   index = new EditorIndex({ catalogue, config: effectiveConfig(fileConfig, settings) });
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      hoverProvider: true,
-      definitionProvider: true,
-      declarationProvider: true,
-      referencesProvider: true,
-      completionProvider: { triggerCharacters: [' ', '.', ','], resolveProvider: false },
-      documentSymbolProvider: { label: 'SEC' },
-      workspaceSymbolProvider: true,
-      foldingRangeProvider: true,
-      documentLinkProvider: { resolveProvider: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
-      renameProvider: { prepareProvider: true },
-      executeCommandProvider: { commands: [RENUMBER_PART_COMMAND, INSERT_CLAUSE_COMMAND] },
+      ...FEATURE_CAPABILITIES,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'sec-language-server', version: '0.1.0' },
@@ -246,7 +220,7 @@ connection.onInitialized(async () => {
 
 connection.onDidChangeConfiguration(async (change) => {
   if (supportsConfiguration) await refreshSettings();
-  else settings = readSettings((change.settings as { sec?: unknown } | undefined)?.sec);
+  else settings = readSettings((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
   applyConfiguration();
 });
 
@@ -271,7 +245,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   });
 });
 
-connection.onNotification('workspace/didChangeWorkspaceFolders', async (params: { event: { added: Array<{ uri: string }>; removed: Array<{ uri: string }> } }) => {
+connection.onNotification(DidChangeWorkspaceFoldersNotification.type, async (params) => {
   await indexing;
   const removed = params.event.removed.map((folder) => pathOf(folder.uri)).filter((path): path is string => path !== null);
   const added = params.event.added.map((folder) => pathOf(folder.uri)).filter((path): path is string => path !== null);
@@ -298,74 +272,11 @@ documents.onDidClose(({ document }) => {
   });
 });
 
-// ---- Requests -----------------------------------------------------------------------------------
-
-function offsetOf(uri: string, position: { line: number; character: number }): number | null {
-  const summary = index.summary(uri);
-  return summary ? summary.lines.offsetAt(position) : null;
-}
-
-function cancelled(token: CancellationToken): boolean {
-  return token.isCancellationRequested;
-}
-
-connection.onHover(({ textDocument, position }, token) => guarded('hover', null, () => {
-  const offset = offsetOf(textDocument.uri, position);
-  return offset === null || cancelled(token) ? null : hover(index, textDocument.uri, offset);
-}));
-
-connection.onDefinition(({ textDocument, position }, token) => guarded('definition', null, () => {
-  const offset = offsetOf(textDocument.uri, position);
-  return offset === null || cancelled(token) ? null : definition(index, textDocument.uri, offset);
-}));
-
-connection.onDeclaration(({ textDocument, position }, token) => guarded('declaration', null, () => {
-  const offset = offsetOf(textDocument.uri, position);
-  return offset === null || cancelled(token) ? null : definition(index, textDocument.uri, offset);
-}));
-
-connection.onReferences(({ textDocument, position, context }, token) => guarded('references', null, () => {
-  const offset = offsetOf(textDocument.uri, position);
-  return offset === null ? null : references(index, textDocument.uri, offset, context.includeDeclaration, token);
-}));
-
-connection.onCompletion(({ textDocument, position }, token) => guarded('completion', null, () => {
-  const offset = offsetOf(textDocument.uri, position);
-  return offset === null || cancelled(token) ? null : completion(index, textDocument.uri, offset, { editRangeDefault: supportsEditRangeDefault });
-}));
-
-connection.onDocumentSymbol(({ textDocument }) => guarded('documentSymbol', null, () => {
-  const summary = index.summary(textDocument.uri);
-  return summary ? documentSymbols(summary) : null;
-}));
-
-connection.onWorkspaceSymbol(({ query }, token) => guarded('workspaceSymbol', [], () => workspaceSymbols(index, query, token)));
-
-connection.onFoldingRanges(({ textDocument }) => guarded('foldingRange', null, () => {
-  const summary = index.summary(textDocument.uri);
-  return summary ? foldingRanges(summary) : null;
-}));
-
-connection.onDocumentLinks(({ textDocument }) => guarded('documentLink', null, () => documentLinks(index, textDocument.uri)));
-
-const handlerContext: HandlerContext = { index: () => index, offsetOf, guarded };
-
-connection.onCodeAction(({ textDocument, range }) => guarded('codeAction', null, () => {
-  const summary = index.summary(textDocument.uri);
-  if (!summary) return null;
-  const actions: CodeAction[] = codeActions(index, textDocument.uri, { start: summary.lines.offsetAt(range.start), end: summary.lines.offsetAt(range.end) });
-  const renumber = renumberPartAction(handlerContext, textDocument.uri, range.start);
-  if (renumber) actions.push(renumber);
-  return actions;
-}));
-
-registerAmendmentHandlers(connection, handlerContext);
-
-connection.onRequest(CATALOGUE_DOCUMENT_REQUEST, (params: { uri: string }) => guarded('catalogueDocument', null, () => catalogueDocument(index, params.uri)));
+registerFeatures(connection, { index: () => index, clientCapabilities: () => clientCapabilities });
 
 // A stray rejected promise must never take the server down with it.
 process.on('unhandledRejection', (reason) => {
-  connection.console.error(`[sec] unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
+  connection.console.error(`[sec] unhandled rejection: ${describeError(reason)}`);
 });
 
 documents.listen(connection);

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import { EditorIndex } from '../../server/src/core/index/editorIndex';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
-import { insertClauseAfter, prepareRename, rename, RenameError, renumberPart } from '../../server/src/features/rename';
+import { insertClauseAfter, insertClauseCommand, renumberPart, renumberPartAction, renumberPartCommand } from '../../server/src/features/amendments';
+import { prepareRename, RefusedEdit, rename } from '../../server/src/features/rename';
 import { catalogue, workspace } from './fixtures';
 
 /** Applies a WorkspaceEdit to in-memory files (changes or documentChanges). */
@@ -51,7 +52,7 @@ describe('rename and renumber', () => {
     const index = workspace(files);
     const offset = files['file:///a.sec'].indexOf('H4.2');
     assert.equal(prepareRename(index, 'file:///a.sec', offset).placeholder, 'H4.2');
-    assert.throws(() => rename(index, 'file:///a.sec', offset, 'H4.3'), (error: Error) => error instanceof RenameError && /H4\.3 already exists/.test(error.message));
+    assert.throws(() => rename(index, 'file:///a.sec', offset, 'H4.3'), (error: Error) => error instanceof RefusedEdit && /H4\.3 already exists/.test(error.message));
     assert.throws(() => rename(index, 'file:///h.sec', files['file:///h.sec'].indexOf('H4.1 '), 'H4.7'), /would become inverted/);
     assert.throws(() => rename(index, 'file:///a.sec', offset, 'banana'), /is not a clause number/);
     assert.throws(() => prepareRename(index, 'file:///a.sec', 1), /Place the cursor/);
@@ -92,6 +93,34 @@ describe('rename and renumber', () => {
     assert.match(apply({ 'file:///h.sec': text }, last.edit)['file:///h.sec'], /H4\.3 Body number 3\.\nH4\.4 \n$/);
   });
 
+  it('renumbers the Part the cursor is in, from its heading or its body, and says when there is nothing to do', () => {
+    const text = `${partText(['H4.1', 'H4.3'])}H5 Other\nH5.1 One.\n`;
+    const index = workspace({ 'file:///h.sec': text });
+    const fromBody = renumberPartCommand(index, 'file:///h.sec', text.indexOf('H4.3 ') + 5);
+    assert.ok('edit' in fromBody);
+    assert.equal(fromBody.label, 'Renumber Section H4');
+    assert.match(apply({ 'file:///h.sec': text }, fromBody.edit)['file:///h.sec'], /^H4\.2 Body number 2\.$/m);
+    assert.deepEqual(renumberPartCommand(index, 'file:///h.sec', text.indexOf('H4 ')), fromBody);
+    assert.deepEqual(renumberPartCommand(index, 'file:///h.sec', text.indexOf('H5.1')), { message: 'The clauses of Section H5 are already numbered in sequence.' });
+    assert.throws(() => renumberPartCommand(index, 'file:///h.sec', 0), (error: Error) => error instanceof RefusedEdit && /Place the cursor in a Part/.test(error.message));
+  });
+
+  it('offers Renumber Part as a code action on a Part heading only, running the server command at that position', () => {
+    const text = partText(['H4.1', 'H4.3']);
+    const index = workspace({ 'file:///h.sec': text });
+    const heading = { line: 1, character: 0 };
+    assert.deepEqual(renumberPartAction(index, 'file:///h.sec', text.indexOf('H4 '), heading)?.command,
+      { title: 'Renumber Part', command: 'sec.server.renumberPart', arguments: ['file:///h.sec', heading] });
+    assert.equal(renumberPartAction(index, 'file:///h.sec', text.indexOf('H4.3'), { line: 3, character: 0 }), null);
+  });
+
+  it('labels an inserted clause for the undo history with its number', () => {
+    const text = partText(['H4.1', 'H4.2']);
+    const outcome = insertClauseCommand(workspace({ 'file:///h.sec': text }), 'file:///h.sec', text.indexOf('H4.1 '));
+    assert.ok('edit' in outcome);
+    assert.equal(outcome.label, 'Insert clause H4.1A');
+  });
+
   it('keeps every reference on the same unit after any renumber (property)', () => {
     const clauseNumbers = fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 25 }), fc.constantFrom('', 'A', 'B')), { minLength: 2, maxLength: 12, selector: ([n, s]) => `${n}${s}` })
       .map((list) => list.sort(([a, s], [b, t]) => a - b || s.localeCompare(t)).map(([n, s]) => `H4.${n}${s}`));
@@ -110,7 +139,7 @@ describe('rename and renumber', () => {
       try {
         edit = renumberPart(before, 'Section H4');
       } catch (error) {
-        if (error instanceof RenameError) return; // refused (e.g. a range would invert): nothing to check
+        if (error instanceof RefusedEdit) return; // refused (e.g. a range would invert): nothing to check
         throw error;
       }
       const after = new EditorIndex({ catalogue });

@@ -5,16 +5,16 @@ import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { FileSummary } from '../core/index/summary';
 import type { Unit } from '../core/model/types';
 import type { ResolvedReference } from '../core/resolve/diagnostics';
-
-/** Read-only virtual documents showing a catalogue entry: `sec-catalogue:/Section%20G2.md`. */
-export const CATALOGUE_SCHEME = 'sec-catalogue';
+import { CATALOGUE_SCHEME } from '../protocol';
 
 export function catalogueUri(id: string): string {
   return `${CATALOGUE_SCHEME}:/${encodeURIComponent(id)}.md`;
 }
 
+const CATALOGUE_URI = new RegExp(`^${CATALOGUE_SCHEME}:/+(.+)\\.md$`);
+
 export function catalogueIdFromUri(uri: string): string | null {
-  const match = /^sec-catalogue:\/+(.+)\.md$/.exec(uri);
+  const match = CATALOGUE_URI.exec(uri);
   return match ? decodeURIComponent(match[1]) : null;
 }
 

@@ -28,8 +28,10 @@ describe('e2e smoke', () => {
     assert.strictEqual(path.resolve(ext.extensionPath), path.resolve(devPath));
   });
 
-  it('can take a screenshot of the workbench', async () => {
+  it('can take a screenshot of the workbench', async function () {
+    // Without a screenshot folder, screenshot() does nothing: there would be nothing to check.
+    if (!process.env.SEC_E2E_SCREENSHOT_DIR) this.skip();
     const file = await screenshot('smoke-workbench');
-    if (file) assert.ok(require('fs').statSync(file).size > 1000, 'screenshot is not empty');
+    assert.ok(require('fs').statSync(file).size > 1000, 'screenshot is not empty');
   });
 });

@@ -1,0 +1,184 @@
+// Every LSP feature, registered in one place. Each handler adapts one features/* module to
+// the connection: positions become offsets, a failure becomes an empty answer (or, for
+// rename and the commands, a message for the user), and FEATURE_CAPABILITIES advertises
+// exactly what is registered here. server.ts keeps the lifecycle, document sync, file
+// watching, settings and publishing.
+import {
+  CancellationToken, ClientCapabilities, CodeAction, CodeActionKind, Connection, ErrorCodes, Position, ResponseError, ServerCapabilities,
+} from 'vscode-languageserver/node';
+import type { EditorIndex } from '../core/index/editorIndex';
+import { amendedText, CommandOutcome, insertClauseCommand, redline, renumberPartAction, renumberPartCommand } from '../features/amendments';
+import { catalogueDocument } from '../features/catalogueDocument';
+import { codeActions } from '../features/codeActions';
+import { completion } from '../features/completion';
+import { definition } from '../features/definition';
+import { hover } from '../features/hover';
+import { documentLinks } from '../features/links';
+import { references } from '../features/references';
+import { prepareRename, RefusedEdit, rename } from '../features/rename';
+import { documentSymbols, foldingRanges, workspaceSymbols } from '../features/symbols';
+import {
+  amendedTextRequest, catalogueDocumentRequest, CustomRequest, redlineRequest, ServerCommand, ServerCommandArguments, ServerCommandId,
+} from '../protocol';
+import { describeError, Guarded, guardedBy } from './guarded';
+
+/** What the features need from the server that runs them. */
+export interface FeatureHost {
+  /** The index of the moment: server.ts makes a new one when the client initialises. */
+  index(): EditorIndex;
+  /** What the client said it supports when it initialised. */
+  clientCapabilities(): ClientCapabilities;
+}
+
+export const FEATURE_CAPABILITIES: ServerCapabilities = {
+  hoverProvider: true,
+  definitionProvider: true,
+  declarationProvider: true,
+  referencesProvider: true,
+  completionProvider: { triggerCharacters: [' ', '.', ','], resolveProvider: false },
+  documentSymbolProvider: { label: 'SEC' },
+  workspaceSymbolProvider: true,
+  foldingRangeProvider: true,
+  documentLinkProvider: { resolveProvider: false },
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+  renameProvider: { prepareProvider: true },
+  executeCommandProvider: { commands: Object.values(ServerCommand) },
+};
+
+const SERVER_COMMANDS: Record<ServerCommandId, (index: EditorIndex, uri: string, offset: number) => CommandOutcome> = {
+  [ServerCommand.renumberPart]: renumberPartCommand,
+  [ServerCommand.insertClauseAfter]: insertClauseCommand,
+};
+
+interface Registration {
+  connection: Connection;
+  host: FeatureHost;
+  guarded: Guarded;
+  offsetOf(uri: string, position: Position): number | null;
+}
+
+export function registerFeatures(connection: Connection, host: FeatureHost): void {
+  const offsetOf = (uri: string, position: Position): number | null => host.index().summary(uri)?.lines.offsetAt(position) ?? null;
+  const registration: Registration = { connection, host, guarded: guardedBy(connection.console), offsetOf };
+  registerNavigation(registration);
+  registerOutline(registration);
+  registerEditing(registration);
+  registerRename(registration);
+  registerServerCommands(registration);
+  registerCustomRequests(registration);
+}
+
+function cancelled(token: CancellationToken): boolean {
+  return token.isCancellationRequested;
+}
+
+/** Hover, go to definition (and declaration, the same), find all references. */
+function registerNavigation({ connection, host, guarded, offsetOf }: Registration): void {
+  connection.onHover(({ textDocument, position }, token) => guarded('hover', null, () => {
+    const offset = offsetOf(textDocument.uri, position);
+    return offset === null || cancelled(token) ? null : hover(host.index(), textDocument.uri, offset);
+  }));
+  connection.onDefinition(({ textDocument, position }, token) => guarded('definition', null, () => {
+    const offset = offsetOf(textDocument.uri, position);
+    return offset === null || cancelled(token) ? null : definition(host.index(), textDocument.uri, offset);
+  }));
+  connection.onDeclaration(({ textDocument, position }, token) => guarded('declaration', null, () => {
+    const offset = offsetOf(textDocument.uri, position);
+    return offset === null || cancelled(token) ? null : definition(host.index(), textDocument.uri, offset);
+  }));
+  connection.onReferences(({ textDocument, position, context }, token) => guarded('references', null, () => {
+    const offset = offsetOf(textDocument.uri, position);
+    return offset === null ? null : references(host.index(), textDocument.uri, offset, context.includeDeclaration, token);
+  }));
+}
+
+/** Outline, workspace symbols, folding and document links. */
+function registerOutline({ connection, host, guarded }: Registration): void {
+  connection.onDocumentSymbol(({ textDocument }) => guarded('documentSymbol', null, () => {
+    const summary = host.index().summary(textDocument.uri);
+    return summary ? documentSymbols(summary) : null;
+  }));
+  connection.onWorkspaceSymbol(({ query }, token) => guarded('workspaceSymbol', [], () => workspaceSymbols(host.index(), query, token)));
+  connection.onFoldingRanges(({ textDocument }) => guarded('foldingRange', null, () => {
+    const summary = host.index().summary(textDocument.uri);
+    return summary ? foldingRanges(summary) : null;
+  }));
+  connection.onDocumentLinks(({ textDocument }) => guarded('documentLink', null, () => documentLinks(host.index(), textDocument.uri)));
+}
+
+/** Completion, and code actions: the quick fixes and Renumber Part on a Part heading. */
+function registerEditing({ connection, host, guarded, offsetOf }: Registration): void {
+  connection.onCompletion(({ textDocument, position }, token) => guarded('completion', null, () => {
+    const offset = offsetOf(textDocument.uri, position);
+    const editRangeDefault = host.clientCapabilities().textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
+    return offset === null || cancelled(token) ? null : completion(host.index(), textDocument.uri, offset, { editRangeDefault });
+  }));
+  connection.onCodeAction(({ textDocument, range }) => guarded('codeAction', null, () => {
+    const index = host.index();
+    const summary = index.summary(textDocument.uri);
+    if (!summary) return null;
+    const start = summary.lines.offsetAt(range.start);
+    const actions: CodeAction[] = codeActions(index, textDocument.uri, { start, end: summary.lines.offsetAt(range.end) });
+    const renumber = renumberPartAction(index, textDocument.uri, start, range.start);
+    if (renumber) actions.push(renumber);
+    return actions;
+  }));
+}
+
+/** Rename (F2); a refusal reaches the user as a message, not as a silent no-op. */
+function registerRename({ connection, host, offsetOf }: Registration): void {
+  const refusable = <T>(run: () => T): T | ResponseError<void> => {
+    try {
+      return run();
+    } catch (error) {
+      if (error instanceof RefusedEdit) return new ResponseError(ErrorCodes.InvalidRequest, error.message);
+      connection.console.error(`[sec] rename failed: ${describeError(error)}`);
+      return new ResponseError(ErrorCodes.InternalError, 'Renaming failed; see the SEC output channel.');
+    }
+  };
+  const offsetOrRefuse = (uri: string, position: Position): number => {
+    const offset = offsetOf(uri, position);
+    if (offset === null) throw new RefusedEdit('This file is not part of the SEC workspace.');
+    return offset;
+  };
+  connection.onPrepareRename(({ textDocument, position }) =>
+    refusable(() => prepareRename(host.index(), textDocument.uri, offsetOrRefuse(textDocument.uri, position))));
+  connection.onRenameRequest(({ textDocument, position, newName }) =>
+    refusable(() => rename(host.index(), textDocument.uri, offsetOrRefuse(textDocument.uri, position), newName)));
+}
+
+/** Renumber Part and Insert Clause After: the edit goes to the editor (workspace/applyEdit), never to disk. */
+function registerServerCommands({ connection, host, offsetOf }: Registration): void {
+  /** The editor may not answer a message, which is no failure of ours. */
+  const tell = (kind: 'info' | 'error', message: string): void => {
+    const shown = kind === 'info' ? connection.window.showInformationMessage(message) : connection.window.showErrorMessage(message);
+    void Promise.resolve(shown).catch(() => undefined);
+  };
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    const [uri, position] = (args ?? []) as Partial<ServerCommandArguments>;
+    const offset = uri && position ? offsetOf(uri, position) : null;
+    const run = SERVER_COMMANDS[command as ServerCommandId] as (typeof SERVER_COMMANDS)[ServerCommandId] | undefined;
+    if (offset === null || !run) return null;
+    try {
+      const outcome = run(host.index(), uri!, offset);
+      if ('message' in outcome) tell('info', outcome.message);
+      else await connection.workspace.applyEdit({ label: outcome.label, edit: outcome.edit });
+    } catch (error) {
+      if (error instanceof RefusedEdit) tell('error', error.message);
+      else connection.console.error(`[sec] ${command} failed: ${String(error)}`);
+    }
+    return null;
+  });
+}
+
+function onCustomRequest<Params, Result>(connection: Connection, request: CustomRequest<Params, Result>, handler: (params: Params) => Result): void {
+  // vscode-jsonrpc cannot check a generic result against its handler type; `request` already ties the two together.
+  connection.onRequest(request.method, (params: Params): unknown => handler(params));
+}
+
+/** The documents the client shows: catalogue entries, amended text, redlines. */
+function registerCustomRequests({ connection, host, guarded }: Registration): void {
+  onCustomRequest(connection, catalogueDocumentRequest, ({ uri }) => guarded('catalogueDocument', null, () => catalogueDocument(host.index(), uri)));
+  onCustomRequest(connection, amendedTextRequest, ({ uri }) => guarded('amendedText', null, () => amendedText(host.index(), uri)));
+  onCustomRequest(connection, redlineRequest, ({ uri, title }) => guarded('redline', null, () => redline(host.index(), uri, title)));
+}

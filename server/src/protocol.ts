@@ -1,0 +1,81 @@
+// The vocabulary the VS Code client and the language server share: custom request names,
+// command ids, URI schemes and the shapes that cross the wire with them. Both sides import
+// this one module, so a request renamed on one side cannot leave the other listening for
+// the old name, and a parameter changed on one side fails to compile on the other.
+// It imports nothing: the client bundle pulls it in, and every server layer may use it.
+
+/** A position as LSP counts it (0-based line, UTF-16 character); LSP's Position satisfies it. */
+export interface CursorPosition {
+  line: number;
+  character: number;
+}
+
+/**
+ * A custom request: its method name, with its parameter and result types attached so that
+ * the client's send and the server's handler are checked against the same declaration.
+ */
+export interface CustomRequest<Params, Result> {
+  readonly method: string;
+  /** Never set: it only carries the types. */
+  readonly types?: { params: Params; result: Result };
+}
+
+export interface DocumentParams {
+  uri: string;
+}
+
+/** The Markdown text of a read-only catalogue document (a `sec-catalogue:` URI), or null for an unknown entry. */
+export const catalogueDocumentRequest: CustomRequest<DocumentParams, string | null> = { method: 'sec/catalogueDocument' };
+
+/** A workspace file with every tracked change accepted, or null when the file is not in the workspace. */
+export const amendedTextRequest: CustomRequest<DocumentParams, string | null> = { method: 'sec/amendedText' };
+
+export interface RedlineParams extends DocumentParams {
+  /** The heading of the standalone document; the file's name when absent. */
+  title?: string;
+}
+
+export interface Redline {
+  /** The redline's HTML body, to embed in a page that carries `style`. */
+  body: string;
+  style: string;
+  /** A standalone HTML document, for export. */
+  document: string;
+}
+
+/** A workspace file as a redline, or null when the file is not in the workspace. */
+export const redlineRequest: CustomRequest<RedlineParams, Redline | null> = { method: 'sec/redline' };
+
+/** Commands the extension contributes (package.json `contributes.commands`). */
+export const ClientCommand = {
+  restartServer: 'sec.restartServer',
+  renumberPart: 'sec.renumberPart',
+  insertClauseAfter: 'sec.insertClauseAfter',
+  showAmendedText: 'sec.showAmendedText',
+  showRedline: 'sec.showRedline',
+} as const;
+
+/**
+ * Commands the server executes (workspace/executeCommand): the server computes the edit and
+ * asks the editor to apply it, so that it lands in the editor's undo history, never on disk.
+ */
+export const ServerCommand = {
+  renumberPart: 'sec.server.renumberPart',
+  insertClauseAfter: 'sec.server.insertClauseAfter',
+} as const;
+
+export type ServerCommandId = (typeof ServerCommand)[keyof typeof ServerCommand];
+
+/** Every server command takes the document and the cursor. */
+export type ServerCommandArguments = [uri: string, position: CursorPosition];
+
+/** Read-only virtual documents showing a catalogue entry: `sec-catalogue:/Section%20G2.md`. */
+export const CATALOGUE_SCHEME = 'sec-catalogue';
+
+/** The settings section (`sec.*`) that both the client synchronises and the server reads. */
+export const SETTINGS_SECTION = 'sec';
+
+/** `initializationOptions` the server understands; editors send none, tests and benchmarks shorten the debounce. */
+export interface InitializationOptions {
+  diagnosticsDelayMs?: number;
+}
