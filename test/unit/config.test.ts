@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { defaultConfig, parseConfig } from '../../server/src/core/config/config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SEVERITIES } from '../../server/src/core/resolve/diagnostics';
+import { defaultConfig, DIAGNOSTIC_CODES, parseConfig } from '../../server/src/core/config/config';
 
 describe('sec.config.json', () => {
   it('reads every setting', () => {
@@ -49,5 +52,17 @@ describe('sec.config.json', () => {
 
   it('rejects a config that is not an object', () => {
     assert.match(parseConfig('[1, 2]').problems[0].message, /must contain a JSON object/);
+  });
+});
+
+describe('diagnostic codes are declared everywhere a user meets them', () => {
+  const root = join(__dirname, '..', '..', '..');
+  it('package.json offers a severity setting, and the README an explanation, for every code', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const settable = Object.keys(manifest.contributes.configuration.properties['sec.diagnostics.severity'].properties);
+    assert.deepEqual([...settable].sort(), [...DIAGNOSTIC_CODES].sort());
+    assert.deepEqual(Object.keys(DEFAULT_SEVERITIES).sort(), [...DIAGNOSTIC_CODES].sort());
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const code of DIAGNOSTIC_CODES) assert.ok(readme.includes(`<a id="${code}"></a>`), `README explains ${code}`);
   });
 });

@@ -95,7 +95,7 @@ function diagnose(reference: Reference, resolution: Resolution, titlesOf: TitleS
       if (resolution.notInCatalogue) {
         diagnostics.push({
           start, end, severity: 'warning', code: 'not-in-catalogue',
-          message: `Not in the catalogue: ${resolution.reason ?? ''} If the current Code has it, load its Contents with "catalogue" in sec.config.json.`,
+          message: `Not in the catalogue: ${resolution.reason ?? ''} If the current Code has it, load the current Contents with "catalogue" in sec.config.json.`,
           data: { target, nearestExisting: resolution.nearestExisting },
         });
         break;
