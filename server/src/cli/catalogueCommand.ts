@@ -64,7 +64,7 @@ export function catalogueIn(cwd: string): { catalogue: Catalogue; problems: stri
 /** `H4`, `Section H4`, `Appendix AK`, `Schedule 8 Version 3.2` → the canonical id. */
 function canonical(written: string, catalogue: Catalogue): string {
   const text = /^[A-Z]\d/.test(written) || /^[A-Z]$/.test(written) ? `Section ${written}` : written;
-  const found = scanReferences(text, { names: new DocumentNames(catalogue.names()), documentAt: () => null, skip: [] });
+  const found = scanReferences(text, { names: new DocumentNames(catalogue.names(), catalogue.sectionLetters()), documentAt: () => null, skip: [] });
   return found.find((reference) => reference.target !== null)?.target ?? written;
 }
 

@@ -2,7 +2,7 @@
 // Version Control history), or how often a unit is cited when hovering its own number.
 import type { Hover } from 'vscode-languageserver-types';
 import type { EditorIndex } from '../core/index/editorIndex';
-import { ancestorIds, levelOf, shortLabel } from '../core/model/ids';
+import { ancestorIds, levelOf, rootDocumentId, shortLabel } from '../core/model/ids';
 import type { Instruction, Unit } from '../core/model/types';
 import type { ResolvedReference } from '../core/resolve/diagnostics';
 import { citationsOf } from './references';
@@ -71,6 +71,10 @@ function referenceHover(index: EditorIndex, resolved: ResolvedReference): string
   if (resolution.reason && resolution.status !== 'ok') status += ` — ${escape(resolution.reason)}`;
   if (resolution.replacement) status += ` Cite **${resolution.replacement}** instead.`;
   parts.push(status);
+  if (reference.documentNamedBefore) {
+    const document = rootDocumentId(target);
+    parts.push(`*"${escape(reference.text)}" names no document: ${document} is the one named just before it. Write "of ${document}" to make it explicit.*`);
+  }
   if (definition) {
     const summary = index.summary(definition.uri);
     if (summary) {

@@ -71,6 +71,11 @@ export class Catalogue {
     return this.data.names;
   }
 
+  /** The letters of the Sections it lists, `ABC…`: what a bare id such as H14.36 may start with. */
+  sectionLetters(): string {
+    return this.data.entries.filter((entry) => entry.kind === 'section').map((entry) => entry.id.slice(8)).join('');
+  }
+
   /** Versions of a Schedule or Appendix, as written: ['1.0', '1.1', ...]. */
   versionsOf(document: string): readonly string[] {
     return this.versions.get(document) ?? [];

@@ -185,7 +185,7 @@ export abstract class IndexBase implements WorkspaceIndex {
   }
 
   private buildNames(): DocumentNames {
-    const names = new DocumentNames(this.catalogue ? this.catalogue.names() : []);
+    const names = this.catalogue ? new DocumentNames(this.catalogue.names(), this.catalogue.sectionLetters()) : new DocumentNames();
     for (const [name, target] of Object.entries(this.config.aliases)) names.add({ name, target });
     return names;
   }

@@ -81,6 +81,8 @@ export interface Reference {
   title?: CitedTitle;
   /** For external references: the instrument named after "of the" (Energy Act 2008). */
   instrument?: string;
+  /** "clause 3.6.3" with no "of …": its document is the one named just before (same paragraph or the sentence before). */
+  documentNamedBefore?: boolean;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
