@@ -25,6 +25,8 @@ await Promise.all(
       banner: entry.banner ? { js: entry.banner } : undefined,
       logLevel: 'warning',
       define: { __VERSION__: JSON.stringify(version) },
+      // jsonc-parser's UMD build loads its modules at run time, which a bundle cannot follow; its ESM build bundles.
+      alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
     }),
   ),
 );

@@ -12,7 +12,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAME, defaultConfig, parseConfig, SecConfig } from './core/config/config';
+import type { Catalogue } from './core/catalogue/catalogue';
+import { configuredCatalogue } from './core/catalogue/load';
 import { embeddedCatalogue } from './core/embeddedCatalogue';
+import { readCatalogueFiles } from './node/catalogueFiles';
 import { EditorIndex } from './core/index/editorIndex';
 import type { CoreDiagnostic } from './core/model/types';
 import type { TextEdit } from './core/parse/reparse';
@@ -54,6 +57,8 @@ let index = new EditorIndex({ catalogue: embeddedCatalogue() });
 let folders: string[] = [];
 let settings: EditorSettings = DEFAULT_SETTINGS;
 let fileConfig: SecConfig = defaultConfig();
+/** The embedded catalogue, or the newer one sec.config.json names. */
+let catalogue: Catalogue = embeddedCatalogue();
 let configProblems: { uri: string; diagnostics: CoreDiagnostic[]; text: string } | null = null;
 let supportsConfiguration = false;
 let supportsWatcherRegistration = false;
@@ -110,12 +115,18 @@ function loadConfig(): void {
   const text = path ? readDisk(path) : null;
   if (configProblems) publisher.clear(configProblems.uri);
   configProblems = null;
+  catalogue = embeddedCatalogue();
   if (!path || text === null) {
     fileConfig = defaultConfig();
     return;
   }
   const { config, problems } = parseConfig(text);
   fileConfig = config;
+  if (config.cataloguePath) {
+    const loaded = configuredCatalogue(text, config.cataloguePath, readCatalogueFiles(root, config.cataloguePath), embeddedCatalogue());
+    catalogue = loaded.catalogue;
+    problems.push(...loaded.problems);
+  }
   const uri = URI.file(path).toString();
   if (problems.length > 0) {
     configProblems = { uri, text, diagnostics: problems.map((p) => ({ ...p, severity: 'warning', code: 'invalid-config' })) };
@@ -168,7 +179,7 @@ async function indexWorkspace(): Promise<void> {
 
 function applyConfiguration(): void {
   loadConfig();
-  const affected = index.setConfig(effectiveConfig(fileConfig, settings));
+  const affected = index.setConfig(effectiveConfig(fileConfig, settings), undefined, catalogue);
   schedule(affected);
 }
 
@@ -196,7 +207,7 @@ connection.onInitialize((params: InitializeParams) => {
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
   if (typeof options.diagnosticsDelayMs === 'number' && options.diagnosticsDelayMs >= 0) publisher.delayMs = options.diagnosticsDelayMs;
   loadConfig();
-  index = new EditorIndex({ catalogue: embeddedCatalogue(), config: effectiveConfig(fileConfig, settings) });
+  index = new EditorIndex({ catalogue, config: effectiveConfig(fileConfig, settings) });
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,

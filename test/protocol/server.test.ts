@@ -373,11 +373,41 @@ describe('language server start-up', function () {
 
   it('publishes the loaded workspace\'s diagnostics at once, without the typing debounce', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'sec-lsp-startup-'));
-    writeFileSync(join(folder, 'a.sec'), 'See Section H99.\n');
+    writeFileSync(join(folder, 'a.sec'), 'H9 A Part\nH9.1 See Section H9.7.\n');
     const client = await TestClient.start('stdio', folder, {}, { diagnosticsDelayMs: 60000 });
     try {
       const diagnostics = await client.waitForDiagnostics(`file://${join(folder, 'a.sec')}`, (d) => d.length > 0, 5000);
       assert.deepEqual(diagnostics.map((d) => d.code), ['broken-reference']);
+    } finally {
+      await client.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('language server catalogue', function () {
+  this.timeout(20000);
+
+  it('uses the newer catalogue sec.config.json names, says which in hovers, and reports one it cannot read', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sec-lsp-catalogue-'));
+    const contents = ' Version Control\n\n7.0 2 March 2026 Modifications\n\nCONTENTS\n\nSection H: DCC Services\n\nH16 Further Services Offered by the DCC\n';
+    writeFileSync(join(folder, 'contents.txt'), contents);
+    writeFileSync(join(folder, 'sec.config.json'), '{ "catalogue": "contents.txt" }');
+    writeFileSync(join(folder, 'a.sec'), 'See Section H16 and Section H17.\n');
+    const a = `file://${join(folder, 'a.sec')}`;
+    const client = await TestClient.start('stdio', folder, {}, { diagnosticsDelayMs: 0 });
+    try {
+      const diagnostics = await client.waitForDiagnostics(a, (d) => d.length > 0);
+      assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.character]), [['not-in-catalogue', 20]]);
+      const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: a }, position: { line: 0, character: 10 } });
+      assert.match(hover.contents.value, /From SEC catalogue \(SEC version 7\.0, 2 March 2026\)/);
+      writeFileSync(join(folder, 'sec.config.json'), '{ "catalogue": "gone.txt" }');
+      const config = `file://${join(folder, 'sec.config.json')}`;
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: config, type: 2 }] });
+      const problems = await client.waitForDiagnostics(config, (d) => d.length === 1);
+      assert.match(String(problems[0].message), /Catalogue "gone\.txt", line 1: no such file or folder; using the SEC catalogue \(SEC version 6\.19/);
+      const embedded = await client.waitForDiagnostics(a, (d) => d.length === 2);
+      assert.deepEqual(embedded.map((d) => d.code), ['not-in-catalogue', 'not-in-catalogue']);
     } finally {
       await client.stop();
       rmSync(folder, { recursive: true, force: true });

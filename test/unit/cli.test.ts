@@ -55,7 +55,9 @@ describe('secls check', () => {
 
   it('exits 0 without errors, checks a named file whatever its extension, and honours --no-catalogue', () => {
     const dir = folder({ 'notes.txt': 'See Section H4 and Appendix AZ.\n' });
-    assert.equal(secls(['check', join(dir, 'notes.txt')]).code, 1);
+    const checked = secls(['check', join(dir, 'notes.txt')]);
+    assert.equal(checked.code, 0, 'a target only the catalogue lacks is a warning');
+    assert.match(checked.stdout, /warning {2}not-in-catalogue {2}.*Appendix AZ/);
     const offline = secls(['check', '--no-catalogue', '--json', join(dir, 'notes.txt')]);
     assert.equal(offline.code, 0);
     assert.deepEqual(JSON.parse(offline.stdout).files[0].references.map((r: { status: string }) => r.status), ['unverified', 'unverified']);
@@ -63,11 +65,11 @@ describe('secls check', () => {
   });
 
   it('reads sec.config.json and reports an invalid one without failing', () => {
-    const dir = folder({ 'sec.config.json': '{ "severities": { "broken-reference": "warning" }, }', 'a.sec': 'See Section H99.\n' });
+    const dir = folder({ 'sec.config.json': '{ "severities": { "broken-reference": "warning" }, }', 'a.sec': 'H9 A Part\nH9.1 See Section H9.7.\n' });
     const { code, stdout } = secls(['check', dir]);
     assert.equal(code, 1, 'the invalid config is ignored, so the broken reference stays an error');
     assert.match(stdout, /sec\.config\.json:1:\d+ {2}warning {2}invalid-config {2}sec\.config\.json is not valid JSON/);
-    const valid = folder({ 'sec.config.json': '{ "severities": { "broken-reference": "warning" } }', 'a.sec': 'See Section H99.\n' });
+    const valid = folder({ 'sec.config.json': '{ "severities": { "broken-reference": "warning" } }', 'a.sec': 'H9 A Part\nH9.1 See Section H9.7.\n' });
     assert.equal(secls(['check', valid]).code, 0);
   });
 
@@ -109,5 +111,52 @@ describe('secls check', () => {
     assert.match(missing.stderr, /cannot read no\/such\/place\.sec/);
     assert.equal(secls(['check', '--frobnicate']).code, 2);
     assert.equal(secls(['lint']).code, 2);
+  });
+});
+
+describe('secls catalogue', () => {
+  const contents = [
+    ' Version Control', '', '7.0 2 March 2026 Modifications to SEC version 6.19', '', 'Designation of Section H16', '',
+    'CONTENTS', '', 'Section H: DCC Services', '', 'H1 User Entry Process', '', 'H16 Further Services Offered by the DCC', '',
+  ].join('\n');
+
+  it('builds a catalogue from a newer Contents page, which sec.config.json then names', () => {
+    const dir = folder({ 'contents.txt': contents, 'a.sec': 'See Section H16 and Section H17.\n' });
+    assert.equal(secls(['check', dir]).stdout.match(/not-in-catalogue/g)?.length, 2, 'the embedded catalogue knows neither');
+    const built = secls(['catalogue', 'build', 'contents.txt', '-o', 'catalogue.json'], dir);
+    assert.equal(built.code, 0, built.stderr);
+    assert.match(built.stdout, /Wrote catalogue\.json: \d+ entries, 1 Version Control rows, SEC version 7\.0 \(2 March 2026\)/);
+    for (const named of ['catalogue.json', 'contents.txt']) {
+      writeFileSync(join(dir, 'sec.config.json'), JSON.stringify({ catalogue: named }));
+      const { code, stdout } = secls(['check', dir]);
+      assert.equal(code, 0);
+      assert.equal(stdout.match(/not-in-catalogue/g)?.length, 1, named);
+      assert.match(stdout, /Section H has no Part H17 in the SEC catalogue \(SEC version 7\.0, 2 March 2026\)/);
+    }
+    assert.match(secls(['--version'], dir).stdout, /catalogue: the SEC catalogue \(SEC version 7\.0, 2 March 2026\)/);
+    const shown = secls(['catalogue', 'show', 'H16'], dir);
+    assert.equal(shown.code, 0);
+    assert.match(shown.stdout, /Section H16 \(part\): Further Services Offered by the DCC\n.*\n\s+7\.0 {2}2 March 2026/);
+  });
+
+  it('reports an unreadable catalogue on sec.config.json and keeps the embedded one', () => {
+    const dir = folder({ 'sec.config.json': '{\n  "catalogue": "missing.txt"\n}\n', 'a.sec': 'See Section H4 and Appendix AK.\n' });
+    const { code, stdout } = secls(['check', dir]);
+    assert.equal(code, 0);
+    assert.match(stdout, /sec\.config\.json:2:3 {2}warning {2}invalid-config {2}Catalogue "missing\.txt", line 1: no such file or folder; using the SEC catalogue \(SEC version 6\.19/);
+    assert.doesNotMatch(stdout, /not-in-catalogue/);
+    const bad = secls(['catalogue', 'build', 'a.sec'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /a\.sec:1: no Contents line found/);
+  });
+
+  it('shows what the embedded catalogue knows, and says when it knows only an ancestor', () => {
+    const known = secls(['catalogue', 'show', 'Appendix', 'AK']);
+    assert.equal(known.code, 0);
+    assert.match(known.stdout, /^From the SEC catalogue \(SEC version 6\.19, 25 October 2019\)\.\nAppendix AK \(document\): SEC Variation Testing/);
+    const clause = secls(['catalogue', 'show', 'Section H4.3']);
+    assert.equal(clause.code, 1);
+    assert.match(clause.stdout, /Section H4\.3 is not in the catalogue .*nearest: Section H4/);
+    assert.equal(secls(['catalogue', 'frobnicate']).code, 2);
   });
 });

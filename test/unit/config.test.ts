@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { defaultConfig, parseConfig } from '../../server/src/core/config/config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SEVERITIES } from '../../server/src/core/resolve/diagnostics';
+import { defaultConfig, DIAGNOSTIC_CODES, parseConfig } from '../../server/src/core/config/config';
 
 describe('sec.config.json', () => {
   it('reads every setting', () => {
@@ -29,7 +32,7 @@ describe('sec.config.json', () => {
 
   it('reports each bad setting clearly and keeps the good ones', () => {
     const text = JSON.stringify({
-      catalogue: 'yes',
+      catalogue: 5,
       deprecations: [{ target: 'X3', reason: 'r' }, { target: 'Section X4', reason: 'ok' }],
       aliases: { TMAD: 42 },
       severities: { 'broken-reference': 'fatal', 'no-such-code': 'error' },
@@ -41,7 +44,7 @@ describe('sec.config.json', () => {
     assert.deepEqual(config.aliases, {});
     assert.deepEqual(config.severities, {});
     const messages = problems.map((problem) => problem.message).join('\n');
-    for (const expected of [/"catalogue" must be true or false/, /"X3" is not an SEC id/, /aliases\["TMAD"\]/, /must be one of/, /Unknown diagnostic code "no-such-code"/, /Unknown setting "colour"/]) {
+    for (const expected of [/"catalogue" must be true, false or the path/, /"X3" is not an SEC id/, /aliases\["TMAD"\]/, /must be one of/, /Unknown diagnostic code "no-such-code"/, /Unknown setting "colour"/]) {
       assert.match(messages, expected);
     }
     for (const problem of problems) assert.ok(problem.start >= 0 && problem.end <= text.length);
@@ -49,5 +52,17 @@ describe('sec.config.json', () => {
 
   it('rejects a config that is not an object', () => {
     assert.match(parseConfig('[1, 2]').problems[0].message, /must contain a JSON object/);
+  });
+});
+
+describe('diagnostic codes are declared everywhere a user meets them', () => {
+  const root = join(__dirname, '..', '..', '..');
+  it('package.json offers a severity setting, and the README an explanation, for every code', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const settable = Object.keys(manifest.contributes.configuration.properties['sec.diagnostics.severity'].properties);
+    assert.deepEqual([...settable].sort(), [...DIAGNOSTIC_CODES].sort());
+    assert.deepEqual(Object.keys(DEFAULT_SEVERITIES).sort(), [...DIAGNOSTIC_CODES].sort());
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const code of DIAGNOSTIC_CODES) assert.ok(readme.includes(`<a id="${code}"></a>`), `README explains ${code}`);
   });
 });

@@ -68,13 +68,13 @@ describe('diagnostic codes', () => {
 
   it('malformed-change reports unclosed and nested markup and keeps parsing', () => {
     const found = diagnose('{-- a {++ b ++} --}\nSee Section H99.\n{++ unclosed\n');
-    assert.deepEqual(codes(found).sort(), ['broken-reference', 'malformed-change', 'malformed-change']);
+    assert.deepEqual(codes(found).sort(), ['malformed-change', 'malformed-change', 'not-in-catalogue']);
   });
 
   it('configured severities replace the defaults, and "off" removes a code', () => {
-    const text = 'See Section H99 and Section H3 (DCC User Gateway).\n';
-    assert.deepEqual(diagnose(text, { severities: { 'broken-reference': 'warning', 'title-mismatch': 'off' } })
-      .map((d) => [d.code, d.severity]), [['broken-reference', 'warning']]);
+    const text = 'H9 A Part\nH9.1 One.\nSee Section H9.7 and Section H3 (DCC User Gateway) and Appendix AZ.\n';
+    assert.deepEqual(diagnose(text, { severities: { 'broken-reference': 'warning', 'title-mismatch': 'off', 'not-in-catalogue': 'error' } })
+      .map((d) => [d.code, d.severity]), [['broken-reference', 'warning'], ['not-in-catalogue', 'error']]);
     assert.deepEqual(diagnose('See Section G2.14.\n', { severities: { 'unverified-reference': 'hint' } }).map((d) => d.code), ['unverified-reference']);
     assert.deepEqual(diagnose('See Section G2.14.\n').map((d) => d.code), []);
   });

@@ -57,6 +57,15 @@ describe('feature providers', () => {
     const value = (hover(index, 'file:///d.sec', 6)!.contents as { value: string }).value;
     assert.match(value, /\*\*Appendix AK\*\* — SEC Variation Testing Approach Document for SMETS1 Services/);
     assert.match(value, /\*\*6\.19\*\* \(25 October 2019\)/);
+    assert.match(value, /\*From SEC catalogue \(SEC version 6\.19, 25 October 2019\)\*/);
+  });
+
+  it('says on hover that a clause number took its document from the text before it', () => {
+    const text = 'Formats are set by the DCC User Interface Specification. Users follow clause 3.6.3.\n';
+    const index = workspace({ 'file:///d.sec': text });
+    const value = (hover(index, 'file:///d.sec', text.indexOf('clause 3.6.3') + 2)!.contents as { value: string }).value;
+    assert.match(value, /\*\*Appendix AD 3\.6\.3\*\*/);
+    assert.match(value, /"clause 3\.6\.3" names no document: Appendix AD is the one named just before it\. Write "of Appendix AD"/);
   });
 
   it('counts the citations of a unit on hover, before and after the reverse map is built', () => {

@@ -8,7 +8,7 @@ import { DocumentNames } from '../../server/src/core/parse/documentNames';
 import { parseDocument } from '../../server/src/core/parse/parseDocument';
 
 export const catalogue: Catalogue = embeddedCatalogue();
-export const names = new DocumentNames(catalogue.names());
+export const names = new DocumentNames(catalogue.names(), catalogue.sectionLetters());
 
 export function parse(text: string): ParsedDocument {
   return parseDocument(text, { names });

@@ -84,6 +84,10 @@ describe('reference forms', () => {
 
   it('reads modification proposals with or without a space', () => {
     assert.deepEqual(targets('pursuant to SECMP 0001 and SECMP0045'), ['SECMP0001', 'SECMP0045']);
+    // SECAS's current numbering: an alternative solution carries a letter; leading zeros are not part of the number.
+    assert.deepEqual(targets('MP106, MP 122A, MP0200, SEC Modification Proposal 122A and Modification Proposal MP201'),
+      ['MP106', 'MP122A', 'MP200', 'MP122A', 'MP201']);
+    assert.deepEqual(targets('AMP106, MP12AB, MP1A2, the MP for Derby, Modification Proposals are raised'), []);
   });
 
   it('treats numbered Sections, Conditions and clauses of other instruments as external', () => {
@@ -108,5 +112,35 @@ describe('reference forms', () => {
   it('ignores references in deleted text and in a table of contents', () => {
     assert.deepEqual(targets('See {--Section H4.2--}{++Section H4.3++}.'), ['Section H4.3']);
     assert.deepEqual(targets('CONTENTS\n\nSection A: Definitions and Interpretation\nA1 Definitions\n'), []);
+  });
+});
+
+describe('reference forms in pasted real-world text', () => {
+  it('does not read a document\'s version label as a bare clause id', () => {
+    // Only Section letters start SEC ids, and an id right after a capitalised name is that name's version.
+    assert.deepEqual(targets('the Onboarding Requirements V16.0, the Interface Matrix V12.4 and a Consultation V1.0'), []);
+    assert.deepEqual(targets('the Message Catalogue T2.1 and the Appendix Register H1.4'), []);
+    // Bare ids in prose stay clauses.
+    assert.deepEqual(targets('the obligations in H14.36 and in Section H4 and H4.3; In H5.2 likewise'), ['Section H14.36', 'Section H4', 'Section H4.3', 'Section H5.2']);
+    // "Section V16.0" is still cited as written: the keyword makes it one.
+    assert.deepEqual(targets('under Section V16.0'), ['Section V16.0']);
+  });
+
+  it('reads a space pasted between a Section letter and its clause number, and ranges of Parts', () => {
+    assert.deepEqual(targets('See Section K 4.1 and SEC Section X5.4.'), ['Section K4.1', 'Section X5.4']);
+    assert.deepEqual(targets('a Section X 5 times'), ['Section X']);
+    assert.deepEqual(targets('Sections F7 to F9 apply.'), ['Section F7', 'Section F8', 'Section F9']);
+  });
+
+  it('carries the one document named just before a clause number that names none', () => {
+    const text = 'Formats are set by the DCC User Interface Specification.\nEach User shall follow clause 3.6.3 when it sends one.\n';
+    const reference = parse(text).references.find((found) => found.text === 'clause 3.6.3')!;
+    assert.deepEqual([reference.target, reference.documentNamedBefore], ['Appendix AD 3.6.3', true]);
+    // Two documents named before: no guess.
+    assert.deepEqual(targets('Both the GBCS and the DCC User Interface Specification apply. See clause 3.6.3.').slice(-1), [null]);
+    // Named two sentences (and a paragraph) earlier: too far to carry.
+    assert.deepEqual(targets('The DCC User Interface Specification applies.\n\nThe DCC acts. Users act. See clause 3.6.3.').slice(-1), [null]);
+    // Named earlier in the same paragraph: carried.
+    assert.deepEqual(targets('\n\nThe GBCS applies. Users act. Then see clause 4.2.').slice(-1), ['Schedule 8 4.2']);
   });
 });

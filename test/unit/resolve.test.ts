@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { withinAny } from '../../server/src/core/model/ids';
-import { statuses, workspace } from './fixtures';
+import { codes, statuses, workspace } from './fixtures';
 
 const SECTION_X = 'Section X: Transition\n\nX5 Incorporation of Certain Documents into this Code\n\nX5.1 First.\nX5.2 Second.\nX5.3 [Not used]\nX5.4 Fourth:\n(a) limb one;\n(b) limb two.\n';
 
@@ -27,12 +27,28 @@ describe('resolution statuses', () => {
     assert.deepEqual(Object.values(statuses(index, 'file:///d.sec')), ['ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
   });
 
-  it('reports targets that do not exist as broken', () => {
+  it('reports a target missing from text the workspace has as broken', () => {
+    const index = workspace({
+      'file:///h.sec': 'Section H: DCC Services\nH4 Processing Service Requests\nH4.1 One.\n',
+      'file:///ak.sec': 'Appendix AK: SEC Variation Testing Approach Document for SMETS1 Services\n4 Testing\n4.1 One.\n',
+      'file:///d.sec': 'Section H99, Section H99.1, Section H4.7 and Appendix AK 4.9\n',
+    });
+    assert.deepEqual(statuses(index, 'file:///d.sec'), {
+      'Section H99': 'broken', 'Section H99.1': 'broken', 'Section H4.7': 'broken', 'Appendix AK 4.9': 'broken',
+    });
+    assert.deepEqual(codes(index.resolve('file:///d.sec').diagnostics), Array(4).fill('broken-reference'));
+  });
+
+  it('reports a target only the catalogue lacks as not in the catalogue, naming its version', () => {
     const index = workspace({ 'file:///d.sec': 'Section H99, Appendix AZ, Schedule 12, Schedule 8 Version 9.9, Schedule 11 v1.0, Section Q and Section H99.1\n' });
     assert.deepEqual(statuses(index, 'file:///d.sec'), {
-      'Section H99': 'broken', 'Appendix AZ': 'broken', 'Schedule 12': 'broken', 'Schedule 8 v9.9': 'broken',
-      'Schedule 11 v1.0': 'broken', 'Section Q': 'broken', 'Section H99.1': 'broken',
+      'Section H99': 'unverified', 'Appendix AZ': 'unverified', 'Schedule 12': 'unverified', 'Schedule 8 v9.9': 'unverified',
+      'Schedule 11 v1.0': 'unverified', 'Section Q': 'unverified', 'Section H99.1': 'unverified',
     });
+    const diagnostics = index.resolve('file:///d.sec').diagnostics;
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), Array(7).fill(['not-in-catalogue', 'warning']));
+    assert.match(diagnostics[1].message, /Appendix AZ is not in the SEC catalogue \(SEC version 6\.19, 25 October 2019\)\. .*"catalogue" in sec\.config\.json/);
+    assert.match(diagnostics[0].message, /Section H has no Part H99 in the SEC catalogue \(SEC version 6\.19/);
   });
 
   it('marks not-used units and their paragraphs deprecated', () => {
@@ -72,9 +88,12 @@ describe('resolution statuses', () => {
     });
   });
 
-  it('resolves a modification proposal defined in the workspace, and leaves others unverified', () => {
-    const index = workspace({ 'file:///m.sec': 'SECMP0099: Business Continuity Notices\n\nText.\n', 'file:///d.sec': 'SECMP0099 and SECMP0045\n' });
-    assert.deepEqual(statuses(index, 'file:///d.sec'), { SECMP0099: 'ok', SECMP0045: 'unverified' });
+  it('resolves a modification proposal defined in the workspace or named by Version Control, and leaves others unverified', () => {
+    const index = workspace({ 'file:///m.sec': 'SECMP0099: Business Continuity Notices\n\nText.\n', 'file:///d.sec': 'SECMP0099 and SECMP0045 and SECMP0098\n' });
+    assert.deepEqual(statuses(index, 'file:///d.sec'), { SECMP0099: 'ok', SECMP0045: 'ok', SECMP0098: 'unverified' });
+    assert.deepEqual(index.resolve('file:///d.sec').diagnostics, [], 'a modification in progress is never a problem');
+    const offline = workspace({ 'file:///d.sec': 'SECMP0045\n' }, {}, false);
+    assert.deepEqual(statuses(offline, 'file:///d.sec'), { SECMP0045: 'unverified' });
   });
 
   it('lets inserted text define, and deleted text define nothing (citing it is a reference to deleted text)', () => {

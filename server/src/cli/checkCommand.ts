@@ -2,6 +2,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, defaultConfig, parseConfig, SecConfig } from '../core/config/config';
+import type { Catalogue } from '../core/catalogue/catalogue';
+import { configuredCatalogue } from '../core/catalogue/load';
+import { embeddedCatalogue } from '../core/embeddedCatalogue';
+import { readCatalogueFiles } from '../node/catalogueFiles';
 import { excluder, findSecFiles } from '../node/findFiles';
 import { readTextFile } from '../node/readTextFile';
 import { CheckGroup, GroupOptions, UsageError } from './checkGroup';
@@ -16,9 +20,16 @@ export interface CheckOptions {
   cwd: string;
 }
 
-function loadConfig(root: string): { config?: SecConfig; report?: FileReport } {
+interface LoadedConfig {
+  config?: SecConfig;
+  /** The configuration's problems, as a file of the report. */
+  report?: FileReport;
+  catalogue: Catalogue;
+}
+
+function loadConfig(root: string): LoadedConfig {
   const path = resolve(root, CONFIG_FILE_NAME);
-  if (!existsSync(path)) return {};
+  if (!existsSync(path)) return { catalogue: embeddedCatalogue() };
   let text: string;
   try {
     text = readTextFile(path);
@@ -26,9 +37,16 @@ function loadConfig(root: string): { config?: SecConfig; report?: FileReport } {
     throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
   }
   const { config, problems } = parseConfig(text);
-  if (problems.length === 0) return { config };
+  let catalogue = embeddedCatalogue();
+  if (config.cataloguePath) {
+    const loaded = configuredCatalogue(text, config.cataloguePath, readCatalogueFiles(root, config.cataloguePath), catalogue);
+    catalogue = loaded.catalogue;
+    problems.push(...loaded.problems);
+  }
+  if (problems.length === 0) return { config, catalogue };
   return {
     config,
+    catalogue,
     report: {
       path,
       text,
@@ -65,11 +83,12 @@ export function runCheck(options: CheckOptions): { output: string; exitCode: num
   } catch {
     // collectFiles reports the unreadable path.
   }
-  const { config, report: configReport } = loadConfig(root);
+  const { config, report: configReport, catalogue } = loadConfig(root);
   const files = collectFiles(options, config, root);
   const groupOptions: GroupOptions = {
     json: options.json,
     cwd: options.cwd,
+    catalogue,
     config: { ...(config ?? defaultConfig()), catalogue: options.catalogue && (config?.catalogue ?? true) },
   };
   const counts = emptyCounts();

@@ -3,7 +3,7 @@
 
 import { relative } from 'node:path';
 import type { SecConfig } from '../core/config/config';
-import { embeddedCatalogue } from '../core/embeddedCatalogue';
+import type { Catalogue } from '../core/catalogue/catalogue';
 import { OneShotIndex } from '../core/index/oneShotIndex';
 import { readTextFile } from '../node/readTextFile';
 import { Counts, countReport, FileReport, humanLines, jsonEntry } from './fileReports';
@@ -15,13 +15,15 @@ export interface GroupOptions {
   cwd: string;
   /** The effective configuration (--no-catalogue already applied). */
   config: SecConfig;
+  /** The embedded catalogue, or the one sec.config.json names. */
+  catalogue: Catalogue;
 }
 
 export class CheckGroup {
   private readonly index: OneShotIndex;
 
   constructor(private readonly options: GroupOptions, private readonly files: readonly string[]) {
-    this.index = new OneShotIndex({ catalogue: embeddedCatalogue(), config: options.config });
+    this.index = new OneShotIndex({ catalogue: options.catalogue, config: options.config });
   }
 
   /** Reads and parses every file; throws UsageError naming a file that cannot be read. */

@@ -1,5 +1,7 @@
 // secls: the SEC reference checker on the command line, sharing the language server's engine.
 import { setFlagsFromString } from 'node:v8';
+import { embeddedCatalogue } from '../core/embeddedCatalogue';
+import { catalogueIn, runCatalogue } from './catalogueCommand';
 import { runApply, runRedline } from './changeCommands';
 import { runCheck, UsageError } from './checkCommand';
 import { reported } from './reported';
@@ -8,6 +10,10 @@ import { isWordCommand, WORD_USAGE } from './wordUsage';
 const USAGE = `Usage: secls check [--json] [--no-catalogue] [PATH...]
        secls apply FILE                 print FILE with its tracked changes accepted
        secls redline FILE [-o OUT.html] write FILE's tracked changes as an HTML redline
+       secls catalogue build CONTENTS... [-o catalogue.json]
+                                        read a Contents page copied from the current SEC
+                                        (or a folder of them) into a catalogue for sec.config.json
+       secls catalogue show TARGET      what the catalogue in use here knows of a target
 ${WORD_USAGE}
 
 check: reports broken, deprecated and mismatched references in SEC drafting files (*.sec).
@@ -18,7 +24,7 @@ Options:
   --json           print one JSON document (0-based lines and characters, as in LSP)
   --no-catalogue   resolve against the workspace text only, not the embedded SEC catalogue
   -h, --help       show this help
-  -v, --version    show the version
+  -v, --version    show the version, and the SEC version of the catalogue in use here
 
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable path.
 export/import: 0 written, 1 written with malformed changes, 2 refused (nothing written).`;
@@ -31,6 +37,16 @@ declare const __VERSION__: string | undefined;
 // time (docs/performance.md). A long-running language server keeps V8's default.
 setFlagsFromString('--max-inlined-bytecode-size-cumulative=100');
 
+/** The catalogue a check here would use, and its SEC version: `--version` answers "how current are your checks?". */
+function catalogueVersion(): string {
+  try {
+    const { catalogue } = catalogueIn(process.cwd());
+    return `catalogue: ${catalogue.describe()}`;
+  } catch {
+    return `catalogue: ${embeddedCatalogue().describe()}`;
+  }
+}
+
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
@@ -38,11 +54,12 @@ function main(argv: string[]): number {
     return command === undefined ? 2 : 0;
   }
   if (command === '-v' || command === '--version') {
-    process.stdout.write(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'development'}\n`);
+    process.stdout.write(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'development'}\n${catalogueVersion()}\n`);
     return 0;
   }
-  if (command === 'apply' || command === 'redline') {
-    return reported(() => (command === 'apply' ? runApply(process.cwd(), rest) : runRedline(process.cwd(), rest)));
+  if (command === 'apply' || command === 'redline' || command === 'catalogue') {
+    const run = command === 'apply' ? runApply : command === 'redline' ? runRedline : runCatalogue;
+    return reported(() => run(process.cwd(), rest));
   }
   if (command !== 'check') {
     process.stderr.write(`secls: unknown command "${command}"\n\n${USAGE}\n`);

@@ -9,7 +9,7 @@ export function catalogueDocument(index: WorkspaceIndex, uri: string): string | 
   const catalogue = index.catalogue;
   const entry = id ? catalogue?.get(id) : undefined;
   if (!id || !catalogue || !entry) return null;
-  const lines = [`# ${entry.id} — ${entry.title}`, '', `*From the SEC catalogue (${catalogue.source}). Read-only.*`, ''];
+  const lines = [`# ${entry.id} — ${entry.title}`, '', `*From ${catalogue.describe().replace(/^the /, '')}, ${catalogue.source}. Read-only.*`, ''];
   const parent = parentId(entry.id);
   const parentEntry = parent ? catalogue.get(parent) : undefined;
   if (parentEntry) lines.push(`Part of **${parentEntry.id}** — ${parentEntry.title}`, '');

@@ -2,7 +2,7 @@
 // Version Control history), or how often a unit is cited when hovering its own number.
 import type { Hover } from 'vscode-languageserver-types';
 import type { EditorIndex } from '../core/index/editorIndex';
-import { ancestorIds, levelOf, shortLabel } from '../core/model/ids';
+import { ancestorIds, levelOf, rootDocumentId, shortLabel } from '../core/model/ids';
 import type { Instruction, Unit } from '../core/model/types';
 import type { ResolvedReference } from '../core/resolve/diagnostics';
 import { citationsOf } from './references';
@@ -71,6 +71,10 @@ function referenceHover(index: EditorIndex, resolved: ResolvedReference): string
   if (resolution.reason && resolution.status !== 'ok') status += ` — ${escape(resolution.reason)}`;
   if (resolution.replacement) status += ` Cite **${resolution.replacement}** instead.`;
   parts.push(status);
+  if (reference.documentNamedBefore) {
+    const document = rootDocumentId(target);
+    parts.push(`*"${escape(reference.text)}" names no document: ${document} is the one named just before it. Write "of ${document}" to make it explicit.*`);
+  }
   if (definition) {
     const summary = index.summary(definition.uri);
     if (summary) {
@@ -79,8 +83,10 @@ function referenceHover(index: EditorIndex, resolved: ResolvedReference): string
       const inserted = definition.unit.inserted ? ' — inserted by this amendment (tracked change)' : '';
       parts.push(`*${escape(fileName(definition.uri))}, line ${line}${inserted}*`);
     }
-  } else if (resolution.catalogueEntry) {
-    parts.push(`*SEC catalogue*${resolution.status === 'unverified' ? ' — the text is not in the workspace' : ''}`);
+  } else if (resolution.catalogueEntry && index.catalogue) {
+    // Which version of the Code vouches for it: the catalogue is a snapshot, and may be older than the text cited.
+    const source = escape(index.catalogue.describe().replace(/^the /, ''));
+    parts.push(`*From ${source}*${resolution.status === 'unverified' ? ' — the text is not in the workspace' : ''}`);
   }
   const historyOwner = index.catalogue?.get(target) ? target : resolution.catalogueEntry?.id;
   const history = historyOwner ? index.catalogue?.history(historyOwner) ?? [] : [];

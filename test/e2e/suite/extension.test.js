@@ -36,11 +36,12 @@ const EXPECTED_PROBLEMS = [
   ['Section H4.7', 'deprecated-reference'],
   ['Section X3.', 'deprecated-reference'], // "under Section X3." (not "Section X3" inside other text)
   ['DCC User Gateway', 'title-mismatch'],
+  ['Section G12', 'not-in-catalogue'],
 ];
 
 const ERROR_OR_WARNING = (d) => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning;
 
-/** Waits until the draft has its five error/warning diagnostics and returns all its diagnostics. */
+/** Waits until the draft has its deliberate error/warning diagnostics and returns all its diagnostics. */
 async function draftDiagnostics(uri, count = EXPECTED_PROBLEMS.length) {
   return waitFor(
     () => {

@@ -143,8 +143,10 @@ function abbreviationsInText(text: string, titles: ReadonlyMap<string, string>):
 export function generateCatalogue(seed: string, source = 'SEC Contents and Version Control (seed)'): CatalogueData {
   const lines = seed.split(/\r?\n/);
   const versionControl = lines.findIndex((line) => line.trim() === 'Version Control');
-  const contents = lines.findIndex((line) => line.trim() === 'CONTENTS');
-  const entries = parseContents(lines.slice(contents + 1));
+  const contentsLine = lines.findIndex((line) => line.trim() === 'CONTENTS');
+  // A Contents page copied on its own has neither heading: all of it is the contents.
+  const contents = contentsLine === -1 ? lines.length : contentsLine;
+  const entries = parseContents(contentsLine === -1 ? lines : lines.slice(contents + 1));
 
   const names: NameEntry[] = [...KNOWN_NAMES];
   const documentTitles = new Map<string, string>();
@@ -154,11 +156,19 @@ export function generateCatalogue(seed: string, source = 'SEC Contents and Versi
       documentTitles.set(readWordsUnbounded(entry.title).map((token) => token.word).join(' '), entry.id);
     }
   }
-  const historyLines = lines.slice(versionControl + 1, contents);
+  const historyLines = versionControl === -1 ? [] : lines.slice(versionControl + 1, Math.max(versionControl + 1, contents));
   const historyText = historyLines.join('\n');
   names.push(...abbreviationsInText(historyText, documentTitles));
-
   const { history, lineOf } = parseHistory(historyLines);
+  attachHistory(entries, historyLines, lineOf, names);
+  const last = history[history.length - 1];
+  return {
+    source, version: last?.version ?? '', date: last?.date ?? '', modifications: modificationsIn(historyText), entries, names, history, deprecations: [],
+  };
+}
+
+/** Gives each entry the Version Control rows whose text cites it (or something within it). */
+function attachHistory(entries: CatalogueEntry[], historyLines: readonly string[], lineOf: readonly number[], names: readonly NameEntry[]): void {
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const lineStarts: number[] = [];
   let offset = 0;
@@ -167,7 +177,7 @@ export function generateCatalogue(seed: string, source = 'SEC Contents and Versi
     offset += line.length + 1;
   }
   const rowStarts = lineOf.map((line) => lineStarts[line]);
-  const references = scanReferences(historyText, { names: new DocumentNames(names), documentAt: () => null, skip: [] });
+  const references = scanReferences(historyLines.join('\n'), { names: new DocumentNames(names), documentAt: () => null, skip: [] });
   for (const reference of references) {
     if (reference.target === null) continue;
     let row = -1;
@@ -178,5 +188,13 @@ export function generateCatalogue(seed: string, source = 'SEC Contents and Versi
       if (entry && !entry.history.includes(row)) entry.history.push(row);
     }
   }
-  return { source, entries, names, history, deprecations: [] };
+}
+
+/** The modification proposals a Version Control table names: `SECMP 0001`, `SECMP0045`, `MP106`, `MP122A`. */
+function modificationsIn(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(/\bSECMP[ \t]?(\d{4})(?!\d)|\bMP[ \t]?(\d{1,4}[A-Z]?)(?![A-Za-z0-9])/g)) {
+    found.add(match[1] !== undefined ? `SECMP${match[1]}` : `MP${match[2]}`);
+  }
+  return [...found].sort();
 }

@@ -29,6 +29,12 @@ export interface CatalogueDeprecation {
 export interface CatalogueData {
   /** Where the data came from, for hovers ("SEC catalogue"). */
   source: string;
+  /** The version of the Code the Contents belongs to: its Version Control table's last entry ('' when it has none). */
+  version: string;
+  /** That version's implementation date, as written ("25 October 2019"). */
+  date: string;
+  /** Modification proposals the Version Control table names (`SECMP0001`, `MP106`). */
+  modifications: string[];
   entries: CatalogueEntry[];
   names: NameEntry[];
   history: HistoryEntry[];

@@ -16,6 +16,8 @@ export interface ConfigDeprecation {
 
 export interface SecConfig {
   catalogue: boolean;
+  /** A newer catalogue to use instead of the embedded one: a Contents file, a JSON catalogue or a folder of them (relative to the root). */
+  cataloguePath: string | null;
   deprecations: ConfigDeprecation[];
   /** Extra document names: abbreviation or title → `Appendix AL`. */
   aliases: Record<string, string>;
@@ -38,6 +40,7 @@ export const CONFIG_FILE_NAME = 'sec.config.json';
 export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'broken-reference', 'deprecated-reference', 'title-mismatch', 'ambiguous-reference', 'unverified-reference',
   'duplicate-number', 'numbering-order', 'invalid-config', 'malformed-change', 'reference-to-deleted', 'instruction-text-not-found', 'file-too-large',
+  'not-in-catalogue',
 ];
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -45,7 +48,7 @@ const KNOWN_KEYS = new Set(['$schema', 'catalogue', 'deprecations', 'aliases', '
 const CANONICAL_ID = /^(?:Section [A-Z](?:\d{1,2}[A-Z]?(?:\.\d{1,3}[A-Z]?(?:\([a-zA-Z0-9]{1,4}\))*)?)?|(?:Schedule \d{1,2}|Appendix [A-Z]{1,2})(?: v\d+(?:\.\d+)*| \d{1,3}(?:\.\d{1,3})*(?:\([a-zA-Z0-9]{1,4}\))*)?|SECMP\d{4})$/;
 
 export function defaultConfig(): SecConfig {
-  return { catalogue: true, deprecations: [], aliases: {}, severities: {}, exclude: [] };
+  return { catalogue: true, cataloguePath: null, deprecations: [], aliases: {}, severities: {}, exclude: [] };
 }
 
 export function isCanonicalId(id: string): boolean {
@@ -53,7 +56,7 @@ export function isCanonicalId(id: string): boolean {
 }
 
 /** Where a JSON key's value sits in the text, for pointing at a problem; the whole text if not found. */
-function locate(text: string, key: string): { start: number; end: number } {
+export function locate(text: string, key: string): { start: number; end: number } {
   const at = text.indexOf(`"${key}"`);
   return at === -1 ? { start: 0, end: Math.min(text.length, 1) } : { start: at, end: at + key.length + 2 };
 }
@@ -100,7 +103,8 @@ export function parseConfig(text: string): { config: SecConfig; problems: Config
   }
   if ('catalogue' in raw) {
     if (typeof raw.catalogue === 'boolean') config.catalogue = raw.catalogue;
-    else problem('catalogue', '"catalogue" must be true or false; using true.');
+    else if (typeof raw.catalogue === 'string' && raw.catalogue.trim() !== '') config.cataloguePath = raw.catalogue;
+    else problem('catalogue', '"catalogue" must be true, false or the path of a Contents file, JSON catalogue or folder of them; using the embedded catalogue.');
   }
   if ('deprecations' in raw) readDeprecations(raw.deprecations, config, problem);
   if ('aliases' in raw) readAliases(raw.aliases, config, problem);

@@ -4,6 +4,7 @@
 // valid (resolutionCache.ts). A property test holds the result equal to a fresh index's
 // after any sequence of edits (test/unit/incremental.test.ts).
 
+import type { Catalogue } from '../catalogue/catalogue';
 import type { SecConfig, SeveritySetting } from '../config/config';
 import { isParagraphId } from '../model/ids';
 import type { DiagnosticCode, ParsedDocument, ReferenceWindow } from '../model/types';
@@ -83,9 +84,9 @@ export class EditorIndex extends IndexBase {
     return affected.filter((other) => other !== uri);
   }
 
-  override setConfig(config: SecConfig, severities?: Partial<Record<DiagnosticCode, SeveritySetting>>): string[] {
+  override setConfig(config: SecConfig, severities?: Partial<Record<DiagnosticCode, SeveritySetting>>, catalogue?: Catalogue | null): string[] {
     this.headingGeneration++;
-    const uris = super.setConfig(config, severities);
+    const uris = super.setConfig(config, severities, catalogue);
     this.resolutions.clear();
     return uris;
   }

@@ -60,8 +60,11 @@ export interface WorkspaceIndex {
    */
   updateFile(uri: string, text: string, edit?: TextEdit): string[];
   removeFile(uri: string): string[];
-  /** New configuration or editor severities: returns every URI. */
-  setConfig(config: SecConfig, severities?: Partial<Record<DiagnosticCode, SeveritySetting>>): string[];
+  /**
+   * New configuration, editor severities or catalogue (sec.config.json may name a newer one;
+   * omitted: the same as before): returns every URI.
+   */
+  setConfig(config: SecConfig, severities?: Partial<Record<DiagnosticCode, SeveritySetting>>, catalogue?: Catalogue | null): string[];
 }
 
 function emptyDocument(text: string): ParsedDocument {
@@ -87,8 +90,11 @@ export abstract class IndexBase implements WorkspaceIndex {
   protected severities: Partial<Record<DiagnosticCode, SeveritySetting>>;
   protected names: DocumentNames;
   protected checker: Checker;
+  /** The catalogue to use when the configuration's "catalogue" is on. */
+  private knownCatalogue: Catalogue | null;
 
-  constructor(private readonly options: IndexOptions) {
+  constructor(options: IndexOptions) {
+    this.knownCatalogue = options.catalogue;
     this.config = options.config ?? defaultConfig();
     this.severities = options.severities ?? {};
     this.names = this.buildNames();
@@ -102,7 +108,7 @@ export abstract class IndexBase implements WorkspaceIndex {
   protected abstract reload(uri: string, text: string): void;
 
   get catalogue(): Catalogue | null {
-    return this.config.catalogue ? this.options.catalogue : null;
+    return this.config.catalogue ? this.knownCatalogue : null;
   }
 
   get documentNames(): DocumentNames {
@@ -158,10 +164,11 @@ export abstract class IndexBase implements WorkspaceIndex {
     return this.deletions.of(id) ?? [];
   }
 
-  setConfig(config: SecConfig, severities?: Partial<Record<DiagnosticCode, SeveritySetting>>): string[] {
-    const namesChanged =
-      JSON.stringify(config.aliases) !== JSON.stringify(this.config.aliases) || config.catalogue !== this.config.catalogue;
+  setConfig(config: SecConfig, severities?: Partial<Record<DiagnosticCode, SeveritySetting>>, catalogue = this.knownCatalogue): string[] {
+    const namesChanged = JSON.stringify(config.aliases) !== JSON.stringify(this.config.aliases) ||
+      config.catalogue !== this.config.catalogue || catalogue !== this.knownCatalogue;
     this.config = config;
+    this.knownCatalogue = catalogue;
     if (severities) this.severities = severities;
     if (namesChanged) this.names = this.buildNames();
     this.checker = this.buildChecker();
@@ -182,7 +189,7 @@ export abstract class IndexBase implements WorkspaceIndex {
   }
 
   private buildNames(): DocumentNames {
-    const names = new DocumentNames(this.config.catalogue && this.options.catalogue ? this.options.catalogue.names() : []);
+    const names = this.catalogue ? new DocumentNames(this.catalogue.names(), this.catalogue.sectionLetters()) : new DocumentNames();
     for (const [name, target] of Object.entries(this.config.aliases)) names.add({ name, target });
     return names;
   }

@@ -2,7 +2,7 @@
 // and tests can use them directly:
 //   Section H | Section H4 | Section H4.3A | Section H4.3(a)(ii)
 //   Schedule 8 | Schedule 8 v3.2 | Appendix AK | Appendix AK 4.2 | Appendix AK 4.2(a)
-//   SECMP0045
+//   SECMP0045 | MP106 | MP122A (modification proposals: SECAS's older and current numbering)
 
 export type TargetLevel =
   | 'section'
@@ -77,7 +77,7 @@ export function clauseOfParagraph(paragraphId: string): string {
 
 export function levelOf(id: string): TargetLevel {
   if (id.endsWith(')')) return 'paragraph';
-  if (id.startsWith('SECMP')) return 'modification';
+  if (isModificationId(id)) return 'modification';
   if (id.startsWith('Section ')) {
     const body = id.slice(8);
     if (body.includes('.')) return 'clause';
@@ -86,6 +86,11 @@ export function levelOf(id: string): TargetLevel {
   const parts = id.split(' ');
   if (parts.length < 3) return 'document';
   return parts[2].startsWith('v') ? 'version' : 'docClause';
+}
+
+/** `SECMP0045`, `MP106`, `MP122A`. */
+export function isModificationId(id: string): boolean {
+  return id.startsWith('SECMP') || (id.charCodeAt(0) === 77 && id.charCodeAt(1) === 80 && id.charCodeAt(2) >= 48 && id.charCodeAt(2) <= 57);
 }
 
 /** The Section, Schedule or Appendix an id belongs to, without version: `Appendix AD` for `Appendix AD v3.0`. */

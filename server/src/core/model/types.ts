@@ -81,6 +81,8 @@ export interface Reference {
   title?: CitedTitle;
   /** For external references: the instrument named after "of the" (Energy Act 2008). */
   instrument?: string;
+  /** "clause 3.6.3" with no "of …": its document is the one named just before (same paragraph or the sentence before). */
+  documentNamedBefore?: boolean;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -97,7 +99,8 @@ export type DiagnosticCode =
   | 'malformed-change'
   | 'reference-to-deleted'
   | 'instruction-text-not-found'
-  | 'file-too-large';
+  | 'file-too-large'
+  | 'not-in-catalogue';
 
 export interface CoreDiagnostic {
   start: number;

@@ -25,8 +25,18 @@ export class DocumentNames {
   private readonly root: TrieNode = { next: new Map() };
   private readonly byTarget = new Map<string, string[]>();
 
-  constructor(entries: readonly NameEntry[] = []) {
+  /**
+   * `sectionLetters`: the letters of the Code's Sections (`ABCDEFGHIJKLMNPTXZ`), when a
+   * catalogue says which exist; a bare id with another letter ("Matrix V12.4") is not an SEC
+   * id. Without one, every capital may be a Section.
+   */
+  constructor(entries: readonly NameEntry[] = [], private readonly sectionLetters?: string) {
     for (const entry of entries) this.add(entry);
+  }
+
+  /** Could a bare id starting with this capital be an SEC clause? */
+  isSectionLetter(code: number): boolean {
+    return this.sectionLetters === undefined || this.sectionLetters.includes(String.fromCharCode(code));
   }
 
   add(entry: NameEntry): void {

@@ -22,6 +22,17 @@ export interface ScanOptions {
   to?: number;
 }
 
+/**
+ * A bare id right after a capitalised word other than a sentence's connecting words belongs
+ * to what that word names: "Supporting Requirements T16.0", "Interface Matrix H1.2" are
+ * versions of documents; "and H3.22", "In H14.36" are clauses.
+ */
+const CONNECTING_WORDS = new Set(['In', 'See', 'Under', 'And', 'Or', 'Of', 'To', 'By', 'With', 'Per', 'From', 'Also', 'Where', 'Then', 'SEC']);
+
+function namesSomething(word: string): boolean {
+  return isUpper(word.charCodeAt(0)) && isLower(word.charCodeAt(word.length - 1)) && !CONNECTING_WORDS.has(word);
+}
+
 /** Words before a bare id that make it something other than an SEC clause. */
 const NOT_SEC_BEFORE = new Set(['table', 'figure', 'annex', 'version', 'v', 'paragraph', 'clause', 'condition', 'step', 'row']);
 /** Words that end a title written after a dash: the next citation begins. */
@@ -29,6 +40,8 @@ const TITLE_BREAKERS = new Set([
   'Section', 'Sections', 'SECTION', 'Schedule', 'Schedules', 'Appendix', 'Appendices', 'SEC', 'Clause', 'Condition',
 ]);
 const TITLE_MAX_WORDS = 20;
+/** How far back a clause number without its document looks for the document named before it. */
+const CONTEXT_LOOKBACK = 600;
 const RANGE_EXPANSION_LIMIT = 200;
 const DOCUMENT_NAME_WORDS = 8;
 
@@ -42,10 +55,12 @@ interface SectionId {
   /** Paragraph labels follow the clause: `H4.3(a)(ii)`. */
   paragraphs: boolean;
   end: number;
+  /** Where the Part number starts: after the letter, or after a space pasted text put there (`K 4.1`). */
+  digitsStart: number;
 }
 
 function partOf(text: string, id: SectionId): string {
-  return text.slice(id.start + 1, id.partEnd);
+  return text.slice(id.digitsStart, id.partEnd);
 }
 
 function clauseOf(text: string, id: SectionId): string {
@@ -98,10 +113,13 @@ function readParagraphLabels(text: string, at: number, labels: string[] | null):
 }
 
 export function readSectionId(text: string, at: number): SectionId | null {
-  const letterCode = text.charCodeAt(at);
-  if (!isUpper(letterCode)) return null;
-  const id: SectionId = { start: at, partEnd: -1, clauseEnd: -1, paragraphs: false, end: at + 1 };
-  let i = at + 1;
+  return isUpper(text.charCodeAt(at)) ? readIdNumbers(text, at, at + 1) : null;
+}
+
+/** The Part, clause and paragraph numbers of an id whose letter is at `at`, its digits starting at `digitsStart`. */
+function readIdNumbers(text: string, at: number, digitsStart: number): SectionId | null {
+  const id: SectionId = { start: at, partEnd: -1, clauseEnd: -1, paragraphs: false, end: digitsStart, digitsStart };
+  let i = digitsStart;
   if (isDigit(text.charCodeAt(i))) {
     const digitsEnd = readDigits(text, i, 2);
     if (digitsEnd === -1) return null;
@@ -122,6 +140,25 @@ export function readSectionId(text: string, at: number): SectionId | null {
   if (isAlnum(text.charCodeAt(i))) return null;
   id.end = i;
   return id;
+}
+
+/**
+ * `K 4.1` after "Section": text pasted from PDFs puts a space between the letter and the
+ * number. Only a clause number is read so (`Section X 5 times` is prose).
+ */
+function readSpacedClauseId(text: string, at: number): SectionId | null {
+  if (!isUpper(text.charCodeAt(at)) || text.charCodeAt(at + 1) !== 32 || !isDigit(text.charCodeAt(at + 2))) return null;
+  const id = readIdNumbers(text, at, at + 2);
+  return id && id.clauseEnd !== -1 ? id : null;
+}
+
+/** The last full stop before `at` that ends a sentence (followed by a space or a line break), not before `floor`; -1 if none. */
+function sentenceEndBefore(text: string, at: number, floor: number): number {
+  for (let i = at - 1; i > floor; i--) {
+    const next = text.charCodeAt(i + 1);
+    if (text.charCodeAt(i) === 46 && (next === 32 || next === 10 || next === 13)) return i;
+  }
+  return -1;
 }
 
 function readAppendixLetters(text: string, at: number): number {
@@ -169,9 +206,9 @@ export class ReferenceScanner {
 
   constructor(private readonly text: string, private readonly options: ScanOptions) {}
 
-  /** `Section H4.3(a)`: an id is read without spaces, so what is written is the canonical form after "Section ". */
+  /** `Section H4.3(a)`: an id is read without spaces (but the one `K 4.1` has), so what is written is the canonical form after "Section ". */
   private sectionTarget(id: SectionId): string {
-    const written = this.text.slice(id.start, id.end);
+    const written = id.digitsStart === id.start + 1 ? this.text.slice(id.start, id.end) : this.text[id.start] + this.text.slice(id.digitsStart, id.end);
     let target = this.targets.get(written);
     if (target === undefined) {
       target = `Section ${written}`;
@@ -215,7 +252,18 @@ export class ReferenceScanner {
     if (first === 83 && second === 69 && text.charCodeAt(start + 2) === 67 && !isAlnum(text.charCodeAt(start + 3))) {
       keywordStart = skipSpaces(text, start + 3);
     }
+    if (text.charCodeAt(keywordStart) === 77) return this.modification(start, end);
     return this.keyword(start, end, keywordStart);
+  }
+
+  /** `MP106`, `MP 122A`, `SEC Modification Proposal 122A`: SECAS's current numbering, canonically `MP122A`. */
+  private modification(start: number, end: number): number {
+    let numberStart = end;
+    while (numberStart > start && isAlnum(this.text.charCodeAt(numberStart - 1))) numberStart--;
+    if (this.text.startsWith('MP', numberStart)) numberStart += 2;
+    while (this.text.charCodeAt(numberStart) === 48 && isDigit(this.text.charCodeAt(numberStart + 1))) numberStart++; // MP0106 is MP106
+    this.push(start, end, `MP${this.text.slice(numberStart, end)}`, 'sec');
+    return end;
   }
 
   private push(start: number, end: number, target: string | null, kind: Reference['kind'], extra?: Partial<Reference>): Reference {
@@ -252,7 +300,7 @@ export class ReferenceScanner {
       this.bulletContextCheckedTo = keywordEnd;
       return keywordEnd + 1;
     }
-    const first = readSectionId(text, at);
+    const first = readSpacedClauseId(text, at) ?? readSectionId(text, at);
     if (!first) return keywordEnd;
     // "this section a ..." is prose; a lowercase keyword needs a numbered id.
     if (lowercaseKeyword && first.partEnd === -1) return keywordEnd;
@@ -560,6 +608,8 @@ export class ReferenceScanner {
     } else {
       document = this.options.documentAt(start);
     }
+    const namedBefore = document === null ? this.documentNamedBefore(start) : null;
+    document ??= namedBefore;
     const last = numbers.length - 1;
     numbers.forEach((entry, index) => {
       const itemStart = index === 0 ? start : entry.start;
@@ -568,10 +618,37 @@ export class ReferenceScanner {
         this.push(itemStart, itemEnd, null, 'ambiguous');
       } else {
         const target = `${document} ${entry.number}${entry.labels.map((label) => `(${label})`).join('')}`;
-        this.push(itemStart, itemEnd, target, 'sec');
+        this.push(itemStart, itemEnd, target, 'sec', namedBefore ? { documentNamedBefore: true } : undefined);
       }
     });
     return end;
+  }
+
+  /**
+   * The one document named in the same paragraph before `at`, or in the sentence before ("…
+   * in the DCC User Interface Specification. … clause 3.6.3 …"); null when none or several
+   * are. Looks back a bounded distance: the scan stays linear.
+   */
+  private documentNamedBefore(at: number): string | null {
+    const { text } = this;
+    const floor = Math.max(0, at - CONTEXT_LOOKBACK);
+    const paragraph = text.lastIndexOf('\n\n', at);
+    const sentenceEnd = sentenceEndBefore(text, at, floor);
+    const previousSentence = sentenceEnd === -1 ? floor : Math.max(floor, sentenceEndBefore(text, sentenceEnd, floor));
+    // A paragraph break further back than the look-back is no bound: then the sentence before is the context.
+    const from = paragraph >= floor ? Math.min(paragraph, previousSentence) : previousSentence;
+    let found: string | null = null;
+    for (let i = from; i < at; i++) {
+      // Names are titles or abbreviations: they start with a capital at a word's start.
+      if (!isUpper(text.charCodeAt(i)) || isAlnum(text.charCodeAt(i - 1))) continue;
+      const named = this.options.names.match(text, i);
+      if (!named || named.end > at) continue;
+      const document = named.target.replace(/ v[\d.]+$/, '');
+      if (found !== null && found !== document) return null;
+      found = document;
+      i = named.end;
+    }
+    return found;
   }
 
   /** The document after "of": `of Appendix AK`, `of this Appendix`, `of the SEC Variation ...`. */
@@ -611,8 +688,10 @@ export class ReferenceScanner {
     let lineStart = start;
     while (lineStart > 0 && (text.charCodeAt(lineStart - 1) === 32 || text.charCodeAt(lineStart - 1) === 9)) lineStart--;
     if (lineStart === 0 || text.charCodeAt(lineStart - 1) === 10) return start + 1;
-    const before = /([A-Za-z]+)[ \t]*$/.exec(text.slice(Math.max(0, start - 12), start));
-    if (before && NOT_SEC_BEFORE.has(before[1].toLowerCase())) return start + 1;
+    // Only a Section's letter starts an SEC id; "Matrix V12.4" is a document's version label.
+    if (!this.options.names.isSectionLetter(text.charCodeAt(start))) return start + 1;
+    const before = /([A-Za-z]+)[ \t]*$/.exec(text.slice(Math.max(0, start - 24), start));
+    if (before && (NOT_SEC_BEFORE.has(before[1].toLowerCase()) || namesSomething(before[1]))) return start + 1;
     const id = readSectionId(text, start);
     if (!id) return start + 1;
     return this.sectionList(start, id);

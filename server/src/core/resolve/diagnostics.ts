@@ -20,6 +20,7 @@ export const DEFAULT_SEVERITIES: Record<DiagnosticCode, SeveritySetting> = {
   'reference-to-deleted': 'warning',
   'instruction-text-not-found': 'error',
   'file-too-large': 'warning',
+  'not-in-catalogue': 'warning',
 };
 
 export interface ResolvedReference {
@@ -91,6 +92,14 @@ function diagnose(reference: Reference, resolution: Resolution, titlesOf: TitleS
       });
       break;
     case 'unverified':
+      if (resolution.notInCatalogue) {
+        diagnostics.push({
+          start, end, severity: 'warning', code: 'not-in-catalogue',
+          message: `Not in the catalogue: ${resolution.reason ?? ''} If the current Code has it, load the current Contents with "catalogue" in sec.config.json.`,
+          data: { target, nearestExisting: resolution.nearestExisting },
+        });
+        break;
+      }
       diagnostics.push({
         start, end, severity: 'hint', code: 'unverified-reference',
         message: `Unverified reference: ${resolution.reason ?? ''}`.trim(),

@@ -82,6 +82,16 @@ function deletion(target: string, sources: ResolverSources): { id: string; files
   return null;
 }
 
+/** A modification proposal is known when the catalogue's Version Control names it; one in progress is in no catalogue. */
+function modification(target: string, sources: ResolverSources): Resolution {
+  const catalogue = sources.catalogue;
+  if (catalogue?.namesModification(target)) {
+    return { status: 'ok', target, reason: `${target} is named in the Version Control table of ${catalogue.describe()}.` };
+  }
+  const where = catalogue ? `the Version Control table of ${catalogue.describe()} does not name it` : 'the SEC catalogue is switched off';
+  return { status: 'unverified', target, reason: `${target} is a modification proposal whose text is not in the workspace, and ${where}.` };
+}
+
 export function resolveTarget(target: string, sources: ResolverSources): Resolution {
   const resolution = resolveExisting(target, sources);
   const deleted = resolution.status === 'ok' || resolution.status === 'broken' || resolution.status === 'deprecated' ? deletion(target, sources) : null;
@@ -114,9 +124,7 @@ function resolveExisting(target: string, sources: ResolverSources): Resolution {
     }
     return resolution;
   }
-  if (level === 'modification') {
-    return { status: 'unverified', target, reason: `${target} is a modification proposal: its text is not in the workspace.` };
-  }
+  if (level === 'modification') return modification(target, sources);
   // Missing: walk up to the nearest unit that exists and ask whether it lists its children.
   let child = target;
   for (const ancestor of ancestorIds(target)) {
@@ -136,11 +144,15 @@ function resolveExisting(target: string, sources: ResolverSources): Resolution {
     }
     const listedInWorkspace = container.definition !== undefined && workspaceEnumerates(container.definition.unit, childLevel);
     const listedInCatalogue = container.entry !== undefined && (CATALOGUE_ENUMERATES[container.entry.kind] ?? []).includes(childLevel);
-    if (listedInWorkspace || listedInCatalogue) {
-      const where = listedInWorkspace ? 'in the workspace' : 'in the SEC catalogue';
+    const missing = `${ancestor} has no ${describeLevel(childLevel)} ${shortLabel(child).replace(/^.* /, '')}`;
+    if (listedInWorkspace) {
+      return { status: 'broken', target, nearestExisting: ancestor, catalogueEntry: container.entry, reason: `${missing} in the workspace.` };
+    }
+    if (listedInCatalogue) {
+      // Only the catalogue, a snapshot of one version of the Code, says so: a later version may have it.
       return {
-        status: 'broken', target, nearestExisting: ancestor, catalogueEntry: container.entry,
-        reason: `${ancestor} has no ${describeLevel(childLevel)} ${shortLabel(child).replace(/^.* /, '')} ${where}.`,
+        status: 'unverified', notInCatalogue: true, target, nearestExisting: ancestor, catalogueEntry: container.entry,
+        definition: container.definition, reason: `${missing} in ${sources.catalogue!.describe()}.`,
       };
     }
     return {
@@ -151,7 +163,7 @@ function resolveExisting(target: string, sources: ResolverSources): Resolution {
   }
   const root = rootDocumentId(target);
   if (sources.catalogue) {
-    return { status: 'broken', target, reason: `${root} does not exist in the SEC.` };
+    return { status: 'unverified', notInCatalogue: true, target, reason: `${root} is not in ${sources.catalogue.describe()}.` };
   }
   return { status: 'unverified', target, reason: `${root} is not in the workspace (the SEC catalogue is switched off).` };
 }

@@ -22,6 +22,12 @@ export interface Resolution {
   replacement?: string;
   /** The nearest existing ancestor of a missing target. */
   nearestExisting?: string;
+  /**
+   * Unverified because only the catalogue lacks the target: the Code may have designated it
+   * after the catalogue's version (a warning, `not-in-catalogue`), unlike a target missing
+   * from text that is in the workspace (`broken`).
+   */
+  notInCatalogue?: boolean;
   /** Amendment files whose tracked changes delete the target (or a unit containing it). */
   deletedBy?: readonly string[];
 }
