@@ -41,6 +41,9 @@ const BASE = [
   '',
   'H4.5 Fifth clause, citing Sections H4.1, H4.2 and',
   'H4.3.',
+  // A clause number that names no document takes the one named before it (so an edit there changes it).
+  'H4.6 Messages follow the DCC User Interface Specification. Each User follows',
+  'clause 3.6.3 when sending, as the Interface Matrix H1.2 and Section K 4.1 say.',
   'H10 Business Continuity',
   'H10.9 Text citing SECMP0045 and Section H4.3.',
   '',
@@ -70,7 +73,7 @@ const LINE_ENDS = LINE_STARTS.slice(1).map((at) => at - 1);
 const SNIPPETS = [
   'x', ' ', '  ', 'Section X5.', 'Section H4.1', ' and H4.2', '"Term" means', '.', ',', 'Appendix AK', 'Clause 4.2', ';', '', '1', '2',
   '5', '9', 'A', '12', 'Section', 'Sections H4.1 and', 'H4.7 ', '(c) ', 'Title Case Line', 'the ', '\n', '\n\n', ' \n', 'Title Line\n',
-  '\nH4.4 A new clause.\n', 'see Section\n',
+  '\nH4.4 A new clause.\n', 'see Section\n', 'the GBCS ', 'DCC User Interface Specification', 'Matrix ', '. ',
 ];
 
 /**

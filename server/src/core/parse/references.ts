@@ -41,7 +41,7 @@ const TITLE_BREAKERS = new Set([
 ]);
 const TITLE_MAX_WORDS = 20;
 /** How far back a clause number without its document looks for the document named before it. */
-const CONTEXT_LOOKBACK = 600;
+export const CONTEXT_LOOKBACK = 600;
 const RANGE_EXPANSION_LIMIT = 200;
 const DOCUMENT_NAME_WORDS = 8;
 
@@ -159,6 +159,32 @@ function sentenceEndBefore(text: string, at: number, floor: number): number {
     if (text.charCodeAt(i) === 46 && (next === 32 || next === 10 || next === 13)) return i;
   }
   return -1;
+}
+
+/**
+ * The one document named in the same paragraph before `at`, or in the sentence before ("… in
+ * the DCC User Interface Specification. … clause 3.6.3 …"); null when none or several are.
+ * Looks back a bounded distance: the scan stays linear.
+ */
+export function documentNamedBefore(text: string, at: number, names: DocumentNames): string | null {
+  const floor = Math.max(0, at - CONTEXT_LOOKBACK);
+  const paragraph = text.lastIndexOf('\n\n', at);
+  const sentenceEnd = sentenceEndBefore(text, at, floor);
+  const previousSentence = sentenceEnd === -1 ? floor : Math.max(floor, sentenceEndBefore(text, sentenceEnd, floor));
+  // A paragraph break further back than the look-back is no bound: then the sentence before is the context.
+  const from = paragraph >= floor ? Math.min(paragraph, previousSentence) : previousSentence;
+  let found: string | null = null;
+  for (let i = from; i < at; i++) {
+    // Names are titles or abbreviations: they start with a capital at a word's start.
+    if (!isUpper(text.charCodeAt(i)) || isAlnum(text.charCodeAt(i - 1))) continue;
+    const named = names.match(text, i);
+    if (!named || named.end > at) continue;
+    const document = named.target.replace(/ v[\d.]+$/, '');
+    if (found !== null && found !== document) return null;
+    found = document;
+    i = named.end;
+  }
+  return found;
 }
 
 function readAppendixLetters(text: string, at: number): number {
@@ -608,7 +634,7 @@ export class ReferenceScanner {
     } else {
       document = this.options.documentAt(start);
     }
-    const namedBefore = document === null ? this.documentNamedBefore(start) : null;
+    const namedBefore = document === null ? documentNamedBefore(this.text, start, this.options.names) : null;
     document ??= namedBefore;
     const last = numbers.length - 1;
     numbers.forEach((entry, index) => {
@@ -622,33 +648,6 @@ export class ReferenceScanner {
       }
     });
     return end;
-  }
-
-  /**
-   * The one document named in the same paragraph before `at`, or in the sentence before ("…
-   * in the DCC User Interface Specification. … clause 3.6.3 …"); null when none or several
-   * are. Looks back a bounded distance: the scan stays linear.
-   */
-  private documentNamedBefore(at: number): string | null {
-    const { text } = this;
-    const floor = Math.max(0, at - CONTEXT_LOOKBACK);
-    const paragraph = text.lastIndexOf('\n\n', at);
-    const sentenceEnd = sentenceEndBefore(text, at, floor);
-    const previousSentence = sentenceEnd === -1 ? floor : Math.max(floor, sentenceEndBefore(text, sentenceEnd, floor));
-    // A paragraph break further back than the look-back is no bound: then the sentence before is the context.
-    const from = paragraph >= floor ? Math.min(paragraph, previousSentence) : previousSentence;
-    let found: string | null = null;
-    for (let i = from; i < at; i++) {
-      // Names are titles or abbreviations: they start with a capital at a word's start.
-      if (!isUpper(text.charCodeAt(i)) || isAlnum(text.charCodeAt(i - 1))) continue;
-      const named = this.options.names.match(text, i);
-      if (!named || named.end > at) continue;
-      const document = named.target.replace(/ v[\d.]+$/, '');
-      if (found !== null && found !== document) return null;
-      found = document;
-      i = named.end;
-    }
-    return found;
   }
 
   /** The document after "of": `of Appendix AK`, `of this Appendix`, `of the SEC Variation ...`. */

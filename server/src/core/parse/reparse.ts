@@ -16,7 +16,8 @@ import { lastUnitBefore } from './resumedClassifier';
 import { isLineBreak, lineNumbersAt, lineStartAt, newLineSpan, readLine } from './lines';
 import { duplicateMessage } from './numbering';
 import type { ParseOptions } from './parseDocument';
-import { scanReferences } from './references';
+import { rootDocumentId } from '../model/ids';
+import { CONTEXT_LOOKBACK, documentNamedBefore, scanReferences } from './references';
 import { isLetter } from './scanner';
 import { applyRenumbering, renumbering } from './renumbering';
 import { documentLookup } from './structure';
@@ -65,6 +66,7 @@ export function reparse(previous: ParsedDocument, text: string, options: ParseOp
   const window = referenceWindow(previous, lines);
   const delta = span.newEnd - span.oldEnd;
   if (!window || BULLET_LINE.test(text.slice(window.start, window.end + delta))) return null;
+  if (readsBackIntoEdit(previous.references, window.end, span, text, options)) return null;
   const oldLookup = documentLookup(previous.contexts);
   // Headings are not edited: where a new offset lies in the old text is all the lookup needs.
   const documentAt = (offset: number) => oldLookup(offset >= span.newEnd ? offset - delta : Math.min(offset, span.start));
@@ -159,6 +161,30 @@ function referenceWindow(previous: ParsedDocument, lines: EditedLines): Referenc
     if (HEADING_KINDS.has(units[i].kind)) skip.push({ start: units[i].labelStart, end: units[i].labelEnd });
   }
   return { start, end, skip: skip.sort((a, b) => a.start - b.start) };
+}
+
+/**
+ * Does a reference after the window take its document from text the edit changed? A clause
+ * number that names no document looks back for one (references.ts, documentNamedBefore):
+ * typing a document's name may resolve it, deleting one may make it ambiguous again. Each of
+ * the few such references close after the edit is asked again on the new text.
+ */
+function readsBackIntoEdit(references: readonly Reference[], windowEnd: number, span: ChangedSpan, text: string, options: ParseOptions): boolean {
+  let low = 0;
+  let high = references.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (references[mid].start > windowEnd) high = mid;
+    else low = mid + 1;
+  }
+  const delta = span.newEnd - span.oldEnd;
+  for (let i = low; i < references.length && references[i].start - span.oldEnd <= CONTEXT_LOOKBACK; i++) {
+    const reference = references[i];
+    if (reference.kind !== 'ambiguous' && !reference.documentNamedBefore) continue;
+    const before = reference.documentNamedBefore ? rootDocumentId(reference.target!) : null;
+    if (documentNamedBefore(text, reference.start + delta, options.names) !== before) return true;
+  }
+  return false;
 }
 
 /** Where the text a reference was read from ends: its cited title may follow it. */
