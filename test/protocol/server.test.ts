@@ -133,7 +133,7 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       assert.match(text, /unverified/);
       assert.match(text, /SEC catalogue/);
       const deprecated = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri('drafts/draft.sec') }, position: positionOf(DRAFT, 'Section X3', 9) });
-      assert.match((deprecated.contents as { value: string }).value, /deprecated — Spent\. Cite \*\*Section X5\*\* instead/);
+      assert.match((deprecated.contents as { value: string }).value, /deprecated — Spent\. Its replacement is \*\*Section X5\*\*\./);
     });
 
     it('hovers a unit number with how often it is cited', async () => {

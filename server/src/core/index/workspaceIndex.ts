@@ -190,6 +190,7 @@ export abstract class IndexBase implements WorkspaceIndex {
       anyDeleted: () => this.deletions.any,
       textOf: (id) => this.textOf(id),
       exists: (id) => this.firstDefinitionOf(id) !== undefined,
+      definitionsOf: (id) => this.definitionsOf(id),
       siblingsOf: (id) => this.siblingsOf(id),
     };
     return new Checker(sources, {

@@ -77,10 +77,10 @@ export class Checker {
     return titles;
   }
 
-  /** A file's diagnostics: its parse's own, its references' and its instructions', by offset, severities applied. */
-  diagnostics(parseProblems: readonly CoreDiagnostic[], references: readonly ResolvedReference[], instructions: readonly Instruction[]): CoreDiagnostic[] {
+  /** The diagnostics of the file `uri`: its parse's own, its references' and its instructions', by offset, severities applied. */
+  diagnostics(uri: string, parseProblems: readonly CoreDiagnostic[], references: readonly ResolvedReference[], instructions: readonly Instruction[]): CoreDiagnostic[] {
     const found = referenceDiagnostics(references, (target) => this.titlesOf(target));
-    if (instructions.length > 0) found.push(...instructionDiagnostics(instructions, this.sources));
+    if (instructions.length > 0) found.push(...instructionDiagnostics(instructions, this.sources, uri));
     return applySeverities(parseProblems.concat(found), this.settings.severities).sort((a, b) => a.start - b.start);
   }
 
