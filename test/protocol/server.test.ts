@@ -182,7 +182,7 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
 
     it('gives a hierarchical outline and workspace symbols by id or title', async () => {
       const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uri('h.sec') } });
-      assert.equal(symbols[0].name, 'Section H DCC Services');
+      assert.equal(symbols[0].name, 'Section H: DCC Services');
       const h4 = symbols[0].children![0];
       assert.equal(h4.name, 'H4 Processing Service Requests');
       assert.equal(h4.children![0].name, 'Eligibility Generally');

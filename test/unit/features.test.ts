@@ -4,6 +4,7 @@ import { codeActions, editDistance } from '../../server/src/features/codeActions
 import { completion, nextClauseNumber } from '../../server/src/features/completion';
 import { hover } from '../../server/src/features/hover';
 import { documentSymbols, foldingRanges } from '../../server/src/features/symbols';
+import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { warmUp } from '../../server/src/lsp/warmUp';
 import { parse, workspace } from './fixtures';
@@ -99,5 +100,25 @@ describe('feature providers', () => {
     assert.deepEqual(heading.children!.map((clause) => clause.name), ['H4.1', 'H4.2']);
     assert.deepEqual(heading.children![0].children!.map((paragraph) => paragraph.name), ['(a)', '(b)']);
     assert.ok(foldingRanges(summary).some((range) => range.startLine === 5 && range.endLine === 7));
+  });
+
+  it('names and describes each outline symbol as the Code reads: headings as written, clauses and paragraphs with their words', () => {
+    const text = 'Section H: DCC Services\nH4 Processing\n\nEligibility\n\nH4.1 The DCC shall:\n(a) first do this;\n(b) then that.\n';
+    const [section] = documentSymbols(workspace({ 'file:///h.sec': text }).summary('file:///h.sec')!);
+    const part = section.children![0];
+    const heading = part.children![0];
+    const clause = heading.children![0];
+    const read = (symbol: DocumentSymbol) => [symbol.name, symbol.detail, symbol.kind];
+    assert.deepEqual(
+      [section, part, heading, clause, ...clause.children!].map(read),
+      [
+        ['Section H: DCC Services', undefined, SymbolKind.Module],
+        ['H4 Processing', undefined, SymbolKind.Namespace],
+        ['Eligibility', undefined, SymbolKind.String],
+        ['H4.1', 'The DCC shall:', SymbolKind.Number],
+        ['(a)', 'first do this;', SymbolKind.EnumMember],
+        ['(b)', 'then that.', SymbolKind.EnumMember],
+      ],
+    );
   });
 });
