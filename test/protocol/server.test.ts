@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type {
-  CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, LocationLink, SymbolInformation, TextEdit,
+  CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, LocationLink, SymbolInformation, TextEdit,
 } from 'vscode-languageserver-types';
 import { TestClient, Transport } from './lspClient';
 
@@ -169,12 +169,14 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       const text = 'See Section X5.\nSee Section \nSee Schedule 8 Version \n';
       client.open(uri('drafts/new.sec'), text);
       const clauses = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: uri('drafts/new.sec') }, position: { line: 0, character: 15 } });
-      assert.deepEqual(clauses.items.map((i) => i.label), ['X5.1', 'X5.2', 'X5.3', 'X5.4']);
+      assert.deepEqual(clauses.items.map((i) => [i.label, i.tags]), [['X5.1', undefined], ['X5.2', [1]], ['X5.3', undefined], ['X5.4', undefined]]);
+      const resolved = await client.request<CompletionItem>('completionItem/resolve', clauses.items[3]);
+      assert.equal(resolved.documentation, 'The DCC shall give effect to each designated document:');
       const parts = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: uri('drafts/new.sec') }, position: { line: 1, character: 12 } });
       const labels = parts.items.map((i) => i.label);
       assert.ok(labels.includes('H4') && labels.includes('X5') && labels.includes('G2') && labels.includes('N4A'));
       const sorted = [...parts.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
-      assert.equal(sorted[0].labelDetails?.description, 'workspace');
+      assert.match(String(sorted[0].labelDetails?.description), /^[hx]\.sec$/, 'a workspace target names its file');
       assert.equal(parts.items.find((i) => i.label === 'G2')!.detail, 'System Security: Obligations on the DCC');
       const versions = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: uri('drafts/new.sec') }, position: { line: 2, character: 23 } });
       assert.deepEqual(versions.items.map((i) => i.label), ['1.0', '1.1', '2.0', '2.1', '3.0', '3.1', '3.2']);

@@ -1,10 +1,10 @@
 // Feature providers on an in-memory workspace (no LSP connection).
 import { strict as assert } from 'node:assert';
 import { codeActions, editDistance } from '../../server/src/features/codeActions';
-import { completion, nextClauseNumber } from '../../server/src/features/completion';
+import { completion, nextClauseNumber, resolveCompletionItem } from '../../server/src/features/completion';
 import { hover } from '../../server/src/features/hover';
 import { documentSymbols, foldingRanges } from '../../server/src/features/symbols';
-import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
+import { CompletionItemTag, DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { warmUp } from '../../server/src/lsp/warmUp';
 import { parse, workspace } from './fixtures';
@@ -24,7 +24,60 @@ describe('feature providers', () => {
     const text = `${PART}H4.`;
     const index = workspace({ 'file:///h.sec': text });
     const list = completion(index, 'file:///h.sec', text.length);
-    assert.deepEqual(list?.items.map((item) => [item.label, item.detail]), [['H4.4', 'new clause in H4']]);
+    assert.deepEqual(list?.items.map((item) => [item.label, item.detail, item.textEdit?.newText]), [['H4.4', 'H4.4 — new clause in H4', 'H4.4 ']]);
+  });
+
+  it('offers the new clause as snippets numbered by the server, placeholders in drafting order, also under the word "clause"', () => {
+    const text = `${PART}\ncla`;
+    const index = workspace({ 'file:///h.sec': text });
+    const list = completion(index, 'file:///h.sec', text.length, { snippets: true })!;
+    assert.deepEqual(list.items.map((item) => [item.label, item.insertTextFormat, item.textEdit?.newText]), [
+      ['clause', 2, 'H4.4 ${1:Clause text.}$0'],
+      ['clause-list', 2, 'H4.4 ${1:The DCC shall}:\n(a) ${2:first obligation}; ${3|and,or|}\n(b) ${4:second obligation}.$0'],
+    ]);
+    const edit = list.items[0].textEdit as { range: { start: { character: number }; end: { character: number } } };
+    assert.deepEqual([edit.range.start.character, edit.range.end.character], [0, 3], 'the typed word is replaced');
+    // Between H4.1 and H4.2 the number is an inserted one, as Insert Clause After gives.
+    const between = `${PART.replace('H4.2 Two.', 'H4.1A One A.\n\nH4.2 Two.')}`;
+    const at = between.indexOf('\nH4.2') ;
+    const inserted = workspace({ 'file:///h.sec': between.slice(0, at) + '\nclause' + between.slice(at) });
+    const items = completion(inserted, 'file:///h.sec', at + '\nclause'.length, { snippets: true })!.items;
+    assert.match(String(items[0].textEdit?.newText), /^H4\.1B /);
+  });
+
+  it('completes "Section H4." with the clauses of every file that writes Part H4, each from the definition that counts', () => {
+    const files = {
+      'file:///h.sec': 'Section H: DCC Services\nH4 Processing\nH4.1 One.\nH4.2 [Not used]\nH4.3 Three.\n',
+      'file:///draft.sec': 'Insert new Section H4.4 after Section H4.3:\n{++H4.4 The new fourth clause.++}\n',
+      'file:///cite.sec': 'See Section H4.\n',
+    };
+    const index = workspace(files);
+    const list = completion(index, 'file:///cite.sec', 'See Section H4.'.length)!;
+    assert.deepEqual(list.items.map((item) => [item.label, item.labelDetails?.description, item.tags]), [
+      ['H4.1', 'h.sec', undefined],
+      ['H4.2', 'h.sec', [CompletionItemTag.Deprecated]],
+      ['H4.3', 'h.sec', undefined],
+      ['H4.4', 'draft.sec', undefined],
+    ]);
+    const resolved = resolveCompletionItem(index, list.items[3]);
+    assert.equal(resolved.documentation, 'The new fourth clause.', 'read without its tracked-change marks');
+  });
+
+  it('gives each Section and Part its title as detail, its first line when resolved, and marks deprecated ones', () => {
+    const text = 'See Section ';
+    const index = workspace(
+      { 'file:///x.sec': 'Section X: Transition\nX3 Effective Provisions\nX3.1 The listed provisions take effect.\n', 'file:///d.sec': text },
+      { deprecations: [{ target: 'Section X3', reason: 'Spent.', replacement: 'Section X5' }] },
+    );
+    const list = completion(index, 'file:///d.sec', text.length)!;
+    const x3 = list.items.find((item) => item.label === 'X3')!;
+    assert.equal(x3.detail, 'Effective Provisions');
+    assert.deepEqual(x3.tags, [CompletionItemTag.Deprecated]);
+    assert.equal(resolveCompletionItem(index, x3).documentation, 'X3.1 The listed provisions take effect.');
+    const g2 = list.items.find((item) => item.label === 'G2')!;
+    assert.equal(g2.detail, 'System Security: Obligations on the DCC');
+    assert.equal(g2.labelDetails?.description, 'SEC catalogue');
+    assert.equal(g2.tags, undefined);
   });
 
   it('gives the edit range once for the whole list when the editor supports item defaults', () => {

@@ -10,7 +10,7 @@ import type { EditorIndex } from '../core/index/editorIndex';
 import { amendedText, CommandOutcome, insertClauseCommand, redline, renumberPartAction, renumberPartCommand } from '../features/amendments';
 import { catalogueDocument } from '../features/catalogueDocument';
 import { codeActions } from '../features/codeActions';
-import { completion } from '../features/completion';
+import { completion, resolveCompletionItem } from '../features/completion';
 import { definition } from '../features/definition';
 import { hover } from '../features/hover';
 import { documentLinks } from '../features/links';
@@ -35,7 +35,7 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
   definitionProvider: true,
   declarationProvider: true,
   referencesProvider: true,
-  completionProvider: { triggerCharacters: [' ', '.', ','], resolveProvider: false },
+  completionProvider: { triggerCharacters: [' ', '.', ','], resolveProvider: true },
   documentSymbolProvider: { label: 'SEC' },
   workspaceSymbolProvider: true,
   foldingRangeProvider: true,
@@ -110,9 +110,12 @@ function registerOutline({ connection, host, guarded }: Registration): void {
 function registerEditing({ connection, host, guarded, offsetOf }: Registration): void {
   connection.onCompletion(({ textDocument, position }, token) => guarded('completion', null, () => {
     const offset = offsetOf(textDocument.uri, position);
-    const editRangeDefault = host.clientCapabilities().textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
-    return offset === null || cancelled(token) ? null : completion(host.index(), textDocument.uri, offset, { editRangeDefault });
+    const capabilities = host.clientCapabilities().textDocument?.completion;
+    const editRangeDefault = capabilities?.completionList?.itemDefaults?.includes('editRange') === true;
+    const snippets = capabilities?.completionItem?.snippetSupport === true;
+    return offset === null || cancelled(token) ? null : completion(host.index(), textDocument.uri, offset, { editRangeDefault, snippets });
   }));
+  connection.onCompletionResolve((item) => guarded('completionItem/resolve', item, () => resolveCompletionItem(host.index(), item)));
   connection.onCodeAction(({ textDocument, range }) => guarded('codeAction', null, () => {
     const index = host.index();
     const summary = index.summary(textDocument.uri);

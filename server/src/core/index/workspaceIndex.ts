@@ -14,7 +14,7 @@ import type { CoreDiagnostic, DiagnosticCode, ParsedDocument } from '../model/ty
 import { DocumentNames } from '../parse/documentNames';
 import { Checker, CheckSources } from '../resolve/checker';
 import type { ResolvedReference } from '../resolve/diagnostics';
-import type { WorkspaceDefinition } from '../resolve/statuses';
+import type { Resolution, WorkspaceDefinition } from '../resolve/statuses';
 import type { DefinitionLookup } from './definitionMap';
 import { Deletions } from './deletions';
 import type { FileSummary } from './summary';
@@ -47,6 +47,8 @@ export interface WorkspaceIndex {
   definitionsOf(id: string): readonly WorkspaceDefinition[];
   /** The real titles and names a cited title may match. */
   titlesOf(target: string): readonly string[];
+  /** What a citation of an id would resolve to (the status completion and code lenses show). */
+  resolveId(id: string): Resolution;
   /** The text of a unit defined in the workspace (whole unit, paragraphs included). */
   textOf(id: string): string | undefined;
   /** Files whose tracked changes delete an id. */
@@ -133,6 +135,10 @@ export abstract class IndexBase implements WorkspaceIndex {
 
   titlesOf(target: string): readonly string[] {
     return this.checker.titlesOf(target);
+  }
+
+  resolveId(id: string): Resolution {
+    return this.checker.resolveId(id);
   }
 
   textOf(id: string): string | undefined {
