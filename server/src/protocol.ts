@@ -24,7 +24,7 @@ export interface DocumentParams {
   uri: string;
 }
 
-/** The Markdown text of a read-only catalogue document (a `sec-catalogue:` URI), or null for an unknown entry. */
+/** The text of a read-only catalogue document (a `sec-catalogue:` URI), laid out as SEC text, or null for an unknown entry. */
 export const catalogueDocumentRequest: CustomRequest<DocumentParams, string | null> = { method: 'sec/catalogueDocument' };
 
 /** A workspace file with every tracked change accepted, or null when the file is not in the workspace. */
@@ -69,7 +69,7 @@ export type ServerCommandId = (typeof ServerCommand)[keyof typeof ServerCommand]
 /** Every server command takes the document and the cursor. */
 export type ServerCommandArguments = [uri: string, position: CursorPosition];
 
-/** Read-only virtual documents showing a catalogue entry: `sec-catalogue:/Section%20G2.md`. */
+/** Read-only virtual documents showing a catalogue entry: `sec-catalogue:/Section%20G2.sec`. */
 export const CATALOGUE_SCHEME = 'sec-catalogue';
 
 /** The settings section (`sec.*`) that both the client synchronises and the server reads. */

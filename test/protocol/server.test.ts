@@ -148,10 +148,10 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       assert.equal(links[0].targetUri, uri('x.sec'));
       assert.equal(links[0].targetSelectionRange.start.line, lineOf(X, 'X5.4'));
       const catalogue = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: uri('drafts/draft.sec') }, position: positionOf(DRAFT, 'Section G2 ', 9) });
-      assert.equal(catalogue[0].targetUri, 'sec-catalogue:/Section%20G2.md');
+      assert.equal(catalogue[0].targetUri, 'sec-catalogue:/Section%20G2.sec');
       const content = await client.request<string>('sec/catalogueDocument', { uri: catalogue[0].targetUri });
-      assert.match(content, /# Section G2 — System Security: Obligations on the DCC/);
-      assert.match(content, /Part of \*\*Section G\*\* — Security/);
+      assert.match(content, /^Section G: Security\n\nG2 System Security: Obligations on the DCC\n/);
+      assert.doesNotMatch(content, /^#|\*\*/m, 'plain text, not Markdown');
     });
 
     it('finds references across files, including members of a range', async () => {

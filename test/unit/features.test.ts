@@ -1,6 +1,8 @@
 // Feature providers on an in-memory workspace (no LSP connection).
 import { strict as assert } from 'node:assert';
+import { catalogueDocument } from '../../server/src/features/catalogueDocument';
 import { codeActions, editDistance } from '../../server/src/features/codeActions';
+import { catalogueUri } from '../../server/src/features/shared';
 import { completion, nextClauseNumber, resolveCompletionItem } from '../../server/src/features/completion';
 import { hover } from '../../server/src/features/hover';
 import { documentSymbols, foldingRanges } from '../../server/src/features/symbols';
@@ -89,6 +91,20 @@ describe('feature providers', () => {
     const each = completion(index, 'file:///d.sec', text.length)!;
     assert.ok(each.items.every((item) => item.textEdit !== undefined));
     assert.equal(each.items.find((item) => item.label === 'H4')?.detail, 'Processing Service Requests');
+  });
+
+  it('lays a catalogue entry out as SEC text, which the parser reads as the Code, with no Markdown in it', () => {
+    const index = workspace({ 'file:///d.sec': 'See Section G2 and Schedule 8.\n' });
+    const part = catalogueDocument(index, catalogueUri('Section G2'))!;
+    assert.deepEqual(parse(part).units.map((unit) => [unit.id, unit.title]), [['Section G', 'Security'], ['Section G2', 'System Security: Obligations on the DCC']]);
+    assert.match(part, /\{>>From the SEC catalogue .*Its text is not in the workspace/);
+    const section = catalogueDocument(index, catalogueUri('Section G'))!;
+    assert.ok(parse(section).units.filter((unit) => unit.kind === 'part').length >= 5, 'a Section lists its Parts as Part headings');
+    assert.match(section, /^\d+\.\d+ \d{1,2} [A-Z][a-z]+ \d{4}\nReason for change: /m, 'Version Control rows as the Code writes them');
+    const schedule = catalogueDocument(index, catalogueUri('Schedule 8'))!;
+    assert.match(schedule, /^Schedule 8: Great Britain Companion Specification Version 3\.2$/m);
+    for (const text of [part, section, schedule]) assert.doesNotMatch(text, /^#|\*\*|^- /m);
+    assert.equal(catalogueDocument(index, 'sec-catalogue:/Section%20G2.md'), part, 'a URI from an earlier version still opens');
   });
 
   it('counts transpositions as one edit when suggesting ids', () => {
