@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import {
   amendedTextRequest, CATALOGUE_SCHEME, catalogueDocumentRequest, ClientCommand, CustomRequest, redlineRequest, ServerCommand,
-  ServerCommandArguments, ServerCommandId, SETTINGS_SECTION,
+  ServerCommandArguments, ServerCommandId, SETTINGS_SECTION, SHOW_REFERENCES_COMMAND,
 } from '../../server/src/protocol';
 
 /** Read-only documents showing a file with its tracked changes accepted; only this client knows them. */
@@ -31,8 +31,24 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: output,
     traceOutputChannel: output,
+    middleware: {
+      resolveCodeLens: async (lens, token, next) => withReferenceArguments(await next(lens, token)),
+    },
   };
   return new LanguageClient('sec', 'SEC Language Server', serverOptions, clientOptions);
+}
+
+/**
+ * A lens's click is VS Code's SHOW_REFERENCES_COMMAND, which takes a Uri, a Position and
+ * Locations; over LSP its arguments arrive as plain JSON, and VS Code refuses them as they are.
+ */
+function withReferenceArguments<T extends vscode.CodeLens | null | undefined>(lens: T): T {
+  const command = lens?.command;
+  if (!client || !command || command.command !== SHOW_REFERENCES_COMMAND || !Array.isArray(command.arguments)) return lens;
+  const [uri, position, locations] = command.arguments as [string, { line: number; character: number }, Array<{ uri: string; range: never }>];
+  const convert = client.protocol2CodeConverter;
+  command.arguments = [convert.asUri(uri), convert.asPosition(position), locations.map((location) => convert.asLocation(location))];
+  return lens;
 }
 
 function activeSecEditor(): vscode.TextEditor | undefined {

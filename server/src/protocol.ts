@@ -69,6 +69,13 @@ export type ServerCommandId = (typeof ServerCommand)[keyof typeof ServerCommand]
 /** Every server command takes the document and the cursor. */
 export type ServerCommandArguments = [uri: string, position: CursorPosition];
 
+/**
+ * The command of a code lens's click: VS Code's own "show these locations as the references of
+ * this position", with arguments [uri, position, locations] that the client turns from JSON into
+ * VS Code's types.
+ */
+export const SHOW_REFERENCES_COMMAND = 'editor.action.showReferences';
+
 /** Read-only virtual documents showing a catalogue entry: `sec-catalogue:/Section%20G2.sec`. */
 export const CATALOGUE_SCHEME = 'sec-catalogue';
 

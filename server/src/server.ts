@@ -86,9 +86,10 @@ const publisher = new DiagnosticsPublisher(
   DEFAULT_DIAGNOSTICS_DELAY_MS,
 );
 
-/** Re-checks these files (and the configuration's problems) after the quiet period. */
+/** Re-checks these files (and the configuration's problems) after the quiet period, and the code lenses on screen. */
 function schedule(uris: Iterable<string>, immediately = false): void {
   publisher.schedule(configProblems ? [...uris, configProblems.uri] : uris, immediately);
+  features.refreshCodeLenses(immediately ? 0 : publisher.delayMs);
 }
 
 // ---- Workspace loading ----------------------------------------------------------------------
@@ -261,7 +262,11 @@ documents.onDidClose(({ document }) => {
   });
 });
 
-registerFeatures(connection, { index: () => index, clientCapabilities: () => clientCapabilities });
+const features = registerFeatures(connection, {
+  index: () => index,
+  clientCapabilities: () => clientCapabilities,
+  codeLensEnabled: () => settings.codeLensEnabled,
+});
 
 // A stray rejected promise must never take the server down with it.
 process.on('unhandledRejection', (reason) => {

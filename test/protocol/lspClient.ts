@@ -17,6 +17,8 @@ export class TestClient {
   /** Edits the server asked the editor to apply (workspace/applyEdit). */
   readonly appliedEdits: Array<{ label?: string; edit: unknown }> = [];
   readonly messages: string[] = [];
+  /** How often the server asked the editor to ask again for code lenses (workspace/codeLens/refresh). */
+  codeLensRefreshes = 0;
   private readonly listeners: Array<() => void> = [];
   private readonly versions = new Map<string, number>();
   stderr = '';
@@ -44,6 +46,10 @@ export class TestClient {
       this.messages.push(params.message);
       return null;
     });
+    connection.onRequest('workspace/codeLens/refresh', () => {
+      this.codeLensRefreshes++;
+      return null;
+    });
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     connection.listen();
   }
@@ -67,7 +73,7 @@ export class TestClient {
       workspaceFolders: [{ uri: rootUri, name: 'fixture' }],
       initializationOptions,
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, codeLens: { refreshSupport: true } },
         window: { workDoneProgress: true },
         textDocument: { publishDiagnostics: { codeDescriptionSupport: true }, hover: { contentFormat: ['markdown'] } },
       },

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type {
-  CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, LocationLink, SymbolInformation, TextEdit,
+  CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, LocationLink, SymbolInformation, TextEdit,
 } from 'vscode-languageserver-types';
 import { TestClient, Transport } from './lspClient';
 
@@ -71,6 +71,14 @@ function applyEdits(text: string, edits: TextEdit[]): string {
 }
 
 const codesOf = (diagnostics: Diagnostic[]): string[] => diagnostics.map((d) => String(d.code)).sort();
+
+async function waitUntil(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 for (const transport of ['stdio', 'ipc'] as Transport[]) {
   describe(`language server over ${transport}`, function () {
@@ -180,6 +188,31 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       assert.equal(parts.items.find((i) => i.label === 'G2')!.detail, 'System Security: Obligations on the DCC');
       const versions = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: uri('drafts/new.sec') }, position: { line: 2, character: 23 } });
       assert.deepEqual(versions.items.map((i) => i.label), ['1.0', '1.1', '2.0', '2.1', '3.0', '3.1', '3.2']);
+    });
+
+    it('shows code lenses counting citations, resolved one by one, and none once sec.codeLens.enabled is off', async () => {
+      const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri('h.sec') } });
+      const h1011 = lenses.find((lens) => lens.range.start.line === lineOf(H, 'H10.11 '))!;
+      assert.equal(h1011.command, undefined, 'counted only when resolved');
+      const resolved = await client.request<CodeLens>('codeLens/resolve', h1011);
+      assert.equal(resolved.command!.title, 'cited by 1 · 1 file');
+      assert.equal(resolved.command!.command, 'editor.action.showReferences');
+      assert.equal((resolved.command!.arguments![2] as Location[])[0].uri, uri('drafts/draft.sec'));
+      const refreshes = client.codeLensRefreshes;
+      client.settings = { codeLens: { enabled: false } };
+      client.notify('workspace/didChangeConfiguration', { settings: {} });
+      try {
+        let listed: CodeLens[] = lenses;
+        for (const deadline = Date.now() + 5000; listed.length > 0 && Date.now() < deadline;) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          listed = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri('h.sec') } });
+        }
+        assert.deepEqual(listed, []);
+        await waitUntil(() => client.codeLensRefreshes > refreshes, 'a workspace/codeLens/refresh request');
+      } finally {
+        client.settings = {};
+        client.notify('workspace/didChangeConfiguration', { settings: {} });
+      }
     });
 
     it('gives a hierarchical outline and workspace symbols by id or title', async () => {

@@ -2,6 +2,8 @@
 import { strict as assert } from 'node:assert';
 import { catalogueDocument } from '../../server/src/features/catalogueDocument';
 import { codeActions, editDistance } from '../../server/src/features/codeActions';
+import { codeLenses, resolveCodeLens } from '../../server/src/features/codeLens';
+import { SHOW_REFERENCES_COMMAND } from '../../server/src/protocol';
 import { catalogueUri } from '../../server/src/features/shared';
 import { completion, nextClauseNumber, resolveCompletionItem } from '../../server/src/features/completion';
 import { hover } from '../../server/src/features/hover';
@@ -105,6 +107,39 @@ describe('feature providers', () => {
     assert.match(schedule, /^Schedule 8: Great Britain Companion Specification Version 3\.2$/m);
     for (const text of [part, section, schedule]) assert.doesNotMatch(text, /^#|\*\*|^- /m);
     assert.equal(catalogueDocument(index, 'sec-catalogue:/Section%20G2.md'), part, 'a URI from an earlier version still opens');
+  });
+
+  it('puts a lens above every Part and clause counting its citations, resolved to a click that lists them', () => {
+    const files = { 'file:///h.sec': PART, 'file:///c1.sec': 'See Section H4.2 and H4.2(a).\n', 'file:///c2.sec': 'See Sections H4.1-H4.3.\n' };
+    const index = workspace(files);
+    const lenses = codeLenses(index, 'file:///h.sec');
+    assert.deepEqual(lenses.map((lens) => [(lens.data as { id: string }).id, lens.range.start.line, lens.command]), [
+      ['Section H4', 1, undefined], ['Section H4.1', 2, undefined], ['Section H4.2', 3, undefined], ['Section H4.3', 4, undefined],
+    ]);
+    const titles = lenses.map((lens) => resolveCodeLens(index, lens).command!.title);
+    assert.deepEqual(titles, ['cited by 5 · 2 files', 'cited by 1 · 1 file', 'cited by 3 · 2 files', 'cited by 1 · 1 file']);
+    const click = resolveCodeLens(index, lenses[2]).command!;
+    assert.equal(click.command, SHOW_REFERENCES_COMMAND);
+    const [uri, position, locations] = click.arguments as [string, { line: number; character: number }, Array<{ uri: string; range: { start: { line: number; character: number } } }>];
+    assert.deepEqual([uri, position], ['file:///h.sec', { line: 3, character: 0 }]);
+    assert.deepEqual(locations.map((l) => [l.uri, l.range.start.character]), [['file:///c1.sec', 4], ['file:///c1.sec', 21], ['file:///c2.sec', 4]]);
+    const alone = workspace({ 'file:///h.sec': PART });
+    assert.deepEqual(resolveCodeLens(alone, codeLenses(alone, 'file:///h.sec')[1]).command, { title: 'not cited', command: '' });
+  });
+
+  it('puts a lens above each instruction of a draft: the unit it changes and who else cites it', () => {
+    const draft = 'Delete Section H4.2.\nIn Section H4.3, replace "Three" with "3".\nInsert new Section H4.3A after Section H4.3.\n';
+    const index = workspace({ 'file:///h.sec': PART, 'file:///m.sec': draft, 'file:///c.sec': 'See Section H4.2.\n' });
+    const lenses = codeLenses(index, 'file:///m.sec').filter((lens) => (lens.data as { instruction?: number }).instruction !== undefined);
+    const commands = lenses.map((lens) => resolveCodeLens(index, lens).command!);
+    assert.deepEqual(commands.map((command) => command.title), [
+      'deletes Section H4.2 · cited by 1 · 1 file',
+      // Its own mention does not count; the insertion's after it does.
+      'changes the wording of Section H4.3 · cited by 1 · 1 file',
+      'inserts Section H4.3A after Section H4.3',
+    ]);
+    const listed = (commands[0].arguments![2] as Array<{ uri: string }>).map((location) => location.uri);
+    assert.deepEqual(listed, ['file:///h.sec', 'file:///c.sec'], 'the deleted clause, then who cites it');
   });
 
   it('counts transpositions as one edit when suggesting ids', () => {
