@@ -53,6 +53,7 @@ export const ClientCommand = {
   insertClauseAfter: 'sec.insertClauseAfter',
   showAmendedText: 'sec.showAmendedText',
   showRedline: 'sec.showRedline',
+  checkWorkspace: 'sec.checkWorkspace',
 } as const;
 
 /**
