@@ -54,14 +54,17 @@ export class TestClient {
     connection.listen();
   }
 
-  static async start(transport: Transport, folder: string, settings: unknown = {}, initializationOptions: unknown = { diagnosticsDelayMs: 50 }): Promise<TestClient> {
+  /** `server`: the bundle to run (by default the built dist/server.js). */
+  static async start(
+    transport: Transport, folder: string, settings: unknown = {}, initializationOptions: unknown = { diagnosticsDelayMs: 50 }, server = SERVER,
+  ): Promise<TestClient> {
     let child: ChildProcess;
     let connection: MessageConnection;
     if (transport === 'stdio') {
-      child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
       connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     } else {
-      child = fork(SERVER, ['--node-ipc'], { silent: true });
+      child = fork(server, ['--node-ipc'], { silent: true });
       connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     }
     const client = new TestClient(child, connection, settings);

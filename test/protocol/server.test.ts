@@ -1,13 +1,14 @@
 // Protocol tests: the built server, spawned and driven over JSON-RPC like an editor, on a
 // multi-file workspace, over stdio (any LSP editor) and IPC (how VS Code starts it).
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type {
   CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, LocationLink, SymbolInformation, TextEdit,
 } from 'vscode-languageserver-types';
-import { TestClient, Transport } from './lspClient';
+import { SERVER, TestClient, Transport } from './lspClient';
 
 const X = [
   'Section X: Transition',
@@ -72,6 +73,13 @@ function applyEdits(text: string, edits: TextEdit[]): string {
 
 const codesOf = (diagnostics: Diagnostic[]): string[] => diagnostics.map((d) => String(d.code)).sort();
 
+/** Whether a `file:…#L12` link points at the line of a README that explains the code. */
+function explains(href: string, code: string): boolean {
+  const [file, line] = href.split('#L');
+  const text = readFileSync(fileURLToPath(file), 'utf8').split(/\r?\n/)[Number(line) - 1] ?? '';
+  return text.includes(`<a id="${code}"></a>`);
+}
+
 async function waitUntil(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -109,7 +117,7 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       const broken = diagnostics.find((d) => String(d.message).includes('X5.9'))!;
       assert.equal(broken.severity, 1);
       assert.deepEqual(broken.range, { start: { line: 2, character: 41 }, end: { line: 2, character: 53 } });
-      assert.match(broken.codeDescription!.href, /README\.md#broken-reference$/);
+      assert.ok(explains(broken.codeDescription!.href, 'broken-reference'), `${broken.codeDescription!.href} explains broken-reference`);
       assert.ok(client.progress.length > 0, 'indexing reports work-done progress');
     });
 
@@ -394,6 +402,30 @@ describe('language server start-up', function () {
       assert.deepEqual(diagnostics.map((d) => d.code), ['broken-reference']);
     } finally {
       await client.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('language server installed from a package', function () {
+  this.timeout(20000);
+
+  it('links each diagnostic code to its explanation in the packaged readme.md, whatever its case', async () => {
+    // As `vsce package` lays it out: dist/server.js, and the README renamed to readme.md.
+    const extension = mkdtempSync(join(tmpdir(), 'sec-installed-'));
+    const folder = mkdtempSync(join(tmpdir(), 'sec-lsp-installed-'));
+    mkdirSync(join(extension, 'dist'));
+    copyFileSync(SERVER, join(extension, 'dist', 'server.js'));
+    writeFileSync(join(extension, 'readme.md'), '# Codes\n\n| code | meaning |\n| --- | --- |\n| <a id="broken-reference"></a>`broken-reference` | no such target |\n');
+    writeFileSync(join(folder, 'a.sec'), 'See Section H99.\n');
+    const client = await TestClient.start('stdio', folder, {}, { diagnosticsDelayMs: 50 }, join(extension, 'dist', 'server.js'));
+    try {
+      const [diagnostic] = await client.waitForDiagnostics(`file://${join(folder, 'a.sec')}`, (d) => d.length > 0);
+      assert.equal(diagnostic.codeDescription?.href, `file://${join(extension, 'readme.md')}#L5`);
+      assert.ok(explains(diagnostic.codeDescription!.href, 'broken-reference'));
+    } finally {
+      await client.stop();
+      rmSync(extension, { recursive: true, force: true });
       rmSync(folder, { recursive: true, force: true });
     }
   });
