@@ -1,5 +1,6 @@
-// The extension's README (README.extension.md, the .vsix's readme.md) describes every
-// setting, command and diagnostic code a user meets, and nothing of building or testing.
+// The two READMEs say what is true: the extension's (README.extension.md, the .vsix's
+// readme.md) describes every setting, command and diagnostic code a user meets, and nothing
+// of building or testing; the repository's says exactly what each test command runs.
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +38,26 @@ describe('the READMEs', () => {
       assert.ok(images.length >= 3, `images: ${images}`);
       for (const image of images) assert.ok(/^images\/readme\/[\w-]+\.webp$/.test(image) && existsSync(join(ROOT, image)), image);
       assert.doesNotMatch(readme, /npm (?:ci|test|run)|dependency-cruiser|mocha|architecture/i);
+    });
+  });
+
+  describe('the repository\'s README', () => {
+    const readme = read('README.md');
+    const quickStart = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('\n## ', readme.indexOf('## Quick start') + 1));
+
+    it('says in its quick start what each test command runs, and what the end-to-end tests need', () => {
+      assert.doesNotMatch(quickStart, /every test suite/);
+      for (const script of Object.keys(manifest.scripts).filter((name) => /^test(?::(?:package|e2e.*))?$/.test(name))) {
+        assert.ok(quickStart.includes(script === 'test' ? '`npm test`' : `\`npm run ${script}`), `${script} is described`);
+      }
+      const mocha = JSON.parse(read('.mocharc.json')) as { spec: string[] };
+      for (const spec of mocha.spec) {
+        const folder = /^out\/(test\/\w+)\//.exec(spec)![1];
+        assert.ok(quickStart.includes(`\`${folder}/\``), `npm test runs ${folder}`);
+      }
+      assert.match(quickStart, /\*\*root\*\*/);
+      assert.match(quickStart, /\*\*apt\*\*/);
+      assert.match(quickStart, /\*\*about 330 MB\*\*/);
     });
   });
 });
