@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Builds the .vsix (`npm run package`) and checks what is in it: only the allowed files (the
 // allow-list of .vscodeignore: dist/*.js without source maps, syntaxes, snippets, the language
-// configuration, package.json, README, CHANGELOG, LICENSE, the icon, the README's screenshots),
-// every required file, every file package.json refers to (main, icon, language configuration,
-// grammars, snippets), every bundle used by the extension, the user README with every image and
-// link resolving inside the package (or to the project's own pages), the manifest's identity, and
+// configuration, package.json, README, CHANGELOG, LICENSE, the icon), every required file, every
+// file package.json refers to (main, icon, language configuration, grammars, snippets), every
+// bundle used by the extension, the user README with its screenshots embedded (VS Code's
+// extension page loads images only from https: and data: URIs) and every other link resolving
+// inside the package (or to the project's own pages), the manifest's identity, and
 // a size below 1 MB. The build must not prompt nor warn: vsce asks "Do you want to continue?" on a
 // terminal (and aborts on Enter) where a pipe would answer yes, so it runs on a pseudo-terminal
 // with its input closed when `script` (util-linux) is there, and any vsce WARNING fails the check.
@@ -42,7 +43,6 @@ const ALLOWED = [
   /^extension\/snippets\/[^/]+\.json$/,
   /^extension\/language-configuration\.json$/,
   /^extension\/images\/icon\.png$/,
-  /^extension\/images\/readme\/[^/]+\.webp$/,
 ];
 /** The only links of the README that may leave the package: the project's own pages. */
 const ALLOWED_URL = /^https:\/\/github\.com\/sec-language-tools\/sec-language-tools(?:[/#?]|$)/;
@@ -202,14 +202,18 @@ const targets = [
 for (const target of targets) {
   if (target.startsWith('#')) {
     if (!anchors.has(target.slice(1))) problems.push(`readme.md links to #${target.slice(1)}, which it does not have`);
+  } else if (/^data:image\/(?:webp|png|jpeg|gif);base64,[A-Za-z0-9+/]+=*$/.test(target)) {
+    // An embedded screenshot: in the package by construction.
   } else if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
-    if (!ALLOWED_URL.test(target)) problems.push(`readme.md links outside the package: ${target}`);
+    if (!ALLOWED_URL.test(target)) problems.push(`readme.md links outside the package: ${target.slice(0, 80)}`);
   } else {
     const inZip = path.posix.join('extension', decodeURIComponent(target.split(/[?#]/)[0]));
     if (!inZip.startsWith('extension/') || !names.has(inZip)) problems.push(`readme.md refers to ${target}, which is not in the package`);
+    // An image file, even packaged, is blocked by the extension page's content security policy.
+    else if (/\.(?:png|webp|jpe?g|gif|svg)$/i.test(target)) problems.push(`readme.md shows ${target}, which VS Code's extension page does not load; embed it`);
   }
 }
-if (!targets.some((target) => /\.(?:png|webp|jpe?g|gif)$/i.test(target))) problems.push('readme.md shows no screenshot');
+if (!targets.some((target) => target.startsWith('data:image/'))) problems.push('readme.md shows no screenshot');
 
 if (bytes >= maxBytes) problems.push(`the package is ${bytes} bytes, not below ${maxBytes}`);
 
