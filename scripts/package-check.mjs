@@ -2,8 +2,14 @@
 // Builds the .vsix (`npm run package`) and checks what is in it: only the allowed files (the
 // allow-list of .vscodeignore: dist/*.js without source maps, syntaxes, snippets, the language
 // configuration, package.json, README, CHANGELOG, LICENSE, the icon), every required file, every
-// file package.json refers to (main, icon, language configuration, grammars, snippets), the
-// manifest's identity, and a size below 1 MB. Exits 1 when something is wrong, 2 when the build fails.
+// file package.json refers to (main, icon, language configuration, grammars, snippets), every
+// bundle used by the extension, the user README with its screenshots embedded (VS Code's
+// extension page loads images only from https: and data: URIs) and every other link resolving
+// inside the package (or to the project's own pages), the manifest's identity, and
+// a size below 1 MB. The build must not prompt nor warn: vsce asks "Do you want to continue?" on a
+// terminal (and aborts on Enter) where a pipe would answer yes, so it runs on a pseudo-terminal
+// with its input closed when `script` (util-linux) is there, and any vsce WARNING fails the check.
+// Exits 1 when something is wrong, 2 when the build fails.
 //
 // Usage: node scripts/package-check.mjs [--no-build] [--vsix FILE] [--max-bytes N]
 //   --no-build   check an existing .vsix instead of running `npm run package` first
@@ -38,6 +44,8 @@ const ALLOWED = [
   /^extension\/language-configuration\.json$/,
   /^extension\/images\/icon\.png$/,
 ];
+/** The only links of the README that may leave the package: the project's own pages. */
+const ALLOWED_URL = /^https:\/\/github\.com\/sec-language-tools\/sec-language-tools(?:[/#?]|$)/;
 /** Files that must be there whatever package.json says. */
 const REQUIRED = [
   'extension.vsixmanifest',
@@ -94,13 +102,35 @@ function readZip(file) {
 
 // ---- Build ------------------------------------------------------------------------------------
 
+const PACKAGE_TIMEOUT_MS = 120_000;
+const problems = [];
+
+/** `npm run package` as a user runs it in a terminal, when one can be had: its output, or why it failed. */
+function runPackage() {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const script = ['/usr/bin/script', '/bin/script'].find((candidate) => fs.existsSync(candidate));
+  // stdin closed: a question would read end-of-file (or wait) instead of an answer.
+  const [command, commandArgs, how] = script
+    ? [script, ['-qec', `${npm} run package`, '/dev/null'], 'on a pseudo-terminal, input closed']
+    : [npm, ['run', 'package'], 'without a terminal (no `script` here)'];
+  console.log(`package-check: npm run package (${how})`);
+  const result = spawnSync(command, commandArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: PACKAGE_TIMEOUT_MS });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+  process.stdout.write(output);
+  if (result.error?.code === 'ETIMEDOUT') return { output, failed: `it did not finish in ${PACKAGE_TIMEOUT_MS / 1000} s: waiting for an answer?` };
+  if (result.status !== 0) return { output, failed: `exit ${result.status ?? result.signal}` };
+  return { output };
+}
+
 if (build) {
   fs.rmSync(vsix, { force: true });
-  console.log('package-check: npm run package');
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['run', 'package'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) {
-    console.error(`package-check: npm run package failed (exit ${result.status ?? result.signal})`);
+  const { output, failed } = runPackage();
+  // (On a terminal vsce also says when npm has a newer vsce: news, not a problem of the package; the version is pinned.)
+  const warnings = output.split('\n').filter((l) => /\bWARNING\b|Do you want to continue/.test(l) && !/latest version of @vscode\/vsce/.test(l));
+  for (const line of warnings) problems.push(`packaging warns or asks: ${line.trim()}`);
+  if (failed) {
+    for (const p of problems) console.error(`package-check: FAIL ${p}`);
+    console.error(`package-check: npm run package failed (${failed})`);
     process.exit(2);
   }
 }
@@ -111,7 +141,6 @@ if (!fs.existsSync(vsix)) {
 
 // ---- Checks -----------------------------------------------------------------------------------
 
-const problems = [];
 const entries = readZip(vsix);
 const names = new Set(entries.map((e) => e.name));
 const bytes = fs.statSync(vsix).size;
@@ -150,6 +179,41 @@ const attr = (name) => new RegExp(`\\b${name}="([^"]*)"`).exec(identity)?.[1];
 if (attr('Id') !== pkg.name || attr('Publisher') !== pkg.publisher || attr('Version') !== pkg.version) {
   problems.push(`manifest identity ${attr('Publisher')}.${attr('Id')}@${attr('Version')} is not package.json's ${pkg.publisher}.${pkg.name}@${pkg.version}`);
 }
+
+// Every bundle is used: main, and what the client starts (the server; secls for "Check Workspace").
+const mainEntry = `extension/${path.posix.normalize(String(pkg.main ?? '')).replace(/^\.\//, '').replace(/(?<!\.js)$/, '.js')}`;
+const client = entries.find((e) => e.name === mainEntry)?.read().toString('utf8') ?? '';
+for (const e of entries.filter((x) => /^extension\/dist\/[^/]+\.js$/.test(x.name) && x.name !== mainEntry)) {
+  const bundle = path.posix.basename(e.name);
+  if (!client.includes(`"${bundle}"`) && !client.includes(`'${bundle}'`)) problems.push(`${e.name} is packaged but the extension never uses it`);
+}
+
+// The README is the user's, and everything it shows or links to is in the package.
+const readme = entries.find((e) => /^extension\/readme\.md$/i.test(e.name))?.read().toString('utf8') ?? '';
+if (/\bnpm (?:ci|test|run)\b/.test(readme)) problems.push('extension/readme.md is the developer README (it says how to build and test); package README.extension.md');
+const anchors = new Set([...readme.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]));
+for (const m of readme.matchAll(/^#+\s+(.+)$/gm)) anchors.add(m[1].trim().toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-'));
+const targets = [
+  ...[...readme.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]),
+  ...[...readme.matchAll(/<(?:img|a)\b[^>]*?\b(?:src|href)\s*=\s*"([^"]+)"/gi)].map((m) => m[1]),
+  ...[...readme.matchAll(/<((?:https?|file):[^>\s]+)>/g)].map((m) => m[1]),
+  ...[...readme.matchAll(/^\s*\[[^\]]+\]:\s*(\S+)/gm)].map((m) => m[1]),
+];
+for (const target of targets) {
+  if (target.startsWith('#')) {
+    if (!anchors.has(target.slice(1))) problems.push(`readme.md links to #${target.slice(1)}, which it does not have`);
+  } else if (/^data:image\/(?:webp|png|jpeg|gif);base64,[A-Za-z0-9+/]+=*$/.test(target)) {
+    // An embedded screenshot: in the package by construction.
+  } else if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
+    if (!ALLOWED_URL.test(target)) problems.push(`readme.md links outside the package: ${target.slice(0, 80)}`);
+  } else {
+    const inZip = path.posix.join('extension', decodeURIComponent(target.split(/[?#]/)[0]));
+    if (!inZip.startsWith('extension/') || !names.has(inZip)) problems.push(`readme.md refers to ${target}, which is not in the package`);
+    // An image file, even packaged, is blocked by the extension page's content security policy.
+    else if (/\.(?:png|webp|jpe?g|gif|svg)$/i.test(target)) problems.push(`readme.md shows ${target}, which VS Code's extension page does not load; embed it`);
+  }
+}
+if (!targets.some((target) => target.startsWith('data:image/'))) problems.push('readme.md shows no screenshot');
 
 if (bytes >= maxBytes) problems.push(`the package is ${bytes} bytes, not below ${maxBytes}`);
 

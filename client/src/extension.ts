@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import {
   amendedTextRequest, CATALOGUE_SCHEME, catalogueDocumentRequest, ClientCommand, CustomRequest, redlineRequest, ServerCommand,
-  ServerCommandArguments, ServerCommandId, SETTINGS_SECTION,
+  ServerCommandArguments, ServerCommandId, SETTINGS_SECTION, SHOW_REFERENCES_COMMAND,
 } from '../../server/src/protocol';
 
 /** Read-only documents showing a file with its tracked changes accepted; only this client knows them. */
@@ -31,8 +31,24 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: output,
     traceOutputChannel: output,
+    middleware: {
+      resolveCodeLens: async (lens, token, next) => withReferenceArguments(await next(lens, token)),
+    },
   };
   return new LanguageClient('sec', 'SEC Language Server', serverOptions, clientOptions);
+}
+
+/**
+ * A lens's click is VS Code's SHOW_REFERENCES_COMMAND, which takes a Uri, a Position and
+ * Locations; over LSP its arguments arrive as plain JSON, and VS Code refuses them as they are.
+ */
+function withReferenceArguments<T extends vscode.CodeLens | null | undefined>(lens: T): T {
+  const command = lens?.command;
+  if (!client || !command || command.command !== SHOW_REFERENCES_COMMAND || !Array.isArray(command.arguments)) return lens;
+  const [uri, position, locations] = command.arguments as [string, { line: number; character: number }, Array<{ uri: string; range: never }>];
+  const convert = client.protocol2CodeConverter;
+  command.arguments = [convert.asUri(uri), convert.asPosition(position), locations.map((location) => convert.asLocation(location))];
+  return lens;
 }
 
 function activeSecEditor(): vscode.TextEditor | undefined {
@@ -81,6 +97,53 @@ async function showRedline(context: vscode.ExtensionContext): Promise<void> {
   }, undefined, context.subscriptions);
 }
 
+/**
+ * Runs the packaged secls (dist/cli.js) on each workspace folder as a task, its report in the
+ * task's terminal as CI would print it; resolves to each run's exit status (0 clean, 1 errors).
+ * Node runs it: the extension host's own executable, as node (ELECTRON_RUN_AS_NODE) where that
+ * is VS Code's Electron. The palette hides the command where no process can run (a web host).
+ */
+async function checkWorkspace(context: vscode.ExtensionContext): Promise<Array<number | undefined>> {
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file');
+  if (folders.length === 0) {
+    void vscode.window.showWarningMessage('Open a folder of SEC (.sec) files first.');
+    return [];
+  }
+  const cli = context.asAbsolutePath(path.join('dist', 'cli.js'));
+  const catalogue = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('catalogue.enabled', true);
+  const args = [cli, 'check', ...(catalogue ? [] : ['--no-catalogue'])];
+  return Promise.all(folders.map(async (folder) => {
+    const execution = new vscode.ProcessExecution(process.execPath, args, { cwd: folder.uri.fsPath, env: { ELECTRON_RUN_AS_NODE: '1' } });
+    const task = new vscode.Task({ type: 'secls' }, folder, `check ${folder.name}`, 'secls', execution, []);
+    task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, clear: true };
+    return exitStatusOf(task);
+  }));
+}
+
+/** Runs a task and resolves to its process's exit status; listening starts first, so that a quick run is not missed. */
+function exitStatusOf(task: vscode.Task): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    let running: vscode.TaskExecution | undefined;
+    const early: vscode.TaskProcessEndEvent[] = [];
+    const finish = (code: number | undefined): void => {
+      listener.dispose();
+      resolve(code);
+    };
+    const listener = vscode.tasks.onDidEndTaskProcess((event) => {
+      if (!running) early.push(event);
+      else if (event.execution === running) finish(event.exitCode);
+    });
+    vscode.tasks.executeTask(task).then((execution) => {
+      running = execution;
+      const ended = early.find((event) => event.execution === execution);
+      if (ended) finish(ended.exitCode);
+    }, (error: unknown) => {
+      void vscode.window.showErrorMessage(`secls could not run: ${error instanceof Error ? error.message : String(error)}`);
+      finish(undefined);
+    });
+  });
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('SEC Language Server', { log: true });
   client = createClient(context, output);
@@ -110,6 +173,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(ClientCommand.showRedline, () => showRedline(context)),
     vscode.commands.registerCommand(ClientCommand.renumberPart, () => serverCommand(ServerCommand.renumberPart)),
     vscode.commands.registerCommand(ClientCommand.insertClauseAfter, () => serverCommand(ServerCommand.insertClauseAfter)),
+    vscode.commands.registerCommand(ClientCommand.checkWorkspace, () => checkWorkspace(context)),
     { dispose: () => void client?.stop() },
   );
   await client.start();

@@ -24,7 +24,7 @@ export interface DocumentParams {
   uri: string;
 }
 
-/** The Markdown text of a read-only catalogue document (a `sec-catalogue:` URI), or null for an unknown entry. */
+/** The text of a read-only catalogue document (a `sec-catalogue:` URI), laid out as SEC text, or null for an unknown entry. */
 export const catalogueDocumentRequest: CustomRequest<DocumentParams, string | null> = { method: 'sec/catalogueDocument' };
 
 /** A workspace file with every tracked change accepted, or null when the file is not in the workspace. */
@@ -53,6 +53,7 @@ export const ClientCommand = {
   insertClauseAfter: 'sec.insertClauseAfter',
   showAmendedText: 'sec.showAmendedText',
   showRedline: 'sec.showRedline',
+  checkWorkspace: 'sec.checkWorkspace',
 } as const;
 
 /**
@@ -69,7 +70,14 @@ export type ServerCommandId = (typeof ServerCommand)[keyof typeof ServerCommand]
 /** Every server command takes the document and the cursor. */
 export type ServerCommandArguments = [uri: string, position: CursorPosition];
 
-/** Read-only virtual documents showing a catalogue entry: `sec-catalogue:/Section%20G2.md`. */
+/**
+ * The command of a code lens's click: VS Code's own "show these locations as the references of
+ * this position", with arguments [uri, position, locations] that the client turns from JSON into
+ * VS Code's types.
+ */
+export const SHOW_REFERENCES_COMMAND = 'editor.action.showReferences';
+
+/** Read-only virtual documents showing a catalogue entry: `sec-catalogue:/Section%20G2.sec`. */
 export const CATALOGUE_SCHEME = 'sec-catalogue';
 
 /** The settings section (`sec.*`) that both the client synchronises and the server reads. */

@@ -2,7 +2,6 @@
 // on disk, sec.config.json, the editor's settings) and publishes diagnostics; every feature's
 // handlers are registered by lsp/registerFeatures.ts.
 // Start with `node dist/server.js --stdio` (any LSP editor) or over IPC (VS Code).
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import {
@@ -26,6 +25,7 @@ import { describeError, guardedBy } from './lsp/guarded';
 import { FEATURE_CAPABILITIES, registerFeatures } from './lsp/registerFeatures';
 import { DEFAULT_SETTINGS, EditorSettings, effectiveConfig, readSettings } from './lsp/settings';
 import { warmUp } from './lsp/warmUp';
+import { codeExplanations } from './node/codeExplanations';
 import { excluder, findSecFiles, SEC_EXTENSION } from './node/findFiles';
 import { readTextFile } from './node/readTextFile';
 import { InitializationOptions, SETTINGS_SECTION } from './protocol';
@@ -66,9 +66,12 @@ let supportsProgress = false;
 let clientCapabilities: ClientCapabilities = {};
 let indexing: Promise<void> = Promise.resolve();
 
-/** README shipped beside dist/: the diagnostics' codeDescription links point at its sections. */
-const readme = [join(__dirname, '..', 'README.md'), join(__dirname, '..', '..', '..', 'README.md')].find(existsSync);
-const documentationUri = readme ? URI.file(readme).toString() : undefined;
+/** Each code's explanation in the README shipped beside dist/ (or out/server/src/): the diagnostics' codeDescription links. */
+const explanations = codeExplanations([join(__dirname, '..'), join(__dirname, '..', '..', '..')]);
+function explanationOf(code: string): string | undefined {
+  const explanation = explanations.get(code);
+  return explanation ? `${URI.file(explanation.path).toString()}#L${explanation.line}` : undefined;
+}
 
 function log(message: string): void {
   connection.console.log(`[sec] ${message}`);
@@ -94,17 +97,18 @@ function readDisk(path: string): string | null {
 const publisher = new DiagnosticsPublisher(
   (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
   (uri) => {
-    if (configProblems?.uri === uri) return toLspDiagnostics(new LineIndex(configProblems.text), configProblems.diagnostics, documentationUri);
+    if (configProblems?.uri === uri) return toLspDiagnostics(new LineIndex(configProblems.text), configProblems.diagnostics, explanationOf);
     const summary = index.summary(uri);
-    return summary ? toLspDiagnostics(summary.lines, index.resolve(uri).diagnostics, documentationUri) : null;
+    return summary ? toLspDiagnostics(summary.lines, index.resolve(uri).diagnostics, explanationOf) : null;
   },
   (error) => connection.console.error(`[sec] diagnostics failed: ${describeError(error)}`),
   DEFAULT_DIAGNOSTICS_DELAY_MS,
 );
 
-/** Re-checks these files (and the configuration's problems) after the quiet period. */
+/** Re-checks these files (and the configuration's problems) after the quiet period, and the code lenses on screen. */
 function schedule(uris: Iterable<string>, immediately = false): void {
   publisher.schedule(configProblems ? [...uris, configProblems.uri] : uris, immediately);
+  features.refreshCodeLenses(immediately ? 0 : publisher.delayMs);
 }
 
 // ---- Workspace loading ----------------------------------------------------------------------
@@ -285,7 +289,11 @@ documents.onDidClose(({ document }) => {
   });
 });
 
-registerFeatures(connection, { index: () => index, clientCapabilities: () => clientCapabilities });
+const features = registerFeatures(connection, {
+  index: () => index,
+  clientCapabilities: () => clientCapabilities,
+  codeLensEnabled: () => settings.codeLensEnabled,
+});
 
 // A stray rejected promise must never take the server down with it.
 process.on('unhandledRejection', (reason) => {

@@ -200,12 +200,6 @@ describe('SEC TextMate grammar', function () {
         [0, 'Part Title', 'entity.name.section.sec'],
         [2, 'H4.1', 'constant.numeric.clause.sec'],
       ],
-      Clause: [[0, 'H4.3', 'constant.numeric.clause.sec']],
-      'Clause with paragraphs': [
-        [0, 'H4.3', 'constant.numeric.clause.sec'],
-        [1, '(a)', 'constant.numeric.paragraph.sec'],
-        [2, '(b)', 'constant.numeric.paragraph.sec'],
-      ],
       'Paragraph list': [
         [0, '(a)', 'constant.numeric.paragraph.sec'],
         [1, '(b)', 'constant.numeric.paragraph.sec'],
@@ -259,6 +253,22 @@ describe('SEC TextMate grammar', function () {
         [9, 'Section', 'markup.heading.section.sec'],
       ],
     };
+
+    it('tabs through placeholders in the order they are written, ending after the text, and indents nothing', () => {
+      for (const [name, s] of Object.entries(snippets)) {
+        const body = Array.isArray(s.body) ? s.body.join('\n') : s.body;
+        const stops = [...body.matchAll(/\$\{?(\d+)/g)].map((m) => Number(m[1])).filter((n, i, all) => n > 0 && all.indexOf(n) === i);
+        assert.deepEqual(stops, stops.map((_, i) => i + 1), `${name}: tab stops ${stops}`);
+        // "${0:text}" would leave the cursor in front of its text when the snippet ends.
+        assert.doesNotMatch(body, /\$\{0:/, `${name}: the final stop has a placeholder`);
+        assert.doesNotMatch(body, /^[ \t]+\S/m, `${name}: an indented line`);
+      }
+    });
+
+    it('leaves new clauses to the server, which numbers them', () => {
+      const prefixes = Object.values(snippets).flatMap((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]));
+      assert.deepEqual(prefixes.filter((p) => /^(?:sec-)?clause/.test(p)), []);
+    });
 
     it('has an expectation for every snippet', () => {
       assert.deepEqual(Object.keys(snippets).sort(), Object.keys(expectations).sort());

@@ -2,8 +2,9 @@
 // - wordPattern: VS Code compiles the string with `new RegExp(pattern)`, adds the
 //   "g" flag, and takes as "the word" the match that contains the cursor
 //   (double-click, Ctrl+D, word-based completion, rename pre-selection);
-// - onEnterRules: the first rule whose `beforeText` matches the text before the
-//   cursor decides the indentation of the new line.
+// - Enter: the first onEnterRule whose `beforeText` matches the text before the
+//   cursor decides the indentation of the new line; without one, an open bracket
+//   at the end of the line indents it.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,7 +19,7 @@ interface LanguageConfiguration {
   brackets: [string, string][];
   autoClosingPairs: { open: string; close: string; notIn?: string[] }[];
   surroundingPairs: [string, string][];
-  onEnterRules: OnEnterRule[];
+  onEnterRules?: OnEnterRule[];
   comments?: { blockComment?: [string, string] };
 }
 
@@ -134,42 +135,34 @@ describe('language-configuration.json', () => {
     });
   });
 
-  describe('onEnterRules', () => {
-    const rules = config.onEnterRules.map((rule) => ({
+  describe('Enter (onEnterRules and brackets)', () => {
+    const rules = (config.onEnterRules ?? []).map((rule) => ({
       before: toRegExp(rule.beforeText),
       indent: rule.action.indent,
     }));
-    /** The indent action VS Code applies after pressing Enter at the end of `line` (undefined: no rule, default behaviour). */
-    const actionAfter = (line: string) => rules.find((r) => r.before.test(line))?.indent;
+    const opens = config.brackets.map(([open]) => open.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const opensAtEnd = new RegExp(`(?:${opens.join('|')})\\s*$`);
+    /** Whether VS Code indents the new line after pressing Enter at the end of `line`: the first matching rule decides, else an open bracket at the end. */
+    const indentsAfter = (line: string) => {
+      const rule = rules.find((r) => r.before.test(line));
+      return rule ? rule.indent === 'indent' || rule.indent === 'indentOutdent' : opensAtEnd.test(line);
+    };
+    const exampleLines = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) return exampleLines(full);
+        return entry.name.endsWith('.sec') ? fs.readFileSync(full, 'utf8').split(/\r?\n/) : [];
+      });
 
-    it('indents after a clause line (paragraph text goes under the clause)', () => {
+    it('keeps the new line flush left after a clause, a paragraph or a heading, as the house style writes them', () => {
       for (const line of [
         'H4.3 The DCC shall:',
         'H4.3A Each User shall, in respect of each Smart Metering System,',
-        'N4A.12 The DCC shall publish the report.',
-        '4.2 The Supplier shall notify the DCC.',
         '4.2.1 Each notice shall be in writing:',
-        '  H10.13 Indented clause',
-      ]) {
-        assert.equal(actionAfter(line), 'indent', line);
-      }
-    });
-
-    it('keeps the indentation after a paragraph line, and indents after one that opens a sub-list', () => {
-      for (const line of ['(a) the DCC shall comply; and', '    (ii) provide the Services;', '        (A) the Panel.', '(b)', '(c) a re-']) {
-        assert.equal(actionAfter(line), 'none', line);
-      }
-      for (const line of ['(a) each of the following:', '    (iii) where —']) {
-        assert.equal(actionAfter(line), 'indent', line);
-      }
-    });
-
-    it('does not indent after headings, Not used clauses, Version Control rows or prose', () => {
-      for (const line of [
+        '(a) each of the following:',
+        '(a) the DCC shall comply; and',
         'Section H: DCC Services',
         'H4 Processing Service Requests',
-        'Schedule 8: Great Britain Companion Specification Version 3.2',
-        'Eligibility Generally',
         'H4.5 [Not used]',
         'H4.6 Not used',
         '1.0 14 October 2019 Drafted for the Panel to review',
@@ -177,8 +170,15 @@ describe('language-configuration.json', () => {
         'made under Section 88(1) of the Energy Act 2008',
         'M4.1 and Condition 17 of the DCC Licence',
       ]) {
-        assert.notEqual(actionAfter(line), 'indent', line);
+        assert.equal(indentsAfter(line), false, line);
       }
+    });
+
+    it('never indents after a line of the examples, which are all flush left', () => {
+      const lines = exampleLines(path.join(root, 'examples'));
+      assert.ok(lines.length > 100, `${lines.length} example lines`);
+      assert.deepEqual(lines.filter((line) => /^\s+\S/.test(line)), [], 'no example line is indented');
+      assert.deepEqual(lines.filter(indentsAfter), []);
     });
   });
 

@@ -17,6 +17,8 @@ export class TestClient {
   /** Edits the server asked the editor to apply (workspace/applyEdit). */
   readonly appliedEdits: Array<{ label?: string; edit: unknown }> = [];
   readonly messages: string[] = [];
+  /** How often the server asked the editor to ask again for code lenses (workspace/codeLens/refresh). */
+  codeLensRefreshes = 0;
   private readonly listeners: Array<() => void> = [];
   private readonly versions = new Map<string, number>();
   stderr = '';
@@ -44,18 +46,25 @@ export class TestClient {
       this.messages.push(params.message);
       return null;
     });
+    connection.onRequest('workspace/codeLens/refresh', () => {
+      this.codeLensRefreshes++;
+      return null;
+    });
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     connection.listen();
   }
 
-  static async start(transport: Transport, folder: string, settings: unknown = {}, initializationOptions: unknown = { diagnosticsDelayMs: 50 }): Promise<TestClient> {
+  /** `server`: the bundle to run (by default the built dist/server.js). */
+  static async start(
+    transport: Transport, folder: string, settings: unknown = {}, initializationOptions: unknown = { diagnosticsDelayMs: 50 }, server = SERVER,
+  ): Promise<TestClient> {
     let child: ChildProcess;
     let connection: MessageConnection;
     if (transport === 'stdio') {
-      child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
       connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     } else {
-      child = fork(SERVER, ['--node-ipc'], { silent: true });
+      child = fork(server, ['--node-ipc'], { silent: true });
       connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     }
     const client = new TestClient(child, connection, settings);
@@ -67,7 +76,7 @@ export class TestClient {
       workspaceFolders: [{ uri: rootUri, name: 'fixture' }],
       initializationOptions,
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, codeLens: { refreshSupport: true } },
         window: { workDoneProgress: true },
         textDocument: { publishDiagnostics: { codeDescriptionSupport: true }, hover: { contentFormat: ['markdown'] } },
       },

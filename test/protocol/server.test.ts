@@ -1,13 +1,14 @@
 // Protocol tests: the built server, spawned and driven over JSON-RPC like an editor, on a
 // multi-file workspace, over stdio (any LSP editor) and IPC (how VS Code starts it).
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type {
-  CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, LocationLink, SymbolInformation, TextEdit,
+  CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, LocationLink, SymbolInformation, TextEdit,
 } from 'vscode-languageserver-types';
-import { TestClient, Transport } from './lspClient';
+import { SERVER, TestClient, Transport } from './lspClient';
 
 const X = [
   'Section X: Transition',
@@ -72,6 +73,21 @@ function applyEdits(text: string, edits: TextEdit[]): string {
 
 const codesOf = (diagnostics: Diagnostic[]): string[] => diagnostics.map((d) => String(d.code)).sort();
 
+/** Whether a `file:…#L12` link points at the line of a README that explains the code. */
+function explains(href: string, code: string): boolean {
+  const [file, line] = href.split('#L');
+  const text = readFileSync(fileURLToPath(file), 'utf8').split(/\r?\n/)[Number(line) - 1] ?? '';
+  return text.includes(`<a id="${code}"></a>`);
+}
+
+async function waitUntil(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 for (const transport of ['stdio', 'ipc'] as Transport[]) {
   describe(`language server over ${transport}`, function () {
     this.timeout(20000);
@@ -101,7 +117,7 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       const broken = diagnostics.find((d) => String(d.message).includes('X5.9'))!;
       assert.equal(broken.severity, 1);
       assert.deepEqual(broken.range, { start: { line: 2, character: 41 }, end: { line: 2, character: 53 } });
-      assert.match(broken.codeDescription!.href, /README\.md#broken-reference$/);
+      assert.ok(explains(broken.codeDescription!.href, 'broken-reference'), `${broken.codeDescription!.href} explains broken-reference`);
       assert.ok(client.progress.length > 0, 'indexing reports work-done progress');
     });
 
@@ -154,7 +170,7 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       assert.match(text, /unverified/);
       assert.match(text, /SEC catalogue/);
       const deprecated = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri('drafts/draft.sec') }, position: positionOf(DRAFT, 'Section X3', 9) });
-      assert.match((deprecated.contents as { value: string }).value, /deprecated — Spent\. Cite \*\*Section X5\*\* instead/);
+      assert.match((deprecated.contents as { value: string }).value, /deprecated — Spent\. Its replacement is \*\*Section X5\*\*\./);
     });
 
     it('hovers a unit number with how often it is cited', async () => {
@@ -169,10 +185,10 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       assert.equal(links[0].targetUri, uri('x.sec'));
       assert.equal(links[0].targetSelectionRange.start.line, lineOf(X, 'X5.4'));
       const catalogue = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: uri('drafts/draft.sec') }, position: positionOf(DRAFT, 'Section G2 ', 9) });
-      assert.equal(catalogue[0].targetUri, 'sec-catalogue:/Section%20G2.md');
+      assert.equal(catalogue[0].targetUri, 'sec-catalogue:/Section%20G2.sec');
       const content = await client.request<string>('sec/catalogueDocument', { uri: catalogue[0].targetUri });
-      assert.match(content, /# Section G2 — System Security: Obligations on the DCC/);
-      assert.match(content, /Part of \*\*Section G\*\* — Security/);
+      assert.match(content, /^Section G: Security\n\nG2 System Security: Obligations on the DCC\n/);
+      assert.doesNotMatch(content, /^#|\*\*/m, 'plain text, not Markdown');
     });
 
     it('finds references across files, including members of a range', async () => {
@@ -190,20 +206,47 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       const text = 'See Section X5.\nSee Section \nSee Schedule 8 Version \n';
       client.open(uri('drafts/new.sec'), text);
       const clauses = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: uri('drafts/new.sec') }, position: { line: 0, character: 15 } });
-      assert.deepEqual(clauses.items.map((i) => i.label), ['X5.1', 'X5.2', 'X5.3', 'X5.4']);
+      assert.deepEqual(clauses.items.map((i) => [i.label, i.tags]), [['X5.1', undefined], ['X5.2', [1]], ['X5.3', undefined], ['X5.4', undefined]]);
+      const resolved = await client.request<CompletionItem>('completionItem/resolve', clauses.items[3]);
+      assert.equal(resolved.documentation, 'The DCC shall give effect to each designated document:');
       const parts = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: uri('drafts/new.sec') }, position: { line: 1, character: 12 } });
       const labels = parts.items.map((i) => i.label);
       assert.ok(labels.includes('H4') && labels.includes('X5') && labels.includes('G2') && labels.includes('N4A'));
       const sorted = [...parts.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
-      assert.equal(sorted[0].labelDetails?.description, 'workspace');
+      assert.match(String(sorted[0].labelDetails?.description), /^[hx]\.sec$/, 'a workspace target names its file');
       assert.equal(parts.items.find((i) => i.label === 'G2')!.detail, 'System Security: Obligations on the DCC');
       const versions = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: uri('drafts/new.sec') }, position: { line: 2, character: 23 } });
       assert.deepEqual(versions.items.map((i) => i.label), ['1.0', '1.1', '2.0', '2.1', '3.0', '3.1', '3.2']);
     });
 
+    it('shows code lenses counting citations, resolved one by one, and none once sec.codeLens.enabled is off', async () => {
+      const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri('h.sec') } });
+      const h1011 = lenses.find((lens) => lens.range.start.line === lineOf(H, 'H10.11 '))!;
+      assert.equal(h1011.command, undefined, 'counted only when resolved');
+      const resolved = await client.request<CodeLens>('codeLens/resolve', h1011);
+      assert.equal(resolved.command!.title, 'cited by 1 · 1 file');
+      assert.equal(resolved.command!.command, 'editor.action.showReferences');
+      assert.equal((resolved.command!.arguments![2] as Location[])[0].uri, uri('drafts/draft.sec'));
+      const refreshes = client.codeLensRefreshes;
+      client.settings = { codeLens: { enabled: false } };
+      client.notify('workspace/didChangeConfiguration', { settings: {} });
+      try {
+        let listed: CodeLens[] = lenses;
+        for (const deadline = Date.now() + 5000; listed.length > 0 && Date.now() < deadline;) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          listed = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri('h.sec') } });
+        }
+        assert.deepEqual(listed, []);
+        await waitUntil(() => client.codeLensRefreshes > refreshes, 'a workspace/codeLens/refresh request');
+      } finally {
+        client.settings = {};
+        client.notify('workspace/didChangeConfiguration', { settings: {} });
+      }
+    });
+
     it('gives a hierarchical outline and workspace symbols by id or title', async () => {
       const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uri('h.sec') } });
-      assert.equal(symbols[0].name, 'Section H DCC Services');
+      assert.equal(symbols[0].name, 'Section H: DCC Services');
       const h4 = symbols[0].children![0];
       assert.equal(h4.name, 'H4 Processing Service Requests');
       assert.equal(h4.children![0].name, 'Eligibility Generally');
@@ -410,6 +453,30 @@ describe('language server catalogue', function () {
       assert.deepEqual(embedded.map((d) => d.code), ['not-in-catalogue', 'not-in-catalogue']);
     } finally {
       await client.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('language server installed from a package', function () {
+  this.timeout(20000);
+
+  it('links each diagnostic code to its explanation in the packaged readme.md, whatever its case', async () => {
+    // As `vsce package` lays it out: dist/server.js, and the README renamed to readme.md.
+    const extension = mkdtempSync(join(tmpdir(), 'sec-installed-'));
+    const folder = mkdtempSync(join(tmpdir(), 'sec-lsp-installed-'));
+    mkdirSync(join(extension, 'dist'));
+    copyFileSync(SERVER, join(extension, 'dist', 'server.js'));
+    writeFileSync(join(extension, 'readme.md'), '# Codes\n\n| code | meaning |\n| --- | --- |\n| <a id="not-in-catalogue"></a>`not-in-catalogue` | no catalogue lists it |\n');
+    writeFileSync(join(folder, 'a.sec'), 'See Section H99.\n');
+    const client = await TestClient.start('stdio', folder, {}, { diagnosticsDelayMs: 50 }, join(extension, 'dist', 'server.js'));
+    try {
+      const [diagnostic] = await client.waitForDiagnostics(`file://${join(folder, 'a.sec')}`, (d) => d.length > 0);
+      assert.equal(diagnostic.codeDescription?.href, `file://${join(extension, 'readme.md')}#L5`);
+      assert.ok(explains(diagnostic.codeDescription!.href, 'not-in-catalogue'));
+    } finally {
+      await client.stop();
+      rmSync(extension, { recursive: true, force: true });
       rmSync(folder, { recursive: true, force: true });
     }
   });

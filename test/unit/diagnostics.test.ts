@@ -14,8 +14,15 @@ describe('diagnostic codes', () => {
     const [diagnostic] = diagnose('See Section X3.\n', { deprecations: [{ target: 'Section X3', reason: 'Spent.', replacement: 'Section X5' }] });
     assert.equal(diagnostic.code, 'deprecated-reference');
     assert.equal(diagnostic.severity, 'warning');
-    assert.match(diagnostic.message, /Cite Section X5 instead/);
+    assert.match(diagnostic.message, /Its replacement is Section X5\./);
     assert.equal(diagnostic.data?.replacement, 'Section X5');
+  });
+
+  it('deprecated-reference does not urge "instead" twice when the reason already does', () => {
+    const reason = 'Every listed provision has taken effect; cite the provisions that replaced them instead.';
+    const [diagnostic] = diagnose('See Section X3.\n', { deprecations: [{ target: 'Section X3', reason, replacement: 'Section X5' }] });
+    assert.equal(diagnostic.message, `Deprecated reference: ${reason} Its replacement is Section X5.`);
+    assert.equal(diagnostic.message.match(/\binstead\b/g)?.length, 1);
   });
 
   it('title-mismatch points at the cited title and gives the real one', () => {

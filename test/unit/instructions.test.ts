@@ -44,6 +44,17 @@ describe('amendment instructions', () => {
     assert.match(check('Renumber Section H4.5 as Section H4.4.').diagnostics[0].message, /Section H4\.4 already exists/);
   });
 
+  it('does not report a number as existing when the instruction\'s own draft inserts it', () => {
+    const draft = 'Insert new Section H4.6 after Section H4.5:\n{++H4.6 Six, as the draft inserts it.++}\n';
+    const index = workspace({ 'file:///h.sec': SECTION_H, 'file:///m.sec': draft });
+    assert.deepEqual(index.resolve('file:///m.sec').diagnostics, []);
+    // Inserted by another draft, or written out in the Section itself: it does exist already.
+    const elsewhere = workspace({ 'file:///h.sec': SECTION_H, 'file:///m.sec': 'Insert new Section H4.6 after Section H4.5.\n', 'file:///other.sec': '{++H4.6 Six.++}\n' });
+    assert.match(elsewhere.resolve('file:///m.sec').diagnostics[0]?.message ?? '', /Section H4\.6 already exists/);
+    const written = workspace({ 'file:///h.sec': `${SECTION_H}H4.6 Six.\n`, 'file:///m.sec': draft });
+    assert.match(written.resolve('file:///m.sec').diagnostics[0]?.message ?? '', /Section H4\.6 already exists/);
+  });
+
   it('previews the target before and after on hover', () => {
     const { index } = check('In Section H4.2(b), replace "promptly" with "within one hour".');
     const value = (hover(index, 'file:///m.sec', 2)!.contents as { value: string }).value;

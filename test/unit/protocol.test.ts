@@ -4,7 +4,9 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { amendedTextRequest, catalogueDocumentRequest, ClientCommand, redlineRequest, ServerCommand } from '../../server/src/protocol';
+import {
+  amendedTextRequest, catalogueDocumentRequest, ClientCommand, redlineRequest, ServerCommand, SHOW_REFERENCES_COMMAND,
+} from '../../server/src/protocol';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -25,6 +27,7 @@ describe('the shared protocol', () => {
       ...[catalogueDocumentRequest, amendedTextRequest, redlineRequest].map((request) => request.method),
       ...Object.values(ClientCommand),
       ...Object.values(ServerCommand),
+      SHOW_REFERENCES_COMMAND,
     ];
     const protocol = join(ROOT, 'server', 'src', 'protocol.ts');
     const spelled: string[] = [];

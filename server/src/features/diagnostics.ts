@@ -1,5 +1,5 @@
-// Core diagnostics → LSP diagnostics, each with its stable code and a link to the README
-// section that explains it.
+// Core diagnostics → LSP diagnostics, each with its stable code and a link to where the
+// code is explained (node/codeExplanations.ts finds it).
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import type { CoreDiagnostic, Severity } from '../core/model/types';
 import type { LineIndex } from '../core/text/lineIndex';
@@ -11,7 +11,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspDiagnostics(lines: LineIndex, diagnostics: readonly CoreDiagnostic[], documentationUri?: string): Diagnostic[] {
+/** `explanationOf`: the link that explains a code, if there is one. */
+export function toLspDiagnostics(lines: LineIndex, diagnostics: readonly CoreDiagnostic[], explanationOf?: (code: string) => string | undefined): Diagnostic[] {
   return diagnostics.map((diagnostic) => {
     const result: Diagnostic = {
       range: lines.rangeOf(diagnostic),
@@ -20,7 +21,8 @@ export function toLspDiagnostics(lines: LineIndex, diagnostics: readonly CoreDia
       source: 'sec',
       message: diagnostic.message,
     };
-    if (documentationUri) result.codeDescription = { href: `${documentationUri}#${diagnostic.code}` };
+    const href = explanationOf?.(diagnostic.code);
+    if (href) result.codeDescription = { href };
     if (diagnostic.code === 'deprecated-reference') result.tags = [DiagnosticTag.Deprecated];
     if (diagnostic.data) result.data = diagnostic.data;
     return result;

@@ -69,7 +69,7 @@ function referenceHover(index: EditorIndex, resolved: ResolvedReference): string
   parts.push(headingOf(index, target, definition?.unit));
   let status = STATUS_LINE[resolution.status];
   if (resolution.reason && resolution.status !== 'ok') status += ` — ${escape(resolution.reason)}`;
-  if (resolution.replacement) status += ` Cite **${resolution.replacement}** instead.`;
+  if (resolution.replacement) status += ` Its replacement is **${resolution.replacement}**.`;
   parts.push(status);
   if (reference.documentNamedBefore) {
     const document = rootDocumentId(target);

@@ -7,11 +7,12 @@ import type { Unit } from '../core/model/types';
 import type { ResolvedReference } from '../core/resolve/diagnostics';
 import { CATALOGUE_SCHEME } from '../protocol';
 
+/** `.sec`: editors show the entry as SEC text (features/catalogueDocument.ts); `.md` URIs from earlier versions still resolve. */
 export function catalogueUri(id: string): string {
-  return `${CATALOGUE_SCHEME}:/${encodeURIComponent(id)}.md`;
+  return `${CATALOGUE_SCHEME}:/${encodeURIComponent(id)}.sec`;
 }
 
-const CATALOGUE_URI = new RegExp(`^${CATALOGUE_SCHEME}:/+(.+)\\.md$`);
+const CATALOGUE_URI = new RegExp(`^${CATALOGUE_SCHEME}:/+(.+)\\.(?:sec|md)$`);
 
 export function catalogueIdFromUri(uri: string): string | null {
   const match = CATALOGUE_URI.exec(uri);

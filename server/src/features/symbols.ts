@@ -8,23 +8,32 @@ import { readWordsUnbounded } from '../core/parse/words';
 import type { Cancellation } from './cancellation';
 import { toRange } from './shared';
 
+// No symbol kind is a Section or a clause; VS Code shows the kind's name beside each symbol
+// ("H4.3 (number)") and groups Go to Symbol by it, so each kind is the one whose name reads
+// truest of the unit: a numbered clause is a number, a paragraph (a), (b), (c) a member of an
+// enumeration, a cross-heading words, a Part the namespace of its clauses' numbers.
 const KIND: Record<Unit['kind'], SymbolKind> = {
   section: SymbolKind.Module,
   schedule: SymbolKind.Module,
   appendix: SymbolKind.Module,
   modification: SymbolKind.Event,
   part: SymbolKind.Namespace,
-  clause: SymbolKind.Field,
-  docClause: SymbolKind.Field,
+  clause: SymbolKind.Number,
+  docClause: SymbolKind.Number,
   paragraph: SymbolKind.EnumMember,
 };
 
+const DOCUMENT_KINDS = new Set<Unit['kind']>(['section', 'schedule', 'appendix']);
+
+/** The heading as the Code writes it: "Section H: DCC Services", "H4 Processing Service Requests", "(a)". */
 function symbolName(unit: Unit): string {
-  if (unit.kind === 'paragraph') return unit.label;
-  return unit.title ? `${unit.label} ${unit.title}` : unit.label;
+  if (!unit.title || unit.kind === 'paragraph') return unit.label;
+  return DOCUMENT_KINDS.has(unit.kind) ? `${unit.label}: ${unit.title}` : `${unit.label} ${unit.title}`;
 }
 
+/** The words after a clause's or paragraph's number, so that the outline reads as the text does. */
 function firstWords(summary: FileSummary, unit: Unit): string | undefined {
+  if (unit.kind !== 'clause' && unit.kind !== 'docClause' && unit.kind !== 'paragraph') return undefined;
   const text = summary.parsed.text;
   const lineEnd = text.indexOf('\n', unit.labelEnd);
   const line = text.slice(unit.labelEnd, lineEnd === -1 ? text.length : lineEnd).trim();
@@ -41,7 +50,7 @@ export function documentSymbols(summary: FileSummary): DocumentSymbol[] {
   units.forEach((unit, i) => {
     const symbol: DocumentSymbol = {
       name: symbolName(unit),
-      detail: unit.kind === 'clause' || unit.kind === 'docClause' ? firstWords(summary, unit) : undefined,
+      detail: firstWords(summary, unit),
       kind: KIND[unit.kind],
       range: toRange(summary, unit),
       selectionRange: toRange(summary, { start: unit.labelStart, end: unit.labelEnd }),

@@ -4,13 +4,15 @@
 // exactly what is registered here. server.ts keeps the lifecycle, document sync, file
 // watching, settings and publishing.
 import {
-  CancellationToken, ClientCapabilities, CodeAction, CodeActionKind, Connection, ErrorCodes, Position, ResponseError, ServerCapabilities,
+  CancellationToken, ClientCapabilities, CodeAction, CodeActionKind, CodeLensRefreshRequest, Connection, ErrorCodes, Position, ResponseError,
+  ServerCapabilities,
 } from 'vscode-languageserver/node';
 import type { EditorIndex } from '../core/index/editorIndex';
 import { amendedText, CommandOutcome, insertClauseCommand, redline, renumberPartAction, renumberPartCommand } from '../features/amendments';
 import { catalogueDocument } from '../features/catalogueDocument';
 import { codeActions } from '../features/codeActions';
-import { completion } from '../features/completion';
+import { codeLenses, resolveCodeLens } from '../features/codeLens';
+import { completion, resolveCompletionItem } from '../features/completion';
 import { definition } from '../features/definition';
 import { hover } from '../features/hover';
 import { documentLinks } from '../features/links';
@@ -28,6 +30,18 @@ export interface FeatureHost {
   index(): EditorIndex;
   /** What the client said it supports when it initialised. */
   clientCapabilities(): ClientCapabilities;
+  /** The `sec.codeLens.enabled` setting. */
+  codeLensEnabled(): boolean;
+}
+
+/** What the server asks of the features once they are registered. */
+export interface RegisteredFeatures {
+  /**
+   * Asks the editor, after `delayMs` of quiet, to ask again for the lenses of every document it
+   * shows: a change in one file changes the counts above the units it cites in others, and
+   * the editor asks again by itself only for the document that changed.
+   */
+  refreshCodeLenses(delayMs: number): void;
 }
 
 export const FEATURE_CAPABILITIES: ServerCapabilities = {
@@ -35,12 +49,13 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
   definitionProvider: true,
   declarationProvider: true,
   referencesProvider: true,
-  completionProvider: { triggerCharacters: [' ', '.', ','], resolveProvider: false },
+  completionProvider: { triggerCharacters: [' ', '.', ','], resolveProvider: true },
   documentSymbolProvider: { label: 'SEC' },
   workspaceSymbolProvider: true,
   foldingRangeProvider: true,
   documentLinkProvider: { resolveProvider: false },
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+  codeLensProvider: { resolveProvider: true },
   renameProvider: { prepareProvider: true },
   executeCommandProvider: { commands: Object.values(ServerCommand) },
 };
@@ -57,7 +72,7 @@ interface Registration {
   offsetOf(uri: string, position: Position): number | null;
 }
 
-export function registerFeatures(connection: Connection, host: FeatureHost): void {
+export function registerFeatures(connection: Connection, host: FeatureHost): RegisteredFeatures {
   const offsetOf = (uri: string, position: Position): number | null => host.index().summary(uri)?.lines.offsetAt(position) ?? null;
   const registration: Registration = { connection, host, guarded: guardedBy(connection.console), offsetOf };
   registerNavigation(registration);
@@ -66,6 +81,7 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
   registerRename(registration);
   registerServerCommands(registration);
   registerCustomRequests(registration);
+  return { refreshCodeLenses: registerCodeLenses(registration) };
 }
 
 function cancelled(token: CancellationToken): boolean {
@@ -110,9 +126,12 @@ function registerOutline({ connection, host, guarded }: Registration): void {
 function registerEditing({ connection, host, guarded, offsetOf }: Registration): void {
   connection.onCompletion(({ textDocument, position }, token) => guarded('completion', null, () => {
     const offset = offsetOf(textDocument.uri, position);
-    const editRangeDefault = host.clientCapabilities().textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
-    return offset === null || cancelled(token) ? null : completion(host.index(), textDocument.uri, offset, { editRangeDefault });
+    const capabilities = host.clientCapabilities().textDocument?.completion;
+    const editRangeDefault = capabilities?.completionList?.itemDefaults?.includes('editRange') === true;
+    const snippets = capabilities?.completionItem?.snippetSupport === true;
+    return offset === null || cancelled(token) ? null : completion(host.index(), textDocument.uri, offset, { editRangeDefault, snippets });
   }));
+  connection.onCompletionResolve((item) => guarded('completionItem/resolve', item, () => resolveCompletionItem(host.index(), item)));
   connection.onCodeAction(({ textDocument, range }) => guarded('codeAction', null, () => {
     const index = host.index();
     const summary = index.summary(textDocument.uri);
@@ -181,4 +200,20 @@ function registerCustomRequests({ connection, host, guarded }: Registration): vo
   onCustomRequest(connection, catalogueDocumentRequest, ({ uri }) => guarded('catalogueDocument', null, () => catalogueDocument(host.index(), uri)));
   onCustomRequest(connection, amendedTextRequest, ({ uri }) => guarded('amendedText', null, () => amendedText(host.index(), uri)));
   onCustomRequest(connection, redlineRequest, ({ uri, title }) => guarded('redline', null, () => redline(host.index(), uri, title)));
+}
+
+/** Code lenses: listed at once, each counted when the editor resolves it; see RegisteredFeatures for the refresh. */
+function registerCodeLenses({ connection, host, guarded }: Registration): RegisteredFeatures['refreshCodeLenses'] {
+  connection.onCodeLens(({ textDocument }) => guarded('codeLens', null, () => (host.codeLensEnabled() ? codeLenses(host.index(), textDocument.uri) : [])));
+  connection.onCodeLensResolve((lens, token) => guarded('codeLens/resolve', lens, () => resolveCodeLens(host.index(), lens, token)));
+  let timer: NodeJS.Timeout | undefined;
+  return (delayMs) => {
+    if (host.clientCapabilities().workspace?.codeLens?.refreshSupport !== true) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      // An editor that does not answer leaves the lenses as they were: nothing to report.
+      void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    }, delayMs);
+  };
 }

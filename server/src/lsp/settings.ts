@@ -7,9 +7,10 @@ export interface EditorSettings {
   catalogueEnabled: boolean;
   severities: Partial<Record<DiagnosticCode, SeveritySetting>>;
   exclude: string[];
+  codeLensEnabled: boolean;
 }
 
-export const DEFAULT_SETTINGS: EditorSettings = { catalogueEnabled: true, severities: {}, exclude: [] };
+export const DEFAULT_SETTINGS: EditorSettings = { catalogueEnabled: true, severities: {}, exclude: [], codeLensEnabled: true };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -17,6 +18,7 @@ const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 export function readSettings(raw: unknown): EditorSettings {
   const section = (raw ?? {}) as Record<string, unknown>;
   const catalogue = section.catalogue as Record<string, unknown> | undefined;
+  const codeLens = section.codeLens as Record<string, unknown> | undefined;
   const diagnostics = section.diagnostics as Record<string, unknown> | undefined;
   const severities: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
   const severity = diagnostics?.severity;
@@ -32,6 +34,7 @@ export function readSettings(raw: unknown): EditorSettings {
     catalogueEnabled: typeof catalogue?.enabled === 'boolean' ? catalogue.enabled : true,
     severities,
     exclude,
+    codeLensEnabled: typeof codeLens?.enabled === 'boolean' ? codeLens.enabled : true,
   };
 }
 

@@ -59,7 +59,7 @@ export class EditorIndex extends IndexBase {
     if (!summary) return { uri, references: [], diagnostics: [] };
     const { parsed } = summary;
     const references = this.resolutions.resolveReferences(uri, parsed.references, (reference) => this.checker.resolve(reference));
-    const diagnostics = this.checker.diagnostics(parsed.diagnostics, references, parsed.instructions);
+    const diagnostics = this.checker.diagnostics(uri, parsed.diagnostics, references, parsed.instructions);
     const resolution = { uri, references, diagnostics };
     this.resolutions.store(resolution);
     return resolution;

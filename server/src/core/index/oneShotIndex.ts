@@ -30,7 +30,7 @@ export class OneShotIndex extends IndexBase {
     if (!summary) return { uri, references: [], diagnostics: [] };
     const citations = scan ? scanCitations(scan, this.names) : { references: [], instructions: [] };
     const references = citations.references.map((reference) => entry(reference, this.checker.resolve(reference)));
-    const diagnostics = this.checker.diagnostics(summary.parsed.diagnostics, references, citations.instructions);
+    const diagnostics = this.checker.diagnostics(uri, summary.parsed.diagnostics, references, citations.instructions);
     return { uri, references, diagnostics };
   }
 

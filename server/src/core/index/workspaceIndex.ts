@@ -15,7 +15,7 @@ import { DocumentNames } from '../parse/documentNames';
 import type { TextEdit } from '../parse/reparse';
 import { Checker, CheckSources } from '../resolve/checker';
 import type { ResolvedReference } from '../resolve/diagnostics';
-import type { WorkspaceDefinition } from '../resolve/statuses';
+import type { Resolution, WorkspaceDefinition } from '../resolve/statuses';
 import type { DefinitionLookup } from './definitionMap';
 import { Deletions } from './deletions';
 import type { FileSummary } from './summary';
@@ -48,6 +48,8 @@ export interface WorkspaceIndex {
   definitionsOf(id: string): readonly WorkspaceDefinition[];
   /** The real titles and names a cited title may match. */
   titlesOf(target: string): readonly string[];
+  /** What a citation of an id would resolve to (the status completion and code lenses show). */
+  resolveId(id: string): Resolution;
   /** The text of a unit defined in the workspace (whole unit, paragraphs included). */
   textOf(id: string): string | undefined;
   /** Files whose tracked changes delete an id. */
@@ -145,6 +147,10 @@ export abstract class IndexBase implements WorkspaceIndex {
     return this.checker.titlesOf(target);
   }
 
+  resolveId(id: string): Resolution {
+    return this.checker.resolveId(id);
+  }
+
   textOf(id: string): string | undefined {
     const definition = this.firstDefinitionOf(id);
     const summary = definition ? this.files.get(definition.uri) : undefined;
@@ -201,6 +207,7 @@ export abstract class IndexBase implements WorkspaceIndex {
       anyDeleted: () => this.deletions.any,
       textOf: (id) => this.textOf(id),
       exists: (id) => this.firstDefinitionOf(id) !== undefined,
+      definitionsOf: (id) => this.definitionsOf(id),
       siblingsOf: (id) => this.siblingsOf(id),
     };
     return new Checker(sources, {

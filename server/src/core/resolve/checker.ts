@@ -11,7 +11,7 @@ import type { CoreDiagnostic, DiagnosticCode, Instruction, Reference } from '../
 import type { DocumentNames } from '../parse/documentNames';
 import { applySeverities, referenceDiagnostics, ResolvedReference } from './diagnostics';
 import { instructionDiagnostics, InstructionSources } from './instructions';
-import { resolveReference, ResolverSources } from './resolver';
+import { resolveReference, ResolverSources, resolveTarget } from './resolver';
 import type { Resolution, WorkspaceDefinition } from './statuses';
 
 /** What the checker asks of the workspace. */
@@ -59,10 +59,15 @@ export class Checker {
 
   resolve(reference: Reference): Resolution {
     if (reference.kind !== 'sec' || reference.target === null) return resolveReference(reference, this.resolverSources);
-    let resolution = this.byTarget.get(reference.target);
+    return this.resolveId(reference.target);
+  }
+
+  /** What a citation of this id resolves to. */
+  resolveId(target: string): Resolution {
+    let resolution = this.byTarget.get(target);
     if (resolution === undefined) {
-      resolution = resolveReference(reference, this.resolverSources);
-      this.byTarget.set(reference.target, resolution);
+      resolution = resolveTarget(target, this.resolverSources);
+      this.byTarget.set(target, resolution);
     }
     return resolution;
   }
@@ -77,10 +82,10 @@ export class Checker {
     return titles;
   }
 
-  /** A file's diagnostics: its parse's own, its references' and its instructions', by offset, severities applied. */
-  diagnostics(parseProblems: readonly CoreDiagnostic[], references: readonly ResolvedReference[], instructions: readonly Instruction[]): CoreDiagnostic[] {
+  /** The diagnostics of the file `uri`: its parse's own, its references' and its instructions', by offset, severities applied. */
+  diagnostics(uri: string, parseProblems: readonly CoreDiagnostic[], references: readonly ResolvedReference[], instructions: readonly Instruction[]): CoreDiagnostic[] {
     const found = referenceDiagnostics(references, (target) => this.titlesOf(target));
-    if (instructions.length > 0) found.push(...instructionDiagnostics(instructions, this.sources));
+    if (instructions.length > 0) found.push(...instructionDiagnostics(instructions, this.sources, uri));
     return applySeverities(parseProblems.concat(found), this.settings.severities).sort((a, b) => a.start - b.start);
   }
 

@@ -81,7 +81,8 @@ function diagnose(reference: Reference, resolution: Resolution, titlesOf: TitleS
       diagnostics.push({
         start, end, severity: 'warning', code: 'deprecated-reference',
         message: `Deprecated reference: ${resolution.reason ?? `${target} must no longer be cited.`}` +
-          (resolution.replacement ? ` Cite ${resolution.replacement} instead.` : ''),
+          // A reason often says itself what to cite ("... cite the incorporation provisions instead."): the replacement is named, not urged again.
+          (resolution.replacement ? ` Its replacement is ${resolution.replacement}.` : ''),
         data: { target, replacement: resolution.replacement },
       });
       break;

@@ -6,11 +6,14 @@ import type { CoreDiagnostic } from '../model/types';
 import type { Instruction } from '../model/types';
 import { collapseWhitespace } from '../parse/scanner';
 import { compareClauseNumbers } from '../parse/numbering';
+import type { WorkspaceDefinition } from './statuses';
 
 export interface InstructionSources {
   /** The target's text in the workspace, or undefined when it is not there. */
   textOf: (id: string) => string | undefined;
   exists: (id: string) => boolean;
+  /** Every workspace definition of an id. */
+  definitionsOf: (id: string) => readonly WorkspaceDefinition[];
   /** Ids of the units beside `id` (children of its parent), in any order. */
   siblingsOf: (id: string) => string[];
 }
@@ -27,7 +30,16 @@ function compareIds(a: string, b: string): number {
   return compareClauseNumbers(lastNumber(a), lastNumber(b));
 }
 
-export function instructionDiagnostics(instructions: readonly Instruction[], sources: InstructionSources): CoreDiagnostic[] {
+/**
+ * Defined by some file other than by the instruction's own draft inserting it: a draft that
+ * says "Insert new Section H4.14" and then writes {++H4.14 ...++} does what it says.
+ */
+function existsBesidesDraft(id: string, draftUri: string, sources: InstructionSources): boolean {
+  return sources.definitionsOf(id).some((definition) => definition.uri !== draftUri || !definition.unit.inserted);
+}
+
+/** `draftUri`: the file the instructions are written in. */
+export function instructionDiagnostics(instructions: readonly Instruction[], sources: InstructionSources, draftUri: string): CoreDiagnostic[] {
   const diagnostics: CoreDiagnostic[] = [];
   for (const instruction of instructions) {
     if (instruction.kind === 'replace' && instruction.find !== undefined) {
@@ -43,7 +55,7 @@ export function instructionDiagnostics(instructions: readonly Instruction[], sou
     if ((instruction.kind === 'insert' || instruction.kind === 'renumber') && instruction.newId) {
       const at = { start: instruction.newIdStart!, end: instruction.newIdEnd! };
       const newId = instruction.newId;
-      if (sources.exists(newId)) {
+      if (existsBesidesDraft(newId, draftUri, sources)) {
         diagnostics.push({ ...at, severity: 'information', code: 'numbering-order', message: `${newId} already exists.` });
         continue;
       }
