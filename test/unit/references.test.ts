@@ -122,6 +122,8 @@ describe('reference forms in pasted real-world text', () => {
     assert.deepEqual(targets('the Message Catalogue T2.1 and the Appendix Register H1.4'), []);
     // Bare ids in prose stay clauses.
     assert.deepEqual(targets('the obligations in H14.36 and in Section H4 and H4.3; In H5.2 likewise'), ['Section H14.36', 'Section H4', 'Section H4.3', 'Section H5.2']);
+    // A sentence's first word is no name, even after a clause label ending in a capital.
+    assert.deepEqual(targets('Text.\nH8.4A Notwithstanding C19.7, each Party acts.'), ['Section C19.7']);
     // "Section V16.0" is still cited as written: the keyword makes it one.
     assert.deepEqual(targets('under Section V16.0'), ['Section V16.0']);
   });

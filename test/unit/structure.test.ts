@@ -108,6 +108,22 @@ describe('document structure', () => {
     assert.ok(units[0].start > text.indexOf('H4 Processing'));
   });
 
+  it('ends a document\'s own table of contents where its entries end, so that its body cites again', () => {
+    // A Subsidiary Document numbers its own body 1, 1.1 after its contents, with no SEC heading to end them.
+    const contents = 'Table of Contents\n\n1 Introduction 3\n2 Definitions 4\n2.1 Interpretation 4\nSchedules:\n3 Obligations of Users\n\n';
+    const body = '1 Introduction\n\n1.1 This document supplements Section H9.3\nand Sections H9.1 and H9.2.\n';
+    const repeated = parse(contents + body);
+    assert.deepEqual(repeated.contents.map((region) => region.end), [contents.length], 'the first entry numbered again starts the body');
+    assert.deepEqual(repeated.references.map((reference) => reference.target), ['Section H9.3', 'Section H9.1', 'Section H9.2']);
+    // A sentence is no entry, nor is a line introducing a list; a group's short label is one.
+    for (const first of ['The DCC shall publish it within 5 days.', 'Users shall comply with each of the following:', 'They apply to each Party;']) {
+      const text = `${contents}${first}\nSee Section H9.3.\n`;
+      assert.deepEqual(parse(text).contents.map((region) => region.end), [contents.length], first);
+      assert.deepEqual(parse(text).references.map((reference) => reference.target), ['Section H9.3'], first);
+    }
+    assert.deepEqual(parse('CONTENTS\nIntroduction ......\nAppendices:\nAppendix AK: Testing\n').contents.map((region) => region.end), [62]);
+  });
+
   it('does not take a reflowed citation for a clause definition', () => {
     const units = parse('Section H: DCC Services\nH1 Entry\nH1.1 The DCC shall comply with Section\nH1.2 as amended.\n').units;
     assert.deepEqual(units.map((unit) => unit.id), ['Section H', 'Section H1', 'Section H1.1']);

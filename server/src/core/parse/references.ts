@@ -23,14 +23,15 @@ export interface ScanOptions {
 }
 
 /**
- * A bare id right after a capitalised word other than a sentence's connecting words belongs
- * to what that word names: "Supporting Requirements T16.0", "Interface Matrix H1.2" are
- * versions of documents; "and H3.22", "In H14.36" are clauses.
+ * A bare id right after a name in Title Case (two capitalised words or more) is that
+ * document's version label: "Supporting Requirements T16.0", "Interface Matrix H1.2". One
+ * capitalised word is a sentence's first ("Notwithstanding H4.3", "In H14.36"): a clause.
  */
-const CONNECTING_WORDS = new Set(['In', 'See', 'Under', 'And', 'Or', 'Of', 'To', 'By', 'With', 'Per', 'From', 'Also', 'Where', 'Then', 'SEC']);
+const TITLE_CASE_NAME_BEFORE = /(?:^|[ \t("\u201c])[A-Z][A-Za-z]*[ \t]+[A-Z][a-z][A-Za-z]*[ \t]*$/;
+const CONNECTING_WORDS = new Set(['In', 'See', 'Under', 'And', 'Or', 'Of', 'To', 'By', 'With', 'Per', 'From', 'Also', 'Where', 'Then']);
 
-function namesSomething(word: string): boolean {
-  return isUpper(word.charCodeAt(0)) && isLower(word.charCodeAt(word.length - 1)) && !CONNECTING_WORDS.has(word);
+function versionOfName(textBefore: string, lastWord: string): boolean {
+  return !CONNECTING_WORDS.has(lastWord) && TITLE_CASE_NAME_BEFORE.test(textBefore);
 }
 
 /** Words before a bare id that make it something other than an SEC clause. */
@@ -689,8 +690,9 @@ export class ReferenceScanner {
     if (lineStart === 0 || text.charCodeAt(lineStart - 1) === 10) return start + 1;
     // Only a Section's letter starts an SEC id; "Matrix V12.4" is a document's version label.
     if (!this.options.names.isSectionLetter(text.charCodeAt(start))) return start + 1;
-    const before = /([A-Za-z]+)[ \t]*$/.exec(text.slice(Math.max(0, start - 24), start));
-    if (before && (NOT_SEC_BEFORE.has(before[1].toLowerCase()) || namesSomething(before[1]))) return start + 1;
+    const textBefore = text.slice(Math.max(0, start - 48), start);
+    const before = /([A-Za-z]+)[ \t]*$/.exec(textBefore);
+    if (before && (NOT_SEC_BEFORE.has(before[1].toLowerCase()) || versionOfName(textBefore, before[1]))) return start + 1;
     const id = readSectionId(text, start);
     if (!id) return start + 1;
     return this.sectionList(start, id);

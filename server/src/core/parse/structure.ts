@@ -47,6 +47,28 @@ const DEPTH_CLAUSE = 2;
 /** A line this long ends a table of contents: contents list short headings. */
 const LONGEST_CONTENTS_LINE = 160;
 
+/** A numbered contents entry's number (`1`, `2.1`, `3.`): a number, then a title. */
+const NUMBERED_ENTRY = /^(\d{1,3}(?:\.\d{1,3}){0,4})\.?[ \t]+\S/;
+
+/**
+ * Could this line be an entry of a table of contents? Entries are headings: they do not end a
+ * sentence or a list item (`.` `;` `,`); a colon ends only a short label of a group
+ * ("Schedules:", "Appendices:"), not a sentence introducing a list.
+ */
+function mayBeContentsEntry(text: string, first: number, contentEnd: number): boolean {
+  const last = text.charCodeAt(contentEnd - 1);
+  if (last === Ch.Period || last === Ch.Semicolon || last === Ch.Comma) return endsInLeader(text, first, contentEnd);
+  if (last !== Ch.Colon) return true;
+  let words = 1;
+  for (let i = first; i < contentEnd; i++) if (text.charCodeAt(i) === Ch.Space) words++;
+  return words <= 2;
+}
+
+/** "Introduction ........" : dot leaders run to a page number that extraction lost. */
+function endsInLeader(text: string, first: number, contentEnd: number): boolean {
+  return contentEnd - first > 3 && text.startsWith('...', contentEnd - 3);
+}
+
 /** End of a heading's label: after the keyword, the spaces, and an id of `idLength` characters. */
 function labelEndAfter(text: string, keywordEnd: number, idLength: number): number {
   let i = keywordEnd;
@@ -114,6 +136,8 @@ export class StructureParser extends LineClassifier {
   private contentsStart = -1;
   /** The Sections a table of contents has listed: one listed again is its text starting. */
   private readonly contentsSections = new Set<string>();
+  /** The numbered headings (`1`, `2.1`) it has listed: a document's body starts by numbering its first again. */
+  private readonly contentsNumbers = new Set<string>();
 
   /**
    * `deferParagraphs`: see StructureOptions.paragraphsOnDemand. `units`: a parse's units that
@@ -173,6 +197,7 @@ export class StructureParser extends LineClassifier {
     this.closeTo(0, this.lastContentEnd);
     this.contentsStart = this.line.start;
     this.contentsSections.clear();
+    this.contentsNumbers.clear();
   }
 
   /** A line of an open table of contents: true while the contents go on; a line that ends them closes them, to be read as any other. */
@@ -181,15 +206,26 @@ export class StructureParser extends LineClassifier {
     const text = this.text;
     const i = this.line.first;
     const first = text.charCodeAt(i);
-    // The contents end where numbered text begins, or where a heading they listed comes again.
+    // The contents end where their entries end: at numbered text, at a heading they listed
+    // coming again, or at a line no entry is (a sentence, a long line).
     let ends = false;
     if (isUpper(first) && isDigit(text.charCodeAt(i + 1))) ends = readPartOrClause(text, i, this.label) && this.label.clauseStart !== -1;
     else if (first === Ch.LParen) ends = readParagraphLabel(text, i) !== -1;
     else if (first === Ch.S) ends = this.listsSectionAgain(i);
-    if (!ends && this.line.contentEnd - i > LONGEST_CONTENTS_LINE) ends = true;
+    else if (isDigit(first)) ends = this.listsNumberAgain(i);
+    if (!ends) ends = this.line.contentEnd - i > LONGEST_CONTENTS_LINE || !mayBeContentsEntry(text, i, this.line.contentEnd);
     if (!ends) return true;
     this.contents.push({ start: this.contentsStart, end: this.line.start });
     this.contentsStart = -1;
+    return false;
+  }
+
+  /** `2.1 Interpretation` in a document's own contents; the same number again starts its body. Page numbers alone are not entries. */
+  private listsNumberAgain(at: number): boolean {
+    const match = NUMBERED_ENTRY.exec(this.text.slice(at, Math.min(this.line.contentEnd, at + 24)));
+    if (!match) return false;
+    if (this.contentsNumbers.has(match[1])) return true;
+    this.contentsNumbers.add(match[1]);
     return false;
   }
 
