@@ -84,9 +84,9 @@ describe('reference forms', () => {
 
   it('reads modification proposals with or without a space', () => {
     assert.deepEqual(targets('pursuant to SECMP 0001 and SECMP0045'), ['SECMP0001', 'SECMP0045']);
-    // SECAS's current numbering: an alternative solution carries a letter; leading zeros are not part of the number.
-    assert.deepEqual(targets('MP106, MP 122A, MP0200, SEC Modification Proposal 122A and Modification Proposal MP201'),
-      ['MP106', 'MP122A', 'MP200', 'MP122A', 'MP201']);
+    // SECAS's current numbering: an alternative solution carries a letter; the number is kept as written.
+    assert.deepEqual(targets('MP106, MP 122A, MP084, SEC Modification Proposal 122A and Modification Proposal MP201'),
+      ['MP106', 'MP122A', 'MP084', 'MP122A', 'MP201']);
     assert.deepEqual(targets('AMP106, MP12AB, MP1A2, the MP for Derby, Modification Proposals are raised'), []);
   });
 
@@ -132,6 +132,15 @@ describe('reference forms in pasted real-world text', () => {
     assert.deepEqual(targets('See Section K 4.1 and SEC Section X5.4.'), ['Section K4.1', 'Section X5.4']);
     assert.deepEqual(targets('a Section X 5 times'), ['Section X']);
     assert.deepEqual(targets('Sections F7 to F9 apply.'), ['Section F7', 'Section F8', 'Section F9']);
+  });
+
+  it('cites each paragraph of "paragraphs (a) and (b) of Section H4.3", and leaves "paragraph (b) above" alone', () => {
+    assert.deepEqual(targets('as paragraphs (a) and (b) of Section H4.3 say'), ['Section H4.3(a)', 'Section H4.3(b)']);
+    assert.deepEqual(targets('under paragraphs (a), (c)(ii) or (d) of H4.3'), ['Section H4.3(a)', 'Section H4.3(c)(ii)', 'Section H4.3(d)']);
+    assert.deepEqual(targets('paragraph (a) of SEC Section X5.4'), ['Section X5.4(a)']);
+    assert.deepEqual(targets('paragraph (b) above applies'), []);
+    const [first, last] = parse('paragraphs (a) and (b) of Section H4.3.').references;
+    assert.deepEqual([first.text, last.text], ['paragraphs (a)', '(b) of Section H4.3']);
   });
 
   it('carries the one document named just before a clause number that names none', () => {

@@ -43,6 +43,8 @@ const TITLE_BREAKERS = new Set([
 const TITLE_MAX_WORDS = 20;
 /** How far back a clause number without its document looks for the document named before it. */
 export const CONTEXT_LOOKBACK = 600;
+/** Paragraphs in one "paragraphs (a), (b) and (c) of …": a bound, as every reader has. */
+const MAX_PARAGRAPH_LIST = 26;
 const RANGE_EXPANSION_LIMIT = 200;
 const DOCUMENT_NAME_WORDS = 8;
 
@@ -288,7 +290,6 @@ export class ReferenceScanner {
     let numberStart = end;
     while (numberStart > start && isAlnum(this.text.charCodeAt(numberStart - 1))) numberStart--;
     if (this.text.startsWith('MP', numberStart)) numberStart += 2;
-    while (this.text.charCodeAt(numberStart) === 48 && isDigit(this.text.charCodeAt(numberStart + 1))) numberStart++; // MP0106 is MP106
     this.push(start, end, `MP${this.text.slice(numberStart, end)}`, 'sec');
     return end;
   }
@@ -617,6 +618,7 @@ export class ReferenceScanner {
   private clauseKeyword(start: number, keywordEnd: number, isParagraph: boolean): number {
     const { text } = this;
     const at = skipGap(text, keywordEnd);
+    if (isParagraph && text.charCodeAt(at) === 40) return this.paragraphsOfClause(start, keywordEnd, at);
     if (!isParagraph && isUpper(text.charCodeAt(at)) && isDigit(text.charCodeAt(at + 1))) {
       const id = readSectionId(text, at);
       return id && id.clauseEnd !== -1 ? this.sectionList(start, id) : keywordEnd;
@@ -649,6 +651,39 @@ export class ReferenceScanner {
       }
     });
     return end;
+  }
+
+  /**
+   * "paragraphs (a) and (b)(ii) of Section H4.3": one reference per paragraph, to the paragraph
+   * of that clause. Without "of" and a clause id, the labels are left alone (which clause
+   * "paragraph (b) above" means is the reader's guess, not ours).
+   */
+  private paragraphsOfClause(start: number, keywordEnd: number, at: number): number {
+    const { text } = this;
+    const items: Array<{ labels: string[]; start: number; end: number }> = [];
+    for (let i = at; items.length < MAX_PARAGRAPH_LIST;) {
+      const labels: string[] = [];
+      const end = readParagraphLabels(text, i, labels);
+      if (labels.length === 0) break;
+      items.push({ labels, start: i, end });
+      const separator = this.readListSeparator(end);
+      if (!separator || text.charCodeAt(separator.next) !== 40) break;
+      i = separator.next;
+    }
+    if (items.length === 0) return keywordEnd;
+    let owner = skipGap(text, items[items.length - 1].end);
+    if (!wordAt(text, owner, 'of')) return keywordEnd;
+    owner = skipGap(text, owner + 2);
+    if (wordAt(text, owner, 'SEC')) owner = skipGap(text, owner + 3);
+    if (wordAt(text, owner, 'Section')) owner = skipGap(text, owner + 7);
+    const id = readSectionId(text, owner);
+    if (!id || id.clauseEnd === -1 || id.paragraphs || !this.options.names.isSectionLetter(text.charCodeAt(owner))) return keywordEnd;
+    const clause = this.sectionTarget(id);
+    items.forEach((item, k) => {
+      const itemEnd = k === items.length - 1 ? id.end : item.end;
+      this.push(k === 0 ? start : item.start, itemEnd, clause + item.labels.map((label) => `(${label})`).join(''), 'sec');
+    });
+    return id.end;
   }
 
   /** The document after "of": `of Appendix AK`, `of this Appendix`, `of the SEC Variation ...`. */
