@@ -184,3 +184,17 @@ describe('document structure', () => {
     assert.ok(large < small * 24, `2,000 clauses twice: ${small} ns, 16,000 clauses twice: ${large} ns`);
   });
 });
+
+describe('line breaks', () => {
+  it('reads a lone carriage return as a line break, as editors count lines, with every offset the text\'s own', () => {
+    const lf = 'Section H: DCC Services\nH4 Processing Service Requests\nH4.1 See Section X5.4.\nH4.2 Second.\n';
+    for (const breaks of ['\r', '\r\n']) {
+      const text = lf.replace(/\n/g, breaks);
+      const parsed = parse(text);
+      assert.equal(parsed.text, text);
+      assert.deepEqual(parsed.units.map((unit) => [unit.id, text.slice(unit.labelStart, unit.labelEnd)]),
+        parse(lf).units.map((unit) => [unit.id, lf.slice(unit.labelStart, unit.labelEnd)]), JSON.stringify(breaks));
+      assert.deepEqual(parsed.references.map((reference) => text.slice(reference.start, reference.end)), ['Section X5.4']);
+    }
+  });
+});

@@ -1,8 +1,22 @@
-// How the parse layer reads lines. This is the one place that decides what a line break is
-// (today "\n", with "\r\n" read as "\n" preceded by a "\r" that is not content): the structure
-// pass, the paragraphs read on demand and the in-place re-parse all read lines through it.
+// How the parse layer reads lines. This is the one place that decides what a line break is:
+// "\n", "\r\n" (read as "\n" preceded by a "\r" that is not content) and a lone "\r", as LSP and
+// editors count them. A text with lone "\r"s is read with each replaced by "\n"
+// (`withLineFeeds`: same length, so every offset stays the text's own). The structure pass, the
+// paragraphs read on demand and the in-place re-parse all read lines through here.
 
 import { Ch } from './chars';
+
+const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
+
+/** Has the text a "\r" that is not followed by "\n" (old Mac line endings, text pasted from some PDFs)? */
+export function hasLoneCarriageReturn(text: string): boolean {
+  return text.indexOf('\r') !== -1 && LONE_CARRIAGE_RETURN.test(text);
+}
+
+/** The text with each lone "\r" as "\n"; the text itself when it has none. */
+export function withLineFeeds(text: string): string {
+  return hasLoneCarriageReturn(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
 
 /** A line as the structure pass reads it. */
 export interface LineSpan {

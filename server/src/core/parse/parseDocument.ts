@@ -5,6 +5,7 @@
 import type { CoreDiagnostic, DocumentContext, Instruction, ParsedDocument, Reference } from '../model/types';
 import { afterView, beforeView, hasChangeMarkup, scanChanges } from '../text/criticMarkup';
 import { DocumentNames } from './documentNames';
+import { withLineFeeds } from './lines';
 import { parseDefinitions } from './definitions';
 import { parseInstructions } from './instructions';
 import { scanReferences } from './references';
@@ -55,8 +56,9 @@ export function parseForCheck(source: string): DeferredParse {
   return parseUnits(source, true);
 }
 
-function parseUnits(source: string, deferParagraphs: boolean): DeferredParse {
+function parseUnits(written: string, deferParagraphs: boolean): DeferredParse {
   const diagnostics: CoreDiagnostic[] = [];
+  const source = withLineFeeds(written);
   let text = source;
   let before: string | null = null;
   if (hasChangeMarkup(source)) {
@@ -68,11 +70,11 @@ function parseUnits(source: string, deferParagraphs: boolean): DeferredParse {
     }
   }
   // Tracked changes compare every unit of both readings, so paragraphs are read on demand only without them.
-  const onDemand = deferParagraphs && before === null && text === source;
+  const onDemand = deferParagraphs && before === null && text === written;
   const structure = parseStructure(text, { paragraphsOnDemand: onDemand });
   const deleted = before === null ? [] : compareReadings(before, structure);
   const parsed: ParsedDocument = {
-    text: source,
+    text: written,
     instructions: [],
     units: structure.units,
     definitions: [],

@@ -13,7 +13,7 @@ import { hasChangeMarkup } from '../text/criticMarkup';
 import { parseDefinitions } from './definitions';
 import { ChangedSpan, EditedLines, editedLines } from './editedLines';
 import { lastUnitBefore } from './resumedClassifier';
-import { isLineBreak, lineNumbersAt, lineStartAt, newLineSpan, readLine } from './lines';
+import { isLineBreak, lineNumbersAt, lineStartAt, newLineSpan, readLine, hasLoneCarriageReturn } from './lines';
 import { duplicateMessage } from './numbering';
 import type { ParseOptions } from './parseDocument';
 import { rootDocumentId } from '../model/ids';
@@ -58,6 +58,8 @@ export function reparse(previous: ParsedDocument, text: string, options: ParseOp
   const old = previous.text;
   // A document never parsed (too large: it has no context, not even the text's start) has nothing to update.
   if (previous.contexts.length === 0 || previous.instructions.length > 0 || previous.deleted.length > 0) return null;
+  // Lone carriage returns are read as line feeds (lines.ts): such rare texts are parsed whole.
+  if (hasLoneCarriageReturn(old) || hasLoneCarriageReturn(text)) return null;
   const span = changedSpan(old, text, edit);
   // The rest of the new text is the old text's, which has no markup when the old text has none.
   if (hasChangeMarkup(old) || hasChangeMarkup(text.slice(Math.max(0, span.start - MARKUP_OPENER_REACH), span.newEnd + MARKUP_OPENER_REACH))) return null;
