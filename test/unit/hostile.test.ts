@@ -5,6 +5,9 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { acceptChanges, scanChanges } from '../../server/src/core/text/criticMarkup';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { definition } from '../../server/src/features/definition';
+import { hover } from '../../server/src/features/hover';
+import { workspace } from './fixtures';
 import { growthRatio, LINEAR_RATIO_LIMIT } from './growth';
 
 describe('hostile input: time and output grow linearly', () => {
@@ -48,5 +51,28 @@ describe('hostile input: line breaks', () => {
         for (const character of [0, 1, 2, 100]) assert.equal(ours.offsetAt({ line, character }), theirs.offsetAt({ line, character }));
       }
     }));
+  });
+});
+
+/** Section X with clauses X1.1 … X1.n, each on its own line. */
+function sectionX(clauses: number): string {
+  const lines = ['Section X: Transition', 'X1 General'];
+  for (let n = 1; n <= clauses; n++) lines.push(`X1.${n} Clause ${n}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+describe('hostile input: ranges', () => {
+  it('hovers and goes to the definition of both written ends of a range, however many members it has', () => {
+    for (const last of [5, 64, 65, 100]) {
+      const citing = `See Section X1.1 to X1.${last} here.`;
+      const index = workspace({ 'file:///x.sec': sectionX(100), 'file:///d.sec': citing });
+      for (const [written, offset] of [['X1.1', citing.indexOf('X1.1') + 1], [`X1.${last}`, citing.lastIndexOf('X1.') + 1]] as const) {
+        const value = (hover(index, 'file:///d.sec', offset)?.contents as { value: string } | undefined)?.value ?? '';
+        assert.match(value, new RegExp(`\\*\\*Section ${written.replace('.', '\\.')}\\*\\*`), `hover on ${written} of a range to X1.${last}`);
+        const [link] = definition(index, 'file:///d.sec', offset);
+        assert.equal(link?.targetUri, 'file:///x.sec', `definition of ${written} of a range to X1.${last}`);
+      }
+      assert.equal(hover(index, 'file:///d.sec', citing.indexOf(' here') + 2), null, 'nothing after the range');
+    }
   });
 });
