@@ -25,6 +25,9 @@ export interface MalformedChange {
 const OPENER = /\{(\+\+|--|~~|>>)/g;
 const CLOSER: Record<string, string> = { '++': '++}', '--': '--}', '~~': '~~}', '>>': '<<}' };
 const KIND: Record<string, ChangeKind> = { '++': 'insertion', '--': 'deletion', '~~': 'substitution', '>>': 'comment' };
+const UNCLOSED: Record<string, string> = Object.fromEntries(
+  Object.entries(CLOSER).map(([marker, closer]) => [marker, `Unclosed change: "{${marker}" has no matching "${closer}".`]),
+);
 
 export function hasChangeMarkup(text: string): boolean {
   OPENER.lastIndex = 0;
@@ -64,7 +67,7 @@ export function scanChanges(text: string): { spans: ChangeSpan[]; malformed: Mal
     OPENER.lastIndex = contentStart;
     const nested = OPENER.exec(text);
     if (close === -1) {
-      malformed.push({ start, end: contentStart, message: `Unclosed change: "{${marker}" has no matching "${closer}".` });
+      malformed.push({ start, end: contentStart, message: UNCLOSED[marker] });
       OPENER.lastIndex = contentStart;
       continue;
     }
