@@ -8,16 +8,14 @@ import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { definition } from '../../server/src/features/definition';
 import { hover } from '../../server/src/features/hover';
 import { workspace } from './fixtures';
-import { growthRatio, LINEAR_RATIO_LIMIT } from './growth';
+import { assertLinear } from './growth';
 
 describe('hostile input: time and output grow linearly', () => {
   it('scans unclosed and separator-less CriticMarkup in linear time, with the same findings', () => {
     const unclosed = (count: number) => '{++ a {-- b {>> c '.repeat(count);
     const noSeparator = (count: number) => '{~~ old ~~} '.repeat(count) + '{~~ last';
-    for (const [make, size] of [[unclosed, 8000], [noSeparator, 20_000]] as const) {
-      const ratio = growthRatio(make, (text) => scanChanges(text), size);
-      assert.ok(ratio < LINEAR_RATIO_LIMIT, `1× → 8× took ${ratio.toFixed(1)}×`);
-    }
+    assertLinear(unclosed, scanChanges, 8000, 'unclosed markup');
+    assertLinear(noSeparator, scanChanges, 20_000, 'substitutions without "~>"');
     const { spans, malformed } = scanChanges(unclosed(3));
     assert.deepEqual(spans, []);
     assert.equal(malformed.length, 9);
@@ -74,5 +72,31 @@ describe('hostile input: ranges', () => {
       }
       assert.equal(hover(index, 'file:///d.sec', citing.indexOf(' here') + 2), null, 'nothing after the range');
     }
+  });
+});
+
+describe('hostile input: instruction previews', () => {
+  const hoverValue = (files: Record<string, string>, offset = 2): string =>
+    (hover(workspace(files), 'file:///m.sec', offset)!.contents as { value: string }).value;
+  const afterPart = (value: string): string => value.slice(value.indexOf('After:'));
+
+  it('shows the replacement text as written: "$&", "$\'", "$`" and "$1" are not patterns', () => {
+    const part = 'Section H: DCC Services\nH4 Processing\nH4.1 The DCC shall notify the User.\n';
+    for (const replacement of ["$'", '$&', '$`', '$1', '$$', "$'$'$&$`"]) {
+      const value = hoverValue({ 'file:///h.sec': part, 'file:///m.sec': `In Section H4.1, replace "notify" with "${replacement}".\n` });
+      const escaped = replacement.replace(/`/g, '\\`');
+      assert.ok(afterPart(value).includes(`shall ${escaped} the User`), `${replacement}: ${afterPart(value)}`);
+    }
+  });
+
+  it('previews only the lines it shows, however long the target or the replacement', () => {
+    const clauses = Array.from({ length: 20_000 }, (_, n) => `H4.${n + 1} The DCC shall act within ${n} days.`);
+    const part = `Section H: DCC Services\nH4 Processing\n${clauses.join('\n')}\n${'long '.repeat(100_000)}\n`;
+    assert.ok(part.length > 1_000_000);
+    const value = hoverValue({ 'file:///h.sec': part, 'file:///m.sec': `In Section H4, replace "shall act" with "${"$'".repeat(150)}".\n` });
+    assert.ok(value.length < 20_000, `the hover is ${value.length} characters`);
+    assert.match(afterPart(value), /The DCC (?:\$'){150} within 0 days/);
+    const longLine = hoverValue({ 'file:///h.sec': part, 'file:///m.sec': 'Delete Section H4.\n' });
+    assert.ok(longLine.length < 20_000);
   });
 });

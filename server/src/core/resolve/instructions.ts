@@ -4,8 +4,8 @@
 import { parentId, shortLabel } from '../model/ids';
 import type { CoreDiagnostic } from '../model/types';
 import type { Instruction } from '../model/types';
-import { collapseWhitespace } from '../parse/scanner';
 import { compareClauseNumbers } from '../parse/structure';
+import { findLoosely } from '../text/looseMatch';
 
 export interface InstructionSources {
   /** The target's text in the workspace, or undefined when it is not there. */
@@ -32,7 +32,7 @@ export function instructionDiagnostics(instructions: readonly Instruction[], sou
   for (const instruction of instructions) {
     if (instruction.kind === 'replace' && instruction.find !== undefined) {
       const text = sources.textOf(instruction.target);
-      if (text !== undefined && !collapseWhitespace(text).includes(collapseWhitespace(instruction.find))) {
+      if (text !== undefined && findLoosely(text, instruction.find) === null) {
         diagnostics.push({
           start: instruction.findStart!, end: instruction.findEnd!, severity: 'error', code: 'instruction-text-not-found',
           message: `"${instruction.find}" does not occur in the text of ${instruction.target}, so it cannot be replaced.`,
