@@ -7,7 +7,9 @@ import { acceptChanges, scanChanges } from '../../server/src/core/text/criticMar
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { definition } from '../../server/src/features/definition';
 import { hover } from '../../server/src/features/hover';
-import { workspace } from './fixtures';
+import { EditorIndex } from '../../server/src/core/index/editorIndex';
+import { MAX_RANGE_MEMBERS, rangeMemberBudget } from '../../server/src/core/parse/references';
+import { catalogue, parse, snapshot, workspace } from './fixtures';
 import { assertLinear } from './growth';
 
 describe('hostile input: time and output grow linearly', () => {
@@ -60,6 +62,62 @@ function sectionX(clauses: number): string {
 }
 
 describe('hostile input: ranges', () => {
+  it('cites a range of more than 100 members by its two ends, with a range-too-wide diagnostic', () => {
+    const text = 'See Section H1.1 to H1.200 and X1.1-X1.100.';
+    const references = parse(text).references;
+    assert.equal(references.length, 2 + MAX_RANGE_MEMBERS);
+    assert.deepEqual(references.slice(0, 2).map((r) => [r.text, r.rangePartner, r.unexpanded?.members]), [
+      ['Section H1.1', 'Section H1.200', 200], ['H1.200', 'Section H1.1', undefined],
+    ]);
+    const diagnostics = workspace({ 'file:///a.sec': text }).resolve('file:///a.sec').diagnostics.filter((d) => d.code === 'range-too-wide');
+    assert.deepEqual(diagnostics.map((d) => [text.slice(d.start, d.end), d.severity]), [['Section H1.1 to H1.200', 'information']]);
+    assert.match(diagnostics[0].message, /200 members, more than the 100/);
+  });
+
+  it('cites at most a budget of unwritten members per file, linear in its size, whatever its ranges', () => {
+    const forms = [
+      (n: number) => 'See Section H1.1 to H1.99.\n'.repeat(n),
+      (n: number) => `See Section H1.1${'-H1.99-H1.1'.repeat(n)}.\n`,
+      (n: number) => 'H1.1-H1.99 '.repeat(n),
+    ];
+    for (const make of forms) {
+      for (const copies of [1000, 8000]) {
+        const text = make(copies);
+        const references = parse(text).references;
+        const unwritten = references.filter((r) => r.viaRange).length;
+        assert.ok(unwritten <= rangeMemberBudget(text.length), `${unwritten} unwritten members in ${text.length} characters`);
+        assert.ok(references.length - unwritten < text.length / 5);
+        const overBudget = workspace({ 'file:///a.sec': text }).resolve('file:///a.sec').diagnostics.find((d) => d.code === 'range-too-wide');
+        assert.match(overBudget!.message, /already cite as many members as a file of its size may/);
+      }
+      assertLinear(make, (text) => parse(text), 1000, 'ranges');
+    }
+  });
+
+  it('expands the same ranges after any edit as a fresh index does, at the budget and across it', () => {
+    const clauses = Array.from({ length: 12 }, (_, n) => `X1.${n + 1} Clause ${n + 1} of the Part.`);
+    const ranges = Array.from({ length: 24 }, () => 'See X1.1 to X1.99 here.');
+    const start = `Section X: Transition\nX1 General\n${clauses.join('\n')}\n${ranges.join('\n')}\n`;
+    const citing = 'See Section X1.5, Section X1.50 and Section X1.1 to X1.12.\n';
+    const typing = fc.record({ at: fc.nat(start.length), removed: fc.nat(3), inserted: fc.constantFrom('', '9', '0', '5', ' ', 'x', ' to X1.99', '-X1.3') });
+    fc.assert(fc.property(fc.array(typing, { minLength: 1, maxLength: 8 }), (edits) => {
+      const index = new EditorIndex({ catalogue });
+      index.updateFile('file:///c.sec', citing);
+      let text = start;
+      index.updateFile('file:///x.sec', text);
+      for (const { at, removed, inserted } of edits) {
+        const from = Math.min(at, text.length);
+        text = text.slice(0, from) + inserted + text.slice(Math.min(text.length, from + removed));
+        index.updateFile('file:///x.sec', text);
+        for (const uri of index.uris()) index.resolve(uri);
+      }
+      const fresh = new EditorIndex({ catalogue });
+      fresh.updateFile('file:///c.sec', citing);
+      fresh.updateFile('file:///x.sec', text);
+      assert.deepEqual(snapshot(index), snapshot(fresh));
+    }), { numRuns: 120 });
+  });
+
   it('hovers and goes to the definition of both written ends of a range, however many members it has', () => {
     for (const last of [5, 64, 65, 100]) {
       const citing = `See Section X1.1 to X1.${last} here.`;

@@ -78,9 +78,21 @@ export interface Reference {
   rangePartner?: string;
   /** True for the first written end of a range. */
   rangeStart?: boolean;
+  /** On the first written end of a range whose members are not cited one by one (too many). */
+  unexpanded?: UnexpandedRange;
   title?: CitedTitle;
   /** For external references: the instrument named after "of the" (Energy Act 2008). */
   instrument?: string;
+}
+
+/** A range cited by its two ends only: `H1.1 to H1.200`. */
+export interface UnexpandedRange {
+  /** Members of the range, ends included. */
+  members: number;
+  /** From the start of the first end's reference to the end of the second's. */
+  span: number;
+  /** True when the range itself is small enough, but its file has cited as many members as its size allows. */
+  overBudget: boolean;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -97,7 +109,8 @@ export type DiagnosticCode =
   | 'malformed-change'
   | 'reference-to-deleted'
   | 'instruction-text-not-found'
-  | 'file-too-large';
+  | 'file-too-large'
+  | 'range-too-wide';
 
 export interface CoreDiagnostic {
   start: number;
