@@ -4,6 +4,7 @@
 
 import type { DiagnosticCode, Severity } from '../model/types';
 import { levelOf } from '../model/ids';
+import { readExcludes } from './excludes';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -147,12 +148,6 @@ export function parseConfig(text: string): { config: SecConfig; problems: Config
       }
     }
   }
-  if ('exclude' in object) {
-    if (!Array.isArray(object.exclude) || object.exclude.some((pattern) => typeof pattern !== 'string')) {
-      problem('exclude', '"exclude" must be a list of glob patterns (strings); ignored.');
-    } else {
-      config.exclude = object.exclude as string[];
-    }
-  }
+  if ('exclude' in object) config.exclude = readExcludes(object.exclude, (message) => problem('exclude', message));
   return { config, problems };
 }
