@@ -2,9 +2,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, defaultConfig, parseConfig, SecConfig } from '../core/config/config';
+import type { CoreDiagnostic } from '../core/model/types';
 import { excluder, findSecFiles } from '../node/findFiles';
-import { readTextFile } from '../node/readTextFile';
-import { CheckGroup, GroupOptions, UsageError } from './checkGroup';
+import { readTextFile, UnreadableFileError } from '../node/readTextFile';
+import { CheckGroup, GroupOptions } from './checkGroup';
 import { countReport, emptyCounts, FileReport, humanLines, humanSummary, jsonDocument, jsonEntry } from './fileReports';
 
 export { UsageError } from './checkGroup';
@@ -14,8 +15,15 @@ export interface CheckOptions {
   catalogue: boolean;
   paths: string[];
   cwd: string;
+  /** Where messages that are not the report go: files that could not be read, warnings. */
+  stderr: (line: string) => void;
 }
 
+function invalidConfig(path: string, text: string, problems: Array<Omit<CoreDiagnostic, 'severity' | 'code'>>): FileReport {
+  return { path, text, references: [], diagnostics: problems.map((problem) => ({ ...problem, severity: 'warning', code: 'invalid-config' })) };
+}
+
+/** The root's sec.config.json: a file that is invalid, or cannot be read at all, is reported and the defaults apply. */
 function loadConfig(root: string): { config?: SecConfig; report?: FileReport } {
   const path = resolve(root, CONFIG_FILE_NAME);
   if (!existsSync(path)) return {};
@@ -23,22 +31,15 @@ function loadConfig(root: string): { config?: SecConfig; report?: FileReport } {
   try {
     text = readTextFile(path);
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+    if (!(error instanceof UnreadableFileError)) throw error;
+    return { report: invalidConfig(path, '', [{ start: 0, end: 0, message: `sec.config.json cannot be read (${error.message}); using the defaults.` }]) };
   }
   const { config, problems } = parseConfig(text);
-  if (problems.length === 0) return { config };
-  return {
-    config,
-    report: {
-      path,
-      text,
-      references: [],
-      diagnostics: problems.map((problem) => ({ ...problem, severity: 'warning', code: 'invalid-config' })),
-    },
-  };
+  return problems.length === 0 ? { config } : { config, report: invalidConfig(path, text, problems) };
 }
 
-function collectFiles(options: CheckOptions, config: SecConfig | undefined, root: string): string[] {
+/** The files to check, in order; a path that is neither a file nor a folder is reported to `problem`. */
+function collectFiles(options: CheckOptions, config: SecConfig | undefined, root: string, problem: (message: string) => void): string[] {
   const paths = options.paths.length > 0 ? options.paths : ['.'];
   const isExcluded = excluder(root, config?.exclude ?? []);
   const files = new Set<string>();
@@ -48,11 +49,13 @@ function collectFiles(options: CheckOptions, config: SecConfig | undefined, root
     try {
       stats = statSync(path);
     } catch {
-      throw new UsageError(`cannot read ${given}: no such file or folder`);
+      problem(`cannot read ${given}: no such file or folder`);
+      continue;
     }
     // A file named explicitly is checked whatever its extension; folders give their *.sec files.
     if (stats.isDirectory()) for (const file of findSecFiles(path, isExcluded)) files.add(file);
-    else files.add(path);
+    else if (stats.isFile()) files.add(path);
+    else problem(`cannot read ${given}: not a regular file (a FIFO, device or socket): only files are read`);
   }
   return [...files];
 }
@@ -65,8 +68,13 @@ export function runCheck(options: CheckOptions): { output: string; exitCode: num
   } catch {
     // collectFiles reports the unreadable path.
   }
+  let unreadable = 0;
+  const problem = (message: string): void => {
+    unreadable++;
+    options.stderr(`secls: ${message}`);
+  };
   const { config, report: configReport } = loadConfig(root);
-  const files = collectFiles(options, config, root);
+  const files = collectFiles(options, config, root, problem);
   const groupOptions: GroupOptions = {
     json: options.json,
     cwd: options.cwd,
@@ -79,10 +87,9 @@ export function runCheck(options: CheckOptions): { output: string; exitCode: num
     chunks.push(options.json ? jsonEntry(configReport, options.cwd) : humanLines(configReport, options.cwd));
   }
   const group = new CheckGroup(groupOptions, files);
-  group.load();
+  group.load(problem, (message) => options.stderr(`secls: warning: ${message}`));
   chunks.push(...group.report(counts));
-  const output = options.json
-    ? jsonDocument(chunks, counts, files.length)
-    : chunks.join('') + humanSummary(counts, files.length);
-  return { output, exitCode: counts.severities.error > 0 ? 1 : 0 };
+  const checked = group.checked.length;
+  const output = options.json ? jsonDocument(chunks, counts, checked) : chunks.join('') + humanSummary(counts, checked);
+  return { output, exitCode: unreadable > 0 ? 2 : counts.severities.error > 0 ? 1 : 0 };
 }

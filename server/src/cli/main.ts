@@ -17,7 +17,8 @@ Options:
   -h, --help       show this help
   -v, --version    show the version
 
-Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable path.`;
+Exit status: 0 no errors, 1 errors found, 2 usage error or a path that could not be read
+(the other files are still checked).`;
 
 declare const __VERSION__: string | undefined;
 
@@ -52,7 +53,7 @@ function main(argv: string[]): number {
     process.stderr.write(`secls: unknown command "${command}"\n\n${USAGE}\n`);
     return 2;
   }
-  const options = { json: false, catalogue: true, paths: [] as string[], cwd: process.cwd() };
+  const options = { json: false, catalogue: true, paths: [] as string[], cwd: process.cwd(), stderr: (line: string) => void process.stderr.write(`${line}\n`) };
   for (const argument of rest) {
     if (argument === '--json') options.json = true;
     else if (argument === '--no-catalogue') options.catalogue = false;
