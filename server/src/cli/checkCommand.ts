@@ -6,7 +6,8 @@ import type { CoreDiagnostic } from '../core/model/types';
 import { excluder, findSecFiles } from '../node/findFiles';
 import { readTextFile, UnreadableFileError } from '../node/readTextFile';
 import { CheckGroup, GroupOptions } from './checkGroup';
-import { countReport, emptyCounts, FileReport, humanLines, humanSummary, jsonDocument, jsonEntry } from './fileReports';
+import { Counts, countReport, emptyCounts, FileReport, humanLines, humanSummary, jsonDocumentEnd, jsonDocumentStart, jsonEntry } from './fileReports';
+import { Output, Sink } from './output';
 
 export { UsageError } from './checkGroup';
 
@@ -60,7 +61,29 @@ function collectFiles(options: CheckOptions, config: SecConfig | undefined, root
   return [...files];
 }
 
-export function runCheck(options: CheckOptions): { output: string; exitCode: number } {
+/** The configuration's report first, when there is one, then the files' as they are resolved. */
+function* reportsWith(configReport: FileReport | undefined, reports: Iterable<FileReport>): Generator<FileReport> {
+  if (configReport) yield configReport;
+  yield* reports;
+}
+
+/** Writes each file's report as it is resolved: the JSON document's entries, or the human lines. */
+async function writeReports(options: CheckOptions, reports: Iterable<FileReport>, count: number, out: Output): Promise<Counts> {
+  const counts = emptyCounts();
+  let written = 0;
+  if (options.json) out.write(jsonDocumentStart(count));
+  for (const report of reports) {
+    countReport(counts, report);
+    const parts = options.json ? jsonEntry(report, options.cwd) : [humanLines(report, options.cwd)];
+    if (options.json && written > 0) out.write(',\n');
+    written++;
+    for (const part of parts) if (out.write(part)) await out.flush();
+  }
+  return counts;
+}
+
+/** Checks the files and writes the report to `sink`; resolves to the exit status. */
+export async function runCheck(options: CheckOptions, sink: Sink): Promise<number> {
   const first = options.paths.length > 0 ? resolve(options.cwd, options.paths[0]) : options.cwd;
   let root = options.cwd;
   try {
@@ -76,20 +99,16 @@ export function runCheck(options: CheckOptions): { output: string; exitCode: num
   const { config, report: configReport } = loadConfig(root);
   const files = collectFiles(options, config, root, problem);
   const groupOptions: GroupOptions = {
-    json: options.json,
     cwd: options.cwd,
     config: { ...(config ?? defaultConfig()), catalogue: options.catalogue && (config?.catalogue ?? true) },
   };
-  const counts = emptyCounts();
-  const chunks: string[] = [];
-  if (configReport) {
-    countReport(counts, configReport);
-    chunks.push(options.json ? jsonEntry(configReport, options.cwd) : humanLines(configReport, options.cwd));
-  }
   const group = new CheckGroup(groupOptions, files);
   group.load(problem, (message) => options.stderr(`secls: warning: ${message}`));
-  chunks.push(...group.report(counts));
   const checked = group.checked.length;
-  const output = options.json ? jsonDocument(chunks, counts, checked) : chunks.join('') + humanSummary(counts, checked);
-  return { output, exitCode: unreadable > 0 ? 2 : counts.severities.error > 0 ? 1 : 0 };
+  const entries = checked + (configReport ? 1 : 0);
+  const out = new Output(sink);
+  const counts = await writeReports(options, reportsWith(configReport, group.reports()), entries, out);
+  out.write(options.json ? jsonDocumentEnd(counts, checked, entries) : humanSummary(counts, checked));
+  await out.flush();
+  return unreadable > 0 ? 2 : counts.severities.error > 0 ? 1 : 0;
 }

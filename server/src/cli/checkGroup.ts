@@ -1,16 +1,15 @@
 // The files of one `secls check` run: read and parsed into a one-shot workspace index, then
-// resolved and formatted one by one.
+// resolved one by one.
 
 import type { SecConfig } from '../core/config/config';
 import { embeddedCatalogue } from '../core/embeddedCatalogue';
 import { OneShotIndex } from '../core/index/oneShotIndex';
 import { readSourceFile, SourceFile, UnreadableFileError } from '../node/readTextFile';
-import { Counts, countReport, displayPath, FileReport, humanLines, jsonEntry } from './fileReports';
+import { displayPath, FileReport } from './fileReports';
 
 export class UsageError extends Error {}
 
 export interface GroupOptions {
-  json: boolean;
   cwd: string;
   /** The effective configuration (--no-catalogue already applied). */
   config: SecConfig;
@@ -51,13 +50,11 @@ export class CheckGroup {
     }
   }
 
-  /** Each file's output (human lines or JSON entry), in order; adds to the counts. */
-  report(counts: Counts): string[] {
-    return this.checked.map((file) => {
+  /** Each file checked, resolved, in order: one at a time, so that only one file's resolution is held. */
+  *reports(): Generator<FileReport> {
+    for (const file of this.checked) {
       const resolution = this.index.resolve(file);
-      const report: FileReport = { path: file, text: this.index.summary(file)!.parsed.text, references: resolution.references, diagnostics: resolution.diagnostics };
-      countReport(counts, report);
-      return this.options.json ? jsonEntry(report, this.options.cwd) : humanLines(report, this.options.cwd);
-    });
+      yield { path: file, text: this.index.summary(file)!.parsed.text, references: resolution.references, diagnostics: resolution.diagnostics };
+    }
   }
 }

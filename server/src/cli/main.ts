@@ -2,6 +2,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runApply, runRedline } from './changeCommands';
 import { runCheck, UsageError } from './checkCommand';
+import { stdoutSink } from './output';
 
 const USAGE = `Usage: secls check [--json] [--no-catalogue] [PATH...]
        secls apply FILE                 print FILE with its tracked changes accepted
@@ -28,8 +29,9 @@ declare const __VERSION__: string | undefined;
 // time (docs/performance.md). A long-running language server keeps V8's default.
 setFlagsFromString('--max-inlined-bytecode-size-cumulative=100');
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const stdout = stdoutSink();
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
@@ -41,7 +43,7 @@ function main(argv: string[]): number {
   if (command === 'apply' || command === 'redline') {
     try {
       const { output, exitCode } = command === 'apply' ? runApply(process.cwd(), rest) : runRedline(process.cwd(), rest);
-      process.stdout.write(output);
+      await stdout(output);
       return exitCode;
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
@@ -65,23 +67,9 @@ function main(argv: string[]): number {
       return 2;
     } else options.paths.push(argument);
   }
-  try {
-    const { output, exitCode } = runCheck(options);
-    process.stdout.write(output);
-    return exitCode;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`secls: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  return runCheck(options, stdout);
 }
 
-// A closed pipe (`secls check | head`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+void main(process.argv.slice(2)).then((exitCode) => {
+  process.exitCode = exitCode;
 });
-
-process.exitCode = main(process.argv.slice(2));
