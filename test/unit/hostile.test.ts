@@ -7,6 +7,8 @@ import { acceptChanges, scanChanges } from '../../server/src/core/text/criticMar
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { definition } from '../../server/src/features/definition';
 import { hover } from '../../server/src/features/hover';
+import { references } from '../../server/src/features/references';
+import { rename } from '../../server/src/features/rename';
 import { EditorIndex } from '../../server/src/core/index/editorIndex';
 import { MAX_RANGE_MEMBERS, rangeMemberBudget } from '../../server/src/core/parse/references';
 import { catalogue, parse, snapshot, workspace } from './fixtures';
@@ -116,6 +118,22 @@ describe('hostile input: ranges', () => {
       fresh.updateFile('file:///x.sec', text);
       assert.deepEqual(snapshot(index), snapshot(fresh));
     }), { numRuns: 120 });
+  });
+
+  it('keeps hover, definition, references and rename right on a range cited by its ends only', () => {
+    const citing = 'See Section X1.1 to X1.150 here.';
+    const index = workspace({ 'file:///x.sec': sectionX(150), 'file:///d.sec': citing });
+    const part = sectionX(150);
+    const labelOf = (clause: string) => part.indexOf(`\n${clause} `) + 1;
+    const citedAt = (clause: string) => references(index, 'file:///x.sec', labelOf(clause), false).filter((l) => l.uri === 'file:///d.sec');
+    assert.equal(citedAt('X1.1').length, 1, 'the first end is a reference');
+    assert.equal(citedAt('X1.150').length, 1, 'the second end is a reference');
+    assert.equal(citedAt('X1.50').length, 0, 'a member between is not (the range-too-wide diagnostic says so)');
+    const end = citing.lastIndexOf('X1.150') + 2;
+    assert.match((hover(index, 'file:///d.sec', end)!.contents as { value: string }).value, /\*\*Section X1\.150\*\*/);
+    assert.equal(definition(index, 'file:///d.sec', end)[0]?.targetUri, 'file:///x.sec');
+    const edits = rename(index, 'file:///x.sec', labelOf('X1.150'), 'X1.160').changes!['file:///d.sec'];
+    assert.deepEqual(edits.map((edit) => edit.newText), ['X1.160'], 'renaming an end renames it in the range');
   });
 
   it('hovers and goes to the definition of both written ends of a range, however many members it has', () => {
