@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { acceptChanges, scanChanges } from '../../server/src/core/text/criticMarkup';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { LooseText } from '../../server/src/core/text/looseMatch';
 import { definition } from '../../server/src/features/definition';
 import { hover } from '../../server/src/features/hover';
 import { references } from '../../server/src/features/references';
@@ -163,6 +164,36 @@ describe('hostile input: instruction previews', () => {
       const escaped = replacement.replace(/`/g, '\\`');
       assert.ok(afterPart(value).includes(`shall ${escaped} the User`), `${replacement}: ${afterPart(value)}`);
     }
+  });
+
+  it('finds quoted wording as the whitespace-insensitive pattern did, with or without its index', () => {
+    const word = fc.stringMatching(/^[ab.]{1,4}$/);
+    const spaced = fc.array(fc.tuple(word, fc.constantFrom(' ', '\n', '  ', '\t', ' \r\n')), { maxLength: 40 }).map((parts) => parts.flat().join(''));
+    const pieces = fc.array(fc.tuple(fc.nat(200), fc.nat(200)), { minLength: 1, maxLength: 8 });
+    fc.assert(fc.property(spaced, fc.array(spaced, { maxLength: 4 }), pieces, (text, others, cuts) => {
+      const plain = new LooseText(text);
+      const indexed = new LooseText(text, 0);
+      // Pieces of the text itself (found, at the start too), and other wording (mostly not found), each searched twice.
+      const quotes = [...cuts.map(([a, b]) => text.slice(Math.min(a, b), Math.max(a, b))), ...others];
+      for (const quoted of [...quotes, ...quotes]) {
+        const words = quoted.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+        const match = new RegExp(words.join('\\s+')).exec(text);
+        const expected = quoted.trim() === '' ? { start: 0, end: 0 } : match ? { start: match.index, end: match.index + match[0].length } : null;
+        assert.deepEqual(plain.find(quoted), expected);
+        assert.deepEqual(indexed.find(quoted), expected);
+      }
+    }), { numRuns: 400 });
+  });
+
+  it('checks thousands of quoted wordings against one long Part in linear time', () => {
+    const files = (count: number) => ({
+      'file:///h.sec': `Section H: DCC Services\nH4 Processing\n${Array.from({ length: count }, (_, n) => `H4.${n + 1} The DCC shall act within ${n} days.`).join('\n')}\n`,
+      'file:///m.sec': Array.from({ length: count }, (_, n) => `In Section H4, replace "The DCC shall act within ${n}x days" with "y".`).join('\n'),
+    });
+    const check = (texts: Record<string, string>) => workspace(texts).resolve('file:///m.sec').diagnostics;
+    assertLinear(files, check, 500, 'instructions against one Part');
+    const found = workspace({ ...files(3), 'file:///m.sec': 'In Section H4, replace "shall\n act within 2" with "y".\nIn Section H4, replace "within 7 days" with "y".' });
+    assert.deepEqual(found.resolve('file:///m.sec').diagnostics.map((d) => d.code), ['instruction-text-not-found']);
   });
 
   it('previews only the lines it shows, however long the target or the replacement', () => {

@@ -5,7 +5,7 @@ import { parentId, shortLabel } from '../model/ids';
 import type { CoreDiagnostic } from '../model/types';
 import type { Instruction } from '../model/types';
 import { compareClauseNumbers } from '../parse/structure';
-import { findLoosely } from '../text/looseMatch';
+import { LooseText } from '../text/looseMatch';
 
 export interface InstructionSources {
   /** The target's text in the workspace, or undefined when it is not there. */
@@ -27,12 +27,35 @@ function compareIds(a: string, b: string): number {
   return compareClauseNumbers(lastNumber(a), lastNumber(b));
 }
 
+/**
+ * Does each quoted wording occur in its target? Each target's text is prepared once and each
+ * wording looked up once, however many instructions repeat them: an amendment of thousands
+ * of instructions against one long Part read the Part once per instruction.
+ */
+function wordingFinder(sources: InstructionSources): (target: string, quoted: string) => boolean | undefined {
+  const targets = new Map<string, LooseText | null>();
+  const answers = new Map<string, boolean>();
+  return (target, quoted) => {
+    let text = targets.get(target);
+    if (text === undefined) {
+      const written = sources.textOf(target);
+      text = written === undefined ? null : new LooseText(written);
+      targets.set(target, text);
+    }
+    if (text === null) return undefined;
+    const key = `${target}\u0000${quoted}`;
+    let found = answers.get(key);
+    if (found === undefined) answers.set(key, (found = text.find(quoted) !== null));
+    return found;
+  };
+}
+
 export function instructionDiagnostics(instructions: readonly Instruction[], sources: InstructionSources): CoreDiagnostic[] {
   const diagnostics: CoreDiagnostic[] = [];
+  const occurs = wordingFinder(sources);
   for (const instruction of instructions) {
     if (instruction.kind === 'replace' && instruction.find !== undefined) {
-      const text = sources.textOf(instruction.target);
-      if (text !== undefined && findLoosely(text, instruction.find) === null) {
+      if (occurs(instruction.target, instruction.find) === false) {
         diagnostics.push({
           start: instruction.findStart!, end: instruction.findEnd!, severity: 'error', code: 'instruction-text-not-found',
           message: `"${instruction.find}" does not occur in the text of ${instruction.target}, so it cannot be replaced.`,
