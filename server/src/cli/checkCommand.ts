@@ -74,7 +74,7 @@ async function writeReports(options: CheckOptions, reports: Iterable<FileReport>
   if (options.json) out.write(jsonDocumentStart(count));
   for (const report of reports) {
     countReport(counts, report);
-    const parts = options.json ? jsonEntry(report, options.cwd) : [humanLines(report, options.cwd)];
+    const parts = options.json ? jsonEntry(report, options.cwd) : humanLines(report, options.cwd);
     if (options.json && written > 0) out.write(',\n');
     written++;
     for (const part of parts) if (out.write(part)) await out.flush();

@@ -41,17 +41,15 @@ export function displayPath(path: string, cwd: string): string {
   return rel === '' || rel.startsWith('..') ? path : rel;
 }
 
-/** `path:line:col  severity  code  message` for each diagnostic ('' when there is none). */
-export function humanLines(report: FileReport, cwd: string): string {
-  if (report.diagnostics.length === 0) return '';
+/** `path:line:col  severity  code  message` for each diagnostic, one line at a time. */
+export function* humanLines(report: FileReport, cwd: string): Generator<string> {
+  if (report.diagnostics.length === 0) return;
   const index = new LineIndex(report.text);
   const path = displayPath(report.path, cwd);
-  let lines = '';
   for (const diagnostic of report.diagnostics) {
     const position = index.positionAt(diagnostic.start);
-    lines += `${path}:${position.line + 1}:${position.character + 1}  ${diagnostic.severity}  ${diagnostic.code}  ${diagnostic.message}\n`;
+    yield `${path}:${position.line + 1}:${position.character + 1}  ${diagnostic.severity}  ${diagnostic.code}  ${diagnostic.message}\n`;
   }
-  return lines;
 }
 
 const json = JSON.stringify;
