@@ -1,25 +1,10 @@
 // Finding and reading drafting files on disk (node/): links, encodings, sizes, file kinds.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findSecFiles } from '../../server/src/node/findFiles';
 import { readSourceFile, readTextFile } from '../../server/src/node/readTextFile';
-
-const made: string[] = [];
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sec-files-'));
-  made.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+import { folder } from './tempFolders';
 
 describe('finding drafting files', () => {
   it('follows a link to a file inside the folder searched, never one that leaves it, and enters no linked folder', () => {

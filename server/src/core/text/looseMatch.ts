@@ -1,5 +1,6 @@
 // Quoted wording is found whatever the line breaks and spacing between its words: an
 // instruction quotes a clause as it reads, not as the file happens to be wrapped.
+import { lastNotAbove } from './sorted';
 
 const WORD = /\S+/g;
 /** Searches of one text are sped up by an index of its 4-character pieces once they are many and the text is long. */
@@ -92,14 +93,8 @@ export class LooseText {
   }
 
   private toText(joined: number): number {
-    let low = 0;
-    let high = this.joinedStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.joinedStarts[mid] <= joined) low = mid;
-      else high = mid - 1;
-    }
-    return this.textStarts[low] + (joined - this.joinedStarts[low]);
+    const word = lastNotAbove(this.joinedStarts, joined);
+    return this.textStarts[word] + (joined - this.joinedStarts[word]);
   }
 }
 
