@@ -1,9 +1,9 @@
 // The built CLI, run as a user runs it.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { folder } from './tempFolders';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -11,21 +11,6 @@ const CLI = join(ROOT, 'dist', 'cli.js');
 function secls(args: string[], cwd = ROOT) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const made: string[] = [];
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'secls-'));
-  made.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
 }
 
 describe('secls check', () => {
@@ -77,16 +62,63 @@ describe('secls check', () => {
   });
 
   it('checks binary and oversized files without crashing, saying why a file was skipped', () => {
-    const dir = folder({ 'binary.sec': '\u0000\u0001\u00ff{++{--(((Section\u0000H4.' + 'x'.repeat(1000) });
+    const dir = folder({ 'binary.sec': '\u0000\u0001\u00ff{++{--(((Section\u0000H4.' + 'x'.repeat(1000), 'a.sec': 'H9 A Part\nH9.1 See Section H9.7.\n' });
     const binary = secls(['check', '--json', dir]);
-    assert.equal(binary.code, 1, 'the unclosed {++ and {-- are errors');
-    const [file] = JSON.parse(binary.stdout).files;
-    assert.deepEqual(file.diagnostics.map((d: { code: string }) => d.code), ['malformed-change', 'malformed-change']);
+    assert.equal(binary.code, 2, 'a file that could not be read makes the status 2');
+    assert.match(binary.stderr, /^secls: cannot read .*binary\.sec: not a text file \(it contains NUL bytes\)$/m);
+    const report = JSON.parse(binary.stdout);
+    assert.deepEqual(report.files.map((f: { path: string }) => f.path.split('/').pop()), ['a.sec'], 'the other files are checked');
+    assert.equal(report.summary.errors, 1);
     rmSync(join(dir, 'binary.sec'));
     writeFileSync(join(dir, 'huge.sec'), 'See Section H99.\n'.repeat(2_100_000));
     const huge = secls(['check', dir]);
-    assert.equal(huge.code, 0, 'the oversized file is not checked, so its broken references are not errors');
+    assert.equal(huge.code, 1, 'the oversized file is not checked, so its broken references are not errors; a.sec still is');
     assert.match(huge.stdout, /huge\.sec:1:1 {2}warning {2}file-too-large {2}This file is 34\.\d MB, above the 32 MB limit/);
+  });
+
+  it('knows a file is too large before reading it, and never opens anything but a regular file', () => {
+    const dir = folder({ 'a.sec': 'See Section H4.\n' });
+    // Sparse: 1 GB on paper, nothing on disk; reading it would take a gigabyte (and fail as one string).
+    writeFileSync(join(dir, 'sparse.sec'), '');
+    truncateSync(join(dir, 'sparse.sec'), 1 << 30);
+    const sparse = secls(['check', dir]);
+    assert.equal(sparse.code, 0);
+    assert.match(sparse.stdout, /sparse\.sec:1:1 {2}warning {2}file-too-large {2}This file is 1024\.0 MB/);
+    execFileSync('mkfifo', [join(dir, 'pipe.sec')]);
+    const fifo = spawnSync(process.execPath, [CLI, 'check', join(dir, 'pipe.sec'), join(dir, 'a.sec')], { encoding: 'utf8', timeout: 15_000 });
+    assert.equal(fifo.status, 2, 'a FIFO is refused, not read (reading it would wait for a writer)');
+    assert.match(fifo.stderr, /cannot read .*pipe\.sec: not a regular file/);
+    assert.match(fifo.stdout, /^1 file, 1 reference/m);
+    assert.equal(secls(['check', dir]).code, 0, 'in a folder, a FIFO is not a file to check');
+    const folderApplied = secls(['apply', dir]);
+    assert.equal(folderApplied.code, 2);
+    assert.match(folderApplied.stderr, /cannot read .*: it is a folder, not a file/);
+  });
+
+  it('decodes UTF-8 and UTF-16 by their byte-order mark, and counts a lone CR as a line break', () => {
+    const text = 'H9 A Part\nH9.1 One.\nSee Section H9.7.\n';
+    const dir = folder({});
+    writeFileSync(join(dir, 'utf8bom.sec'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    writeFileSync(join(dir, 'utf16le.sec'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    writeFileSync(join(dir, 'utf16be.sec'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    writeFileSync(join(dir, 'cr.sec'), text.replace(/\n/g, '\r'));
+    const { code, stdout } = secls(['check', dir]);
+    assert.equal(code, 1);
+    for (const name of ['cr', 'utf16be', 'utf16le', 'utf8bom']) assert.match(stdout, new RegExp(`${name}\\.sec:3:5 {2}error {2}broken-reference`));
+  });
+
+  it('reports a bad sec.config.json, never with a stack trace, and goes on with its good entries', () => {
+    const dir = folder({ 'sec.config.json': JSON.stringify({ exclude: ['', '*a*a*a*a*a*a*a*a*a*a*a*a*b', '[', 'old/**', '!x.sec'] }), 'a.sec': 'See Section H4.\n', 'old/b.sec': 'See Section H99.\n', 'x.sec': 'X.\n' });
+    const { code, stdout, stderr } = secls(['check', dir]);
+    assert.equal(code, 0, 'old/b.sec is still excluded');
+    assert.equal(stderr, '');
+    assert.match(stdout, /sec\.config\.json:1:\d+ {2}warning {2}invalid-config {2}exclude\[0\] "" is empty; ignored\./);
+    assert.match(stdout, /invalid-config {2}exclude\[2\] "\[" has an unclosed "\["/);
+    assert.match(stdout, /^2 files,/m, 'a.sec and x.sec: the negated glob excludes nothing');
+    const unreadable = folder({ 'sec.config.json/inside': '', 'a.sec': 'H9 A Part\nH9.1 See Section H9.7.\n' });
+    const folderConfig = secls(['check', unreadable]);
+    assert.equal(folderConfig.code, 1);
+    assert.match(folderConfig.stdout, /invalid-config {2}sec\.config\.json cannot be read \(it is a folder, not a file\); using the defaults\./);
   });
 
   it('leaves out the files that sec.config.json excludes', () => {

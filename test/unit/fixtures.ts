@@ -46,3 +46,15 @@ export function diagnose(text: string, config: Partial<SecConfig> = {}): CoreDia
 export function slice(text: string, range: { start: number; end: number }): string {
   return text.slice(range.start, range.end);
 }
+
+/** What an editor index shows of every file, to compare with a fresh index's. */
+export function snapshot(index: EditorIndex): unknown {
+  return index.uris().sort().map((uri) => {
+    const result = index.resolve(uri);
+    return {
+      uri,
+      references: result.references.map((r) => [r.reference.start, r.reference.target, r.resolution.status, r.resolution.definition?.uri]),
+      diagnostics: result.diagnostics.map((d) => [d.start, d.end, d.code, d.message]),
+    };
+  });
+}

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { EditorIndex } from '../../server/src/core/index/editorIndex';
-import { catalogue } from './fixtures';
+import { catalogue, snapshot } from './fixtures';
 
 const URIS = ['file:///a.sec', 'file:///b.sec', 'file:///c.sec'];
 const LINES = [
@@ -35,17 +35,6 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 );
 
 const CITED = ['Section X5', 'Section X5.4', 'Section X5.4(b)', 'Section X5.9', 'Section H4.12', 'Section H3', 'Appendix AK 4.2', 'Schedule 8 v9.9'];
-
-function snapshot(index: EditorIndex): unknown {
-  return index.uris().sort().map((uri) => {
-    const result = index.resolve(uri);
-    return {
-      uri,
-      references: result.references.map((r) => [r.reference.start, r.reference.target, r.resolution.status, r.resolution.definition?.uri]),
-      diagnostics: result.diagnostics.map((d) => [d.start, d.end, d.code, d.message]),
-    };
-  });
-}
 
 describe('incremental workspace index', () => {
   it('equals a full rebuild after any sequence of edits', () => {

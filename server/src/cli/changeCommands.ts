@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { acceptChanges, scanChanges } from '../core/text/criticMarkup';
 import { redlineDocument } from '../core/text/redline';
-import { readTextFile } from '../node/readTextFile';
+import { readTextFile, UnreadableFileError } from '../node/readTextFile';
 import { UsageError } from './checkCommand';
 
 function readSource(cwd: string, file: string | undefined, command: string): { path: string; text: string } {
@@ -11,8 +11,9 @@ function readSource(cwd: string, file: string | undefined, command: string): { p
   const path = resolve(cwd, file);
   try {
     return { path, text: readTextFile(path) };
-  } catch {
-    throw new UsageError(`cannot read ${file}: no such file`);
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    throw new UsageError(`cannot read ${file}: ${error.message}`);
   }
 }
 

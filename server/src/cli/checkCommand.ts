@@ -5,11 +5,13 @@ import { CONFIG_FILE_NAME, defaultConfig, parseConfig, SecConfig } from '../core
 import type { Catalogue } from '../core/catalogue/catalogue';
 import { configuredCatalogue } from '../core/catalogue/load';
 import { embeddedCatalogue } from '../core/embeddedCatalogue';
+import type { CoreDiagnostic } from '../core/model/types';
 import { readCatalogueFiles } from '../node/catalogueFiles';
 import { excluder, findSecFiles } from '../node/findFiles';
-import { readTextFile } from '../node/readTextFile';
-import { CheckGroup, GroupOptions, UsageError } from './checkGroup';
-import { countReport, emptyCounts, FileReport, humanLines, humanSummary, jsonDocument, jsonEntry } from './fileReports';
+import { readTextFile, UnreadableFileError } from '../node/readTextFile';
+import { CheckGroup, GroupOptions } from './checkGroup';
+import { Counts, countReport, emptyCounts, FileReport, humanLines, humanSummary, jsonDocumentEnd, jsonDocumentStart, jsonEntry } from './fileReports';
+import { Output, Sink } from './output';
 
 export { UsageError } from './checkGroup';
 
@@ -18,15 +20,23 @@ export interface CheckOptions {
   catalogue: boolean;
   paths: string[];
   cwd: string;
+  /** Where messages that are not the report go: files that could not be read, warnings. */
+  stderr: (line: string) => void;
+}
+
+function invalidConfig(path: string, text: string, problems: Array<Omit<CoreDiagnostic, 'severity' | 'code'>>): FileReport {
+  return { path, text, references: [], diagnostics: problems.map((problem) => ({ ...problem, severity: 'warning', code: 'invalid-config' })) };
 }
 
 interface LoadedConfig {
   config?: SecConfig;
   /** The configuration's problems, as a file of the report. */
   report?: FileReport;
+  /** The embedded catalogue, or the newer one sec.config.json names. */
   catalogue: Catalogue;
 }
 
+/** The root's sec.config.json: a file that is invalid, or cannot be read at all, is reported and the defaults apply. */
 function loadConfig(root: string): LoadedConfig {
   const path = resolve(root, CONFIG_FILE_NAME);
   if (!existsSync(path)) return { catalogue: embeddedCatalogue() };
@@ -34,7 +44,9 @@ function loadConfig(root: string): LoadedConfig {
   try {
     text = readTextFile(path);
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+    if (!(error instanceof UnreadableFileError)) throw error;
+    const message = `sec.config.json cannot be read (${error.message}); using the defaults.`;
+    return { catalogue: embeddedCatalogue(), report: invalidConfig(path, '', [{ start: 0, end: 0, message }]) };
   }
   const { config, problems } = parseConfig(text);
   let catalogue = embeddedCatalogue();
@@ -43,20 +55,11 @@ function loadConfig(root: string): LoadedConfig {
     catalogue = loaded.catalogue;
     problems.push(...loaded.problems);
   }
-  if (problems.length === 0) return { config, catalogue };
-  return {
-    config,
-    catalogue,
-    report: {
-      path,
-      text,
-      references: [],
-      diagnostics: problems.map((problem) => ({ ...problem, severity: 'warning', code: 'invalid-config' })),
-    },
-  };
+  return problems.length === 0 ? { config, catalogue } : { config, catalogue, report: invalidConfig(path, text, problems) };
 }
 
-function collectFiles(options: CheckOptions, config: SecConfig | undefined, root: string): string[] {
+/** The files to check, in order; a path that is neither a file nor a folder is reported to `problem`. */
+function collectFiles(options: CheckOptions, config: SecConfig | undefined, root: string, problem: (message: string) => void): string[] {
   const paths = options.paths.length > 0 ? options.paths : ['.'];
   const isExcluded = excluder(root, config?.exclude ?? []);
   const files = new Set<string>();
@@ -66,16 +69,40 @@ function collectFiles(options: CheckOptions, config: SecConfig | undefined, root
     try {
       stats = statSync(path);
     } catch {
-      throw new UsageError(`cannot read ${given}: no such file or folder`);
+      problem(`cannot read ${given}: no such file or folder`);
+      continue;
     }
     // A file named explicitly is checked whatever its extension; folders give their *.sec files.
     if (stats.isDirectory()) for (const file of findSecFiles(path, isExcluded)) files.add(file);
-    else files.add(path);
+    else if (stats.isFile()) files.add(path);
+    else problem(`cannot read ${given}: not a regular file (a FIFO, device or socket): only files are read`);
   }
   return [...files];
 }
 
-export function runCheck(options: CheckOptions): { output: string; exitCode: number } {
+/** The configuration's report first, when there is one, then the files' as they are resolved. */
+function* reportsWith(configReport: FileReport | undefined, reports: Iterable<FileReport>): Generator<FileReport> {
+  if (configReport) yield configReport;
+  yield* reports;
+}
+
+/** Writes each file's report as it is resolved: the JSON document's entries, or the human lines. */
+async function writeReports(options: CheckOptions, reports: Iterable<FileReport>, count: number, out: Output): Promise<Counts> {
+  const counts = emptyCounts();
+  let written = 0;
+  if (options.json) out.write(jsonDocumentStart(count));
+  for (const report of reports) {
+    countReport(counts, report);
+    const parts = options.json ? jsonEntry(report, options.cwd) : humanLines(report, options.cwd);
+    if (options.json && written > 0) out.write(',\n');
+    written++;
+    for (const part of parts) if (out.write(part)) await out.flush();
+  }
+  return counts;
+}
+
+/** Checks the files and writes the report to `sink`; resolves to the exit status. */
+export async function runCheck(options: CheckOptions, sink: Sink): Promise<number> {
   const first = options.paths.length > 0 ? resolve(options.cwd, options.paths[0]) : options.cwd;
   let root = options.cwd;
   try {
@@ -83,25 +110,25 @@ export function runCheck(options: CheckOptions): { output: string; exitCode: num
   } catch {
     // collectFiles reports the unreadable path.
   }
+  let unreadable = 0;
+  const problem = (message: string): void => {
+    unreadable++;
+    options.stderr(`secls: ${message}`);
+  };
   const { config, report: configReport, catalogue } = loadConfig(root);
-  const files = collectFiles(options, config, root);
+  const files = collectFiles(options, config, root, problem);
   const groupOptions: GroupOptions = {
-    json: options.json,
     cwd: options.cwd,
     catalogue,
     config: { ...(config ?? defaultConfig()), catalogue: options.catalogue && (config?.catalogue ?? true) },
   };
-  const counts = emptyCounts();
-  const chunks: string[] = [];
-  if (configReport) {
-    countReport(counts, configReport);
-    chunks.push(options.json ? jsonEntry(configReport, options.cwd) : humanLines(configReport, options.cwd));
-  }
   const group = new CheckGroup(groupOptions, files);
-  group.load();
-  chunks.push(...group.report(counts));
-  const output = options.json
-    ? jsonDocument(chunks, counts, files.length)
-    : chunks.join('') + humanSummary(counts, files.length);
-  return { output, exitCode: counts.severities.error > 0 ? 1 : 0 };
+  group.load(problem, (message) => options.stderr(`secls: warning: ${message}`));
+  const checked = group.checked.length;
+  const entries = checked + (configReport ? 1 : 0);
+  const out = new Output(sink);
+  const counts = await writeReports(options, reportsWith(configReport, group.reports()), entries, out);
+  out.write(options.json ? jsonDocumentEnd(counts, checked, entries) : humanSummary(counts, checked));
+  await out.flush();
+  return unreadable > 0 ? 2 : counts.severities.error > 0 ? 1 : 0;
 }

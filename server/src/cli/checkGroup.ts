@@ -1,17 +1,15 @@
 // The files of one `secls check` run: read and parsed into a one-shot workspace index, then
-// resolved and formatted one by one.
+// resolved one by one.
 
-import { relative } from 'node:path';
 import type { SecConfig } from '../core/config/config';
 import type { Catalogue } from '../core/catalogue/catalogue';
 import { OneShotIndex } from '../core/index/oneShotIndex';
-import { readTextFile } from '../node/readTextFile';
-import { Counts, countReport, FileReport, humanLines, jsonEntry } from './fileReports';
+import { readSourceFile, SourceFile, UnreadableFileError } from '../node/readTextFile';
+import { displayPath, FileReport } from './fileReports';
 
 export class UsageError extends Error {}
 
 export interface GroupOptions {
-  json: boolean;
   cwd: string;
   /** The effective configuration (--no-catalogue already applied). */
   config: SecConfig;
@@ -26,26 +24,39 @@ export class CheckGroup {
     this.index = new OneShotIndex({ catalogue: options.catalogue, config: options.config });
   }
 
-  /** Reads and parses every file; throws UsageError naming a file that cannot be read. */
-  load(): void {
+  /** The files read (or too large to be read), in order: the others could not be, and are not reported on. */
+  readonly checked: string[] = [];
+
+  /**
+   * Reads and parses every file it can. One that cannot be read does not stop the others:
+   * `problem` hears why (and the run ends with status 2); `warning`, why one may not read as written.
+   */
+  load(problem: (message: string) => void, warning: (message: string) => void): void {
     for (const file of this.files) {
-      let text: string;
+      const shown = displayPath(file, this.options.cwd);
+      let source: SourceFile;
       try {
-        text = readTextFile(file);
+        source = readSourceFile(file);
       } catch (error) {
-        throw new UsageError(`cannot read ${relative(this.options.cwd, file) || file}: ${(error as Error).message}`);
+        if (!(error instanceof UnreadableFileError)) throw error;
+        problem(`cannot read ${shown}: ${error.message}`);
+        continue;
       }
-      this.index.updateFile(file, text);
+      this.checked.push(file);
+      if ('tooLarge' in source) {
+        this.index.updateTooLarge(file, source.tooLarge);
+        continue;
+      }
+      if (source.warning) warning(`${shown}: ${source.warning}`);
+      this.index.updateFile(file, source.text);
     }
   }
 
-  /** Each file's output (human lines or JSON entry), in order; adds to the counts. */
-  report(counts: Counts): string[] {
-    return this.files.map((file) => {
+  /** Each file checked, resolved, in order: one at a time, so that only one file's resolution is held. */
+  *reports(): Generator<FileReport> {
+    for (const file of this.checked) {
       const resolution = this.index.resolve(file);
-      const report: FileReport = { path: file, text: this.index.summary(file)!.parsed.text, references: resolution.references, diagnostics: resolution.diagnostics };
-      countReport(counts, report);
-      return this.options.json ? jsonEntry(report, this.options.cwd) : humanLines(report, this.options.cwd);
-    });
+      yield { path: file, text: this.index.summary(file)!.parsed.text, references: resolution.references, diagnostics: resolution.diagnostics };
+    }
   }
 }

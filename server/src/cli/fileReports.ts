@@ -1,10 +1,10 @@
 // One file's part of the `secls check` output, and the counts behind the summary line:
-// files are formatted one by one as they are resolved, and the parts joined at the end.
+// files are formatted one by one as they are resolved, and written out as they are (output.ts).
 
 import type { CoreDiagnostic, Severity } from '../core/model/types';
 import type { ResolvedReference } from '../core/resolve/diagnostics';
 import type { ReferenceStatus } from '../core/resolve/statuses';
-import { LineIndex } from '../core/text/lineIndex';
+import { LineIndex, OffsetRange, Position } from '../core/text/lineIndex';
 import { relative } from 'node:path';
 
 export interface FileReport {
@@ -41,38 +41,65 @@ export function displayPath(path: string, cwd: string): string {
   return rel === '' || rel.startsWith('..') ? path : rel;
 }
 
-/** `path:line:col  severity  code  message` for each diagnostic ('' when there is none). */
-export function humanLines(report: FileReport, cwd: string): string {
-  if (report.diagnostics.length === 0) return '';
+/** `path:line:col  severity  code  message` for each diagnostic, one line at a time. */
+export function* humanLines(report: FileReport, cwd: string): Generator<string> {
+  if (report.diagnostics.length === 0) return;
   const index = new LineIndex(report.text);
   const path = displayPath(report.path, cwd);
-  let lines = '';
   for (const diagnostic of report.diagnostics) {
     const position = index.positionAt(diagnostic.start);
-    lines += `${path}:${position.line + 1}:${position.character + 1}  ${diagnostic.severity}  ${diagnostic.code}  ${diagnostic.message}\n`;
+    yield `${path}:${position.line + 1}:${position.character + 1}  ${diagnostic.severity}  ${diagnostic.code}  ${diagnostic.message}\n`;
   }
-  return lines;
 }
 
-/** The file's entry of the JSON report, indented as JSON.stringify(report, null, 2) indents it. */
-export function jsonEntry(report: FileReport, cwd: string): string {
+const json = JSON.stringify;
+
+/** A position object at an indentation, as JSON.stringify(…, null, 2) prints it. */
+function positionJson(position: Position, pad: string): string {
+  return `{\n${pad}  "line": ${position.line},\n${pad}  "character": ${position.character}\n${pad}}`;
+}
+
+/** A range object whose key is at `pad`. */
+function rangeJson(index: LineIndex, span: OffsetRange, pad: string): string {
+  const inner = `${pad}  `;
+  return `{\n${inner}"start": ${positionJson(index.positionAt(span.start), inner)},\n${inner}"end": ${positionJson(index.positionAt(span.end), inner)}\n${pad}}`;
+}
+
+function referenceJson(index: LineIndex, { reference, resolution }: ResolvedReference): string {
+  // A missing target is left out, as JSON.stringify leaves out an undefined property.
+  const target = resolution.target === undefined ? '' : `          "target": ${json(resolution.target)},\n`;
+  return `        {\n          "text": ${json(reference.text)},\n          "range": ${rangeJson(index, reference, '          ')},\n` +
+    `${target}          "status": ${json(resolution.status)}\n        }`;
+}
+
+function diagnosticJson(index: LineIndex, diagnostic: CoreDiagnostic): string {
+  return `        {\n          "range": ${rangeJson(index, diagnostic, '          ')},\n          "severity": ${json(diagnostic.severity)},\n` +
+    `          "code": ${json(diagnostic.code)},\n          "message": ${json(diagnostic.message)}\n        }`;
+}
+
+/** An array of items under a key of the entry: `[]`, or one item per line group. */
+function* arrayJson<T>(items: readonly T[], item: (value: T) => string): Generator<string> {
+  if (items.length === 0) {
+    yield '[]';
+    return;
+  }
+  yield '[\n';
+  for (let i = 0; i < items.length; i++) yield i === 0 ? item(items[i]) : `,\n${item(items[i])}`;
+  yield '\n      ]';
+}
+
+/**
+ * The file's entry of the JSON report, in pieces (one per reference and diagnostic): exactly
+ * what `JSON.stringify(entry, null, 2)` indented by four spaces printed, without building the
+ * entry's objects or its whole text.
+ */
+export function* jsonEntry(report: FileReport, cwd: string): Generator<string> {
   const index = new LineIndex(report.text);
-  const entry = {
-    path: displayPath(report.path, cwd),
-    references: report.references.map(({ reference, resolution }) => ({
-      text: reference.text,
-      range: index.rangeOf(reference),
-      target: resolution.target,
-      status: resolution.status,
-    })),
-    diagnostics: report.diagnostics.map((diagnostic) => ({
-      range: index.rangeOf(diagnostic),
-      severity: diagnostic.severity,
-      code: diagnostic.code,
-      message: diagnostic.message,
-    })),
-  };
-  return `    ${JSON.stringify(entry, null, 2).replace(/\n/g, '\n    ')}`;
+  yield `    {\n      "path": ${json(displayPath(report.path, cwd))},\n      "references": `;
+  yield* arrayJson(report.references, (entry) => referenceJson(index, entry));
+  yield ',\n      "diagnostics": ';
+  yield* arrayJson(report.diagnostics, (diagnostic) => diagnosticJson(index, diagnostic));
+  yield '\n    }';
 }
 
 export function summaryOf(counts: Counts, fileCount: number) {
@@ -91,9 +118,13 @@ export function humanSummary(counts: Counts, fileCount: number): string {
     `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.information} information, ${plural(summary.hints, 'hint')}\n`;
 }
 
-/** The whole JSON document from its file entries, as JSON.stringify(..., null, 2) would print it. */
-export function jsonDocument(entries: readonly string[], counts: Counts, fileCount: number): string {
-  const files = entries.length === 0 ? '[]' : `[\n${entries.join(',\n')}\n  ]`;
+/** The JSON document before its `count` file entries (which are separated by ",\n"). */
+export function jsonDocumentStart(count: number): string {
+  return count === 0 ? '{\n  "files": []' : '{\n  "files": [\n';
+}
+
+/** The JSON document after its file entries: the summary. */
+export function jsonDocumentEnd(counts: Counts, fileCount: number, entries: number): string {
   const summary = JSON.stringify(summaryOf(counts, fileCount), null, 2).replace(/\n/g, '\n  ');
-  return `{\n  "files": ${files},\n  "summary": ${summary}\n}\n`;
+  return `${entries === 0 ? '' : '\n  ]'},\n  "summary": ${summary}\n}\n`;
 }

@@ -6,6 +6,7 @@ import { runApply, runRedline } from './changeCommands';
 import { runCheck, UsageError } from './checkCommand';
 import { reported } from './reported';
 import { isWordCommand, WORD_USAGE } from './wordUsage';
+import { stdoutSink } from './output';
 
 const USAGE = `Usage: secls check [--json] [--no-catalogue] [PATH...]
        secls apply FILE                 print FILE with its tracked changes accepted
@@ -26,7 +27,8 @@ Options:
   -h, --help       show this help
   -v, --version    show the version, and the SEC version of the catalogue in use here
 
-Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable path.
+Exit status: 0 no errors, 1 errors found, 2 usage error or a path that could not be read
+(the other files are still checked).
 export/import: 0 written, 1 written with malformed changes, 2 refused (nothing written).`;
 
 declare const __VERSION__: string | undefined;
@@ -47,8 +49,9 @@ function catalogueVersion(): string {
   }
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const stdout = stdoutSink();
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
@@ -59,13 +62,13 @@ function main(argv: string[]): number {
   }
   if (command === 'apply' || command === 'redline' || command === 'catalogue') {
     const run = command === 'apply' ? runApply : command === 'redline' ? runRedline : runCatalogue;
-    return reported(() => run(process.cwd(), rest));
+    return reported(() => run(process.cwd(), rest), stdout);
   }
   if (command !== 'check') {
     process.stderr.write(`secls: unknown command "${command}"\n\n${USAGE}\n`);
     return 2;
   }
-  const options = { json: false, catalogue: true, paths: [] as string[], cwd: process.cwd() };
+  const options = { json: false, catalogue: true, paths: [] as string[], cwd: process.cwd(), stderr: (line: string) => void process.stderr.write(`${line}\n`) };
   for (const argument of rest) {
     if (argument === '--json') options.json = true;
     else if (argument === '--no-catalogue') options.catalogue = false;
@@ -77,30 +80,12 @@ function main(argv: string[]): number {
       return 2;
     } else options.paths.push(argument);
   }
-  try {
-    const { output, exitCode } = runCheck(options);
-    process.stdout.write(output);
-    return exitCode;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`secls: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  return runCheck(options, stdout);
 }
-
-// A closed pipe (`secls check | head`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
 
 const argv = process.argv.slice(2);
-if (isWordCommand(argv[0])) {
-  // Required on demand: loading the Word libraries would slow every other command's start.
-  const { runWordCommand } = require('./wordCommands') as typeof import('./wordCommands');
-  void runWordCommand(argv).then((code) => (process.exitCode = code));
-} else {
-  process.exitCode = main(argv);
-}
+// Required on demand: loading the Word libraries would slow every other command's start.
+const run = isWordCommand(argv[0]) ? (require('./wordCommands') as typeof import('./wordCommands')).runWordCommand : main;
+void run(argv).then((exitCode) => {
+  process.exitCode = exitCode;
+});

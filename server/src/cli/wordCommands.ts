@@ -12,6 +12,7 @@ import { MAX_DOCX_FILE_BYTES, MAX_EXPORT_TEXT_BYTES, megabytes, WordFormatError,
 import { readTextFile } from '../node/readTextFile';
 import { writeFileAtomically } from '../node/writeFileAtomically';
 import { UsageError } from './checkGroup';
+import { stdoutSink } from './output';
 import { CommandOutcome, reported } from './reported';
 import { WORD_USAGE } from './wordUsage';
 
@@ -152,5 +153,5 @@ export async function runWordCommand(argv: string[]): Promise<number> {
     process.stdout.write(`Usage: ${WORD_USAGE.trimStart()}\n`);
     return 0;
   }
-  return reported(() => (command === 'export' ? runExport(process.cwd(), rest) : runImport(process.cwd(), rest)));
+  return reported(() => (command === 'export' ? runExport(process.cwd(), rest) : runImport(process.cwd(), rest)), stdoutSink());
 }

@@ -7,9 +7,11 @@ import type { Instruction, Unit } from '../core/model/types';
 import type { ResolvedReference } from '../core/resolve/diagnostics';
 import { citationsOf } from './references';
 import { fileName } from '../core/model/uris';
+import { findLoosely } from '../core/text/looseMatch';
 import { referenceAt, toRange, unitLabelAt, unitText } from './shared';
 
 const PREVIEW_LINES = 8;
+const INSTRUCTION_PREVIEW_LINES = 16;
 const HISTORY_ENTRIES = 6;
 
 const STATUS_LINE: Record<string, string> = {
@@ -25,17 +27,35 @@ function escape(text: string): string {
   return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 }
 
-/** The unit text as Markdown: each line a quoted line, paragraph labels indented by depth. */
-function preview(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const trimmed = line.trim();
-      const depth = /^\((?:[ivx]+)\)/.test(trimmed) ? 2 : /^\([A-Z]+\)/.test(trimmed) ? 3 : /^\([a-z]+\)/.test(trimmed) ? 1 : 0;
-      return `> ${'\u2003'.repeat(depth)}${escape(trimmed)}`;
-    })
-    .join('  \n');
+/** A previewed line longer than this is cut: a hover stays small whatever the file holds. */
+const PREVIEW_LINE_CHARACTERS = 2000;
+
+function quotedLine(line: string): string {
+  const trimmed = line.trim();
+  const shown = trimmed.length > PREVIEW_LINE_CHARACTERS ? `${trimmed.slice(0, PREVIEW_LINE_CHARACTERS)}…` : trimmed;
+  const depth = /^\((?:[ivx]+)\)/.test(shown) ? 2 : /^\([A-Z]+\)/.test(shown) ? 3 : /^\([a-z]+\)/.test(shown) ? 1 : 0;
+  return `> ${'\u2003'.repeat(depth)}${escape(shown)}`;
+}
+
+/**
+ * The text as Markdown: each non-blank line a quoted line, paragraph labels indented by
+ * depth; at most `maxLines` of them, then "…". Only the lines shown are read.
+ */
+function preview(text: string, maxLines = Infinity): string {
+  const shown: string[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end);
+    if (line.trim() !== '') {
+      if (shown.length === maxLines) return `${shown.join('  \n')}  \n> …`;
+      shown.push(quotedLine(line));
+    }
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return shown.join('  \n');
 }
 
 function headingOf(index: EditorIndex, id: string, unit?: Unit): string {
@@ -103,6 +123,19 @@ function truncate(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
 
+/** The target's text as the instruction leaves it; null when its quoted wording does not occur. */
+function afterInstruction(instruction: Instruction, before: string): string | null {
+  // Cut and joined, never String.replace: "$&", "$'" or "$`" in a drafter's text are text.
+  const replaced = (span: { start: number; end: number }, by: string) => before.slice(0, span.start) + by + before.slice(span.end);
+  if (instruction.kind === 'replace') {
+    const found = findLoosely(before, instruction.find ?? '');
+    return found ? replaced(found, instruction.replacement ?? '') : null;
+  }
+  const label = shortLabel(instruction.target);
+  const at = before.indexOf(label);
+  return at === -1 ? before : replaced({ start: at, end: at + label.length }, shortLabel(instruction.newId!));
+}
+
 /** An amendment instruction: the target's text before, and as the instruction leaves it. */
 function instructionHover(index: EditorIndex, instruction: Instruction): string {
   const before = index.textOf(instruction.target);
@@ -114,29 +147,13 @@ function instructionHover(index: EditorIndex, instruction: Instruction): string 
   }[instruction.kind];
   if (before === undefined) return `**${title}**\n\nThe text of ${instruction.target} is not in the workspace: the instruction cannot be previewed.`;
   let after: string;
-  switch (instruction.kind) {
-    case 'delete':
-      after = '*(deleted)*';
-      break;
-    case 'replace': {
-      // The quoted words may be wrapped differently from the target's text.
-      const words = instruction.find!.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      const pattern = new RegExp(words.join('\\s+'));
-      after = pattern.test(before) ? preview(before.replace(pattern, instruction.replacement ?? '')) : '*(the quoted text does not occur: nothing changes)*';
-      break;
-    }
-    case 'renumber':
-      after = preview(truncateLines(before.replace(shortLabel(instruction.target), shortLabel(instruction.newId!))));
-      break;
-    default:
-      after = `*(${instruction.newId} is inserted ${instruction.position} it)*`;
+  if (instruction.kind === 'delete') after = '*(deleted)*';
+  else if (instruction.kind === 'insert') after = `*(${instruction.newId} is inserted ${instruction.position} it)*`;
+  else {
+    const text = afterInstruction(instruction, before);
+    after = text === null ? '*(the quoted text does not occur: nothing changes)*' : preview(text, INSTRUCTION_PREVIEW_LINES);
   }
-  return `**${title}**\n\nBefore:\n\n${preview(truncateLines(before))}\n\nAfter:\n\n${truncateLines(after)}`;
-}
-
-function truncateLines(text: string): string {
-  const lines = text.split('\n');
-  return lines.length > PREVIEW_LINES * 2 ? `${lines.slice(0, PREVIEW_LINES * 2).join('\n')}\n…` : text;
+  return `**${title}**\n\nBefore:\n\n${preview(before, INSTRUCTION_PREVIEW_LINES)}\n\nAfter:\n\n${after}`;
 }
 
 export function hover(index: EditorIndex, uri: string, offset: number): Hover | null {

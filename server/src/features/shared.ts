@@ -33,11 +33,13 @@ export function referenceAt(index: WorkspaceIndex, uri: string, offset: number):
     if (references[mid].reference.start <= offset) low = mid + 1;
     else high = mid;
   }
-  for (let i = low - 1; i >= 0 && i >= low - 64; i--) {
-    const candidate = references[i];
-    if (!candidate.reference.viaRange && candidate.reference.start <= offset && offset <= candidate.reference.end) return candidate;
-  }
-  return undefined;
+  // Written references do not overlap, so the last one starting at or before the offset is the
+  // only candidate; the members a range cites without writing them sit between its two ends
+  // (as many as the range has, at most the scanner's limit) and are stepped over.
+  let i = low - 1;
+  while (i >= 0 && references[i].reference.viaRange) i--;
+  const candidate = references[i];
+  return candidate && candidate.reference.start <= offset && offset <= candidate.reference.end ? candidate : undefined;
 }
 
 /** The unit whose own label (number or heading) is under an offset. */

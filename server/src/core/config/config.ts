@@ -5,6 +5,7 @@
 import type { DiagnosticCode, Severity } from '../model/types';
 import { levelOf } from '../model/ids';
 import { readWordSettings, WordSettings } from './wordSettings';
+import { readExcludes } from './excludes';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -41,6 +42,7 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'broken-reference', 'deprecated-reference', 'title-mismatch', 'ambiguous-reference', 'unverified-reference',
   'duplicate-number', 'numbering-order', 'invalid-config', 'malformed-change', 'reference-to-deleted', 'instruction-text-not-found', 'file-too-large',
   'not-in-catalogue',
+  'range-too-wide',
 ];
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -109,13 +111,7 @@ export function parseConfig(text: string): { config: SecConfig; problems: Config
   if ('deprecations' in raw) readDeprecations(raw.deprecations, config, problem);
   if ('aliases' in raw) readAliases(raw.aliases, config, problem);
   if ('severities' in raw) readSeverities(raw.severities, config, problem);
-  if ('exclude' in raw) {
-    if (!Array.isArray(raw.exclude) || raw.exclude.some((pattern) => typeof pattern !== 'string')) {
-      problem('exclude', '"exclude" must be a list of glob patterns (strings); ignored.');
-    } else {
-      config.exclude = raw.exclude as string[];
-    }
-  }
+  if ('exclude' in raw) config.exclude = readExcludes(raw.exclude, (message) => problem('exclude', message));
   if ('word' in raw) config.word = readWordSettings(raw.word, (message) => problem('word', message));
   return { config, problems };
 }

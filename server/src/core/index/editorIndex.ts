@@ -13,6 +13,7 @@ import { reparse, ReparseChange, TextEdit } from '../parse/reparse';
 import type { WorkspaceDefinition } from '../resolve/statuses';
 import { Citers } from './citers';
 import { DefinitionMap } from './definitionMap';
+import { RangeBudgets } from './rangeBudget';
 import { ResolutionCache } from './resolutionCache';
 import { FileSummary, sameSignature, summarize } from './summary';
 import { FileResolution, IndexBase, IndexOptions, MAX_FILE_SIZE, tooLarge } from './workspaceIndex';
@@ -24,6 +25,7 @@ export class EditorIndex extends IndexBase {
   /** Who cites what: each file's dependencies, worked out once the workspace is loaded. */
   private readonly citers = new Citers(this.files);
   private readonly resolutions = new ResolutionCache();
+  private readonly rangeBudgets = new RangeBudgets();
   /** Ids of Sections, Parts, Schedules and Appendices defined in the workspace (for completion). */
   private readonly headingIds = new Set<string>();
   private headingGeneration = 0;
@@ -98,16 +100,26 @@ export class EditorIndex extends IndexBase {
   private parseAndStore(uri: string, text: string, edit?: TextEdit): string[] {
     const previous = this.files.get(uri);
     if (text.length > MAX_FILE_SIZE) return this.store(uri, tooLarge(text), undefined);
-    const inPlace = previous ? reparse(previous.parsed, text, { names: this.names }, edit) : null;
-    return inPlace ? this.store(uri, inPlace.parsed, inPlace.change) : this.store(uri, parseDocument(text, { names: this.names }), undefined);
+    const reparsed = previous ? reparse(previous.parsed, text, { names: this.names }, edit) : null;
+    if (!reparsed) return this.store(uri, parseDocument(text, { names: this.names }), undefined);
+    if (this.rangeBudgets.sameAsFullParse(previous!.parsed, reparsed)) return this.store(uri, reparsed.parsed, reparsed.change);
+    // The re-parse expanded other ranges than a full parse does (the file is at its range
+    // budget). It has already updated the previous model in place, its table of ids
+    // included: the ids it renumbered are no longer there to be found gone, so they are named.
+    const { removed, added } = reparsed.change;
+    return this.store(uri, parseDocument(text, { names: this.names }), undefined, [...removed, ...added]);
   }
 
-  private store(uri: string, parsed: ParsedDocument, change: ReparseChange | undefined): string[] {
+  private store(uri: string, parsed: ParsedDocument, change: ReparseChange | undefined, renumbered: readonly string[] = []): string[] {
     this.checker.forget();
     const previous = this.files.get(uri);
     const next = summarize(uri, parsed, { citing: previous && change?.sameTargets ? previous.dependsOn : undefined });
     this.files.set(uri, next);
     const changed = change && previous ? this.redefine(uri, next, change) : this.replaceDefinitions(uri, previous, next);
+    for (const id of renumbered) {
+      if (!next.unitOf(id)) this.removeDefinition(id, uri);
+      changed.push(id);
+    }
     changed.push(...this.deletions.replace(uri, previous?.parsed, parsed));
     return this.afterChange(uri, true, changed, change?.window);
   }

@@ -39,9 +39,18 @@ export class OneShotIndex extends IndexBase {
    * the answer is the file alone (listing every file on each load made loading quadratic).
    */
   updateFile(uri: string, text: string): string[] {
+    return this.put(uri, this.load(uri, text));
+  }
+
+  /** A file too large to be read at all (its size on disk): one diagnostic, and nothing of its text kept. */
+  updateTooLarge(uri: string, bytes: number): string[] {
+    this.citations.delete(uri);
+    return this.put(uri, summarize(uri, tooLarge('', bytes)));
+  }
+
+  private put(uri: string, summary: FileSummary): string[] {
     this.checker.forget();
     const previous = this.files.get(uri);
-    const summary = this.load(uri, text);
     this.files.set(uri, summary);
     this.lookup.set(summary);
     this.deletions.replace(uri, previous?.parsed, summary.parsed);

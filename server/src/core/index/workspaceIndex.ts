@@ -10,6 +10,7 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import { defaultConfig, SecConfig, SeveritySetting } from '../config/config';
 import { clauseOfParagraph, isParagraphId } from '../model/ids';
+import { MAX_FILE_SIZE } from '../model/limits';
 import type { CoreDiagnostic, DiagnosticCode, ParsedDocument } from '../model/types';
 import { DocumentNames } from '../parse/documentNames';
 import type { TextEdit } from '../parse/reparse';
@@ -20,8 +21,7 @@ import type { DefinitionLookup } from './definitionMap';
 import { Deletions } from './deletions';
 import type { FileSummary } from './summary';
 
-/** Files above this size are not parsed: a clear diagnostic instead of a stalled editor. */
-export const MAX_FILE_SIZE = 32 * 1024 * 1024;
+export { MAX_FILE_SIZE };
 
 export interface FileResolution {
   uri: string;
@@ -73,12 +73,12 @@ function emptyDocument(text: string): ParsedDocument {
   return { text, units: [], definitions: [], references: [], diagnostics: [], contents: [], contexts: [], firstDefinitions: new Map(), deleted: [], instructions: [] };
 }
 
-/** A file above MAX_FILE_SIZE: nothing parsed, one diagnostic. */
-export function tooLarge(text: string): ParsedDocument {
+/** A file above MAX_FILE_SIZE (`size`: its length, or its size on disk when it was not read): nothing parsed, one diagnostic. */
+export function tooLarge(text: string, size = text.length): ParsedDocument {
   const document = emptyDocument(text);
   document.diagnostics.push({
     start: 0, end: 0, severity: 'warning', code: 'file-too-large',
-    message: `This file is ${(text.length / 1048576).toFixed(1)} MB, above the ${MAX_FILE_SIZE / 1048576} MB limit: it is not checked.`,
+    message: `This file is ${(size / 1048576).toFixed(1)} MB, above the ${MAX_FILE_SIZE / 1048576} MB limit: it is not checked.`,
   });
   return document;
 }

@@ -78,11 +78,23 @@ export interface Reference {
   rangePartner?: string;
   /** True for the first written end of a range. */
   rangeStart?: boolean;
+  /** On the first written end of a range whose members are not cited one by one (too many). */
+  unexpanded?: UnexpandedRange;
   title?: CitedTitle;
   /** For external references: the instrument named after "of the" (Energy Act 2008). */
   instrument?: string;
   /** "clause 3.6.3" with no "of …": its document is the one named just before (same paragraph or the sentence before). */
   documentNamedBefore?: boolean;
+}
+
+/** A range cited by its two ends only: `H1.1 to H1.200`. */
+export interface UnexpandedRange {
+  /** Members of the range, ends included. */
+  members: number;
+  /** From the start of the first end's reference to the end of the second's. */
+  span: number;
+  /** True when the range itself is small enough, but its file has cited as many members as its size allows. */
+  overBudget: boolean;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -100,7 +112,8 @@ export type DiagnosticCode =
   | 'reference-to-deleted'
   | 'instruction-text-not-found'
   | 'file-too-large'
-  | 'not-in-catalogue';
+  | 'not-in-catalogue'
+  | 'range-too-wide';
 
 export interface CoreDiagnostic {
   start: number;

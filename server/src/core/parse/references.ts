@@ -3,7 +3,7 @@
 // "Sections:" list) start them; from each anchor a hand-written reader consumes the ids, lists, ranges,
 // versions and titles that follow. Readers look ahead a bounded distance: linear time.
 
-import type { CitedTitle, Reference } from '../model/types';
+import type { CitedTitle, Reference, UnexpandedRange } from '../model/types';
 import { AnchorFinder } from './anchors';
 import { DocumentNames } from './documentNames';
 import { readWords, WordToken } from './words';
@@ -45,8 +45,18 @@ const TITLE_MAX_WORDS = 20;
 export const CONTEXT_LOOKBACK = 600;
 /** Paragraphs in one "paragraphs (a), (b) and (c) of …": a bound, as every reader has. */
 const MAX_PARAGRAPH_LIST = 26;
-const RANGE_EXPANSION_LIMIT = 200;
 const DOCUMENT_NAME_WORDS = 8;
+/** A range of more members than this (ends included) cites its two ends only. */
+export const MAX_RANGE_MEMBERS = 100;
+
+/**
+ * How many unwritten range members a text may cite in all: a range of 100 fits in 14
+ * characters, so the cap per range alone would let 1 MB cite millions (it ran the CLI out of
+ * memory). The densest real text cites one per 385 characters.
+ */
+export function rangeMemberBudget(textLength: number): number {
+  return 2000 + Math.floor(textLength / 64);
+}
 
 interface SectionId {
   /** The letter is at `start`; offsets, not strings, as most ids are only looked at once. */
@@ -79,6 +89,7 @@ interface Item {
   viaRange?: boolean;
   rangePartner?: string;
   rangeStart?: boolean;
+  unexpanded?: UnexpandedRange;
   /** Ids for range expansion. */
   section?: SectionId;
   docClause?: { document: string; number: string };
@@ -229,11 +240,15 @@ export class ReferenceScanner {
   private readonly refs: Reference[] = [];
   private bulletContextEnd = -1;
   private bulletContextCheckedTo = -1;
+  /** Unwritten range members left to cite (rangeMemberBudget). */
+  private rangeMembersLeft: number;
 
   /** Written id → canonical target: a file cites the same ids over and over, and one shared string is hashed once. */
   private readonly targets = new Map<string, string>();
 
-  constructor(private readonly text: string, private readonly options: ScanOptions) {}
+  constructor(private readonly text: string, private readonly options: ScanOptions) {
+    this.rangeMembersLeft = rangeMemberBudget(text.length);
+  }
 
   /** `Section H4.3(a)`: an id is read without spaces (but the one `K 4.1` has), so what is written is the canonical form after "Section ". */
   private sectionTarget(id: SectionId): string {
@@ -376,18 +391,13 @@ export class ReferenceScanner {
 
   /** Adds the range's end point and the ids between; returns the end offset. */
   private addRange(items: Item[], from: Item, to: SectionId): number {
-    const { text } = this;
-    const a = from.section!;
-    const letter = text[a.start];
-    const between: string[] = [];
-    if (letter === text[to.start] && !a.paragraphs && !to.paragraphs) {
-      if (a.clauseEnd !== -1 && to.clauseEnd !== -1 && partOf(text, a) === partOf(text, to)) {
-        for (const n of numbersBetween(clauseOf(text, a), clauseOf(text, to))) between.push(`Section ${letter}${partOf(text, a)}.${n}`);
-      } else if (a.clauseEnd === -1 && to.clauseEnd === -1 && a.partEnd !== -1 && to.partEnd !== -1) {
-        for (const n of numbersBetween(partOf(text, a), partOf(text, to))) between.push(`Section ${letter}${n}`);
-      }
+    const between = this.rangeMembers(from.section!, to);
+    if (typeof between === 'number') {
+      const members = between;
+      from.unexpanded = { members, span: to.end - from.start, overBudget: members <= MAX_RANGE_MEMBERS };
+    } else {
+      for (const target of between) items.push({ target, start: from.start, end: to.end, viaRange: true });
     }
-    for (const target of between) items.push({ target, start: from.start, end: to.end, viaRange: true });
     const end: Item = { target: this.sectionTarget(to), start: to.start, end: to.end, section: to, rangePartner: from.target };
     from.rangePartner = end.target;
     from.rangeStart = true;
@@ -395,10 +405,40 @@ export class ReferenceScanner {
     return to.end;
   }
 
+  /**
+   * The targets between a range's ends (none when they are not two clauses of one Part or two
+   * Parts of one Section), or, when they are too many to cite one by one, how many members
+   * the range has.
+   */
+  private rangeMembers(a: SectionId, b: SectionId): string[] | number {
+    const { text } = this;
+    const letter = text[a.start];
+    if (letter !== text[b.start] || a.paragraphs || b.paragraphs) return [];
+    let prefix: string;
+    let from: string;
+    let to: string;
+    if (a.clauseEnd !== -1 && b.clauseEnd !== -1 && partOf(text, a) === partOf(text, b)) {
+      [prefix, from, to] = [`Section ${letter}${partOf(text, a)}.`, clauseOf(text, a), clauseOf(text, b)];
+    } else if (a.clauseEnd === -1 && b.clauseEnd === -1 && a.partEnd !== -1 && b.partEnd !== -1) {
+      [prefix, from, to] = [`Section ${letter}`, partOf(text, a), partOf(text, b)];
+    } else {
+      return [];
+    }
+    const first = parseInt(from, 10);
+    const last = parseInt(to, 10);
+    if (!(last > first + 1)) return [];
+    if (last - first + 1 > MAX_RANGE_MEMBERS || last - first - 1 > this.rangeMembersLeft) return last - first + 1;
+    this.rangeMembersLeft -= last - first - 1;
+    const between: string[] = [];
+    for (let n = first + 1; n < last; n++) between.push(`${prefix}${n}`);
+    return between;
+  }
+
   private emit(items: Item[]): void {
     for (const item of items) {
       const extra = item.viaRange ? { viaRange: true } : item.rangePartner ? { rangePartner: item.rangePartner, rangeStart: item.rangeStart } : undefined;
       const ref = this.push(item.start, item.end, item.target, 'sec', extra);
+      if (item.unexpanded) ref.unexpanded = item.unexpanded;
       if (item.title) ref.title = item.title;
     }
   }
@@ -768,15 +808,6 @@ function startsCitation(keyword: string, next: string | undefined): boolean {
   if (keyword.startsWith('Schedule') || keyword.startsWith('Clause') || keyword.startsWith('Condition')) return /^\d/.test(next);
   if (keyword.startsWith('Append')) return /^[A-Z]{1,2}$/.test(next);
   return /^[A-Z](?:\d{1,2}[A-Z]?(?:\.\d+[A-Z]?)?)?$/.test(next) || /^\d/.test(next);
-}
-
-function numbersBetween(from: string, to: string): number[] {
-  const a = parseInt(from, 10);
-  const b = parseInt(to, 10);
-  if (!(b > a + 1) || b - a > RANGE_EXPANSION_LIMIT) return [];
-  const result: number[] = [];
-  for (let n = a + 1; n < b; n++) result.push(n);
-  return result;
 }
 
 function lineStartsAt(text: string, offset: number): boolean {

@@ -3,7 +3,8 @@
 
 import type { SeveritySetting } from '../config/config';
 import { levelOf } from '../model/ids';
-import type { CoreDiagnostic, DiagnosticCode, Reference } from '../model/types';
+import type { CoreDiagnostic, DiagnosticCode, Reference, UnexpandedRange } from '../model/types';
+import { MAX_RANGE_MEMBERS, rangeMemberBudget } from '../parse/references';
 import type { Resolution } from './statuses';
 import { checkCitedTitle } from './titleCheck';
 
@@ -21,6 +22,7 @@ export const DEFAULT_SEVERITIES: Record<DiagnosticCode, SeveritySetting> = {
   'instruction-text-not-found': 'error',
   'file-too-large': 'warning',
   'not-in-catalogue': 'warning',
+  'range-too-wide': 'information',
 };
 
 export interface ResolvedReference {
@@ -56,10 +58,11 @@ function diagnose(reference: Reference, resolution: Resolution, titlesOf: TitleS
   // Members between the written ends of a range are cited but not written: no diagnostics.
   if (reference.viaRange) return NONE;
   // Most references: found, and no title to compare.
-  if ((resolution.status === 'ok' || resolution.status === 'external') && !reference.title) return NONE;
+  if ((resolution.status === 'ok' || resolution.status === 'external') && !reference.title && !reference.unexpanded) return NONE;
   const diagnostics: CoreDiagnostic[] = [];
   const start = 0;
   const end = reference.end - reference.start;
+  if (reference.unexpanded) diagnostics.push(rangeTooWide(reference, reference.unexpanded));
   const target = resolution.target;
   switch (resolution.status) {
     case 'broken':
@@ -122,6 +125,18 @@ function diagnose(reference: Reference, resolution: Resolution, titlesOf: TitleS
     }
   }
   return diagnostics.length > 0 ? diagnostics : NONE;
+}
+
+function rangeTooWide(reference: Reference, range: UnexpandedRange): CoreDiagnostic {
+  const ends = `${reference.target} to ${reference.rangePartner}`;
+  const why = range.overBudget
+    ? `this file's ranges already cite as many members as a file of its size may (${rangeMemberBudget(0)}, and one more per 64 characters)`
+    : `it has ${range.members} members, more than the ${MAX_RANGE_MEMBERS} a range may cite one by one`;
+  return {
+    start: 0, end: range.span, severity: 'information', code: 'range-too-wide',
+    message: `Range not expanded: ${why}, so only its ends are cited (${ends}); find-references and rename do not see the members between. Cite the Part, or split the range.`,
+    data: { members: range.members },
+  };
 }
 
 /** Applies configured severities: a setting replaces the default; 'off' removes the diagnostic. */

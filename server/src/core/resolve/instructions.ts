@@ -4,8 +4,8 @@
 import { parentId, shortLabel } from '../model/ids';
 import type { CoreDiagnostic } from '../model/types';
 import type { Instruction } from '../model/types';
-import { collapseWhitespace } from '../parse/scanner';
 import { compareClauseNumbers } from '../parse/numbering';
+import { LooseText } from '../text/looseMatch';
 import type { WorkspaceDefinition } from './statuses';
 
 export interface InstructionSources {
@@ -38,13 +38,36 @@ function existsBesidesDraft(id: string, draftUri: string, sources: InstructionSo
   return sources.definitionsOf(id).some((definition) => definition.uri !== draftUri || !definition.unit.inserted);
 }
 
+/**
+ * Does each quoted wording occur in its target? Each target's text is prepared once and each
+ * wording looked up once, however many instructions repeat them: an amendment of thousands
+ * of instructions against one long Part read the Part once per instruction.
+ */
+function wordingFinder(sources: InstructionSources): (target: string, quoted: string) => boolean | undefined {
+  const targets = new Map<string, LooseText | null>();
+  const answers = new Map<string, boolean>();
+  return (target, quoted) => {
+    let text = targets.get(target);
+    if (text === undefined) {
+      const written = sources.textOf(target);
+      text = written === undefined ? null : new LooseText(written);
+      targets.set(target, text);
+    }
+    if (text === null) return undefined;
+    const key = `${target}\u0000${quoted}`;
+    let found = answers.get(key);
+    if (found === undefined) answers.set(key, (found = text.find(quoted) !== null));
+    return found;
+  };
+}
+
 /** `draftUri`: the file the instructions are written in. */
 export function instructionDiagnostics(instructions: readonly Instruction[], sources: InstructionSources, draftUri: string): CoreDiagnostic[] {
   const diagnostics: CoreDiagnostic[] = [];
+  const occurs = wordingFinder(sources);
   for (const instruction of instructions) {
     if (instruction.kind === 'replace' && instruction.find !== undefined) {
-      const text = sources.textOf(instruction.target);
-      if (text !== undefined && !collapseWhitespace(text).includes(collapseWhitespace(instruction.find))) {
+      if (occurs(instruction.target, instruction.find) === false) {
         diagnostics.push({
           start: instruction.findStart!, end: instruction.findEnd!, severity: 'error', code: 'instruction-text-not-found',
           message: `"${instruction.find}" does not occur in the text of ${instruction.target}, so it cannot be replaced.`,

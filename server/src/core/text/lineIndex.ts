@@ -1,3 +1,5 @@
+import { lastNotAbove } from './sorted';
+
 export interface Position {
   line: number;
   character: number;
@@ -8,18 +10,32 @@ export interface OffsetRange {
   end: number;
 }
 
+/** Where each line starts. A line ends at `\n`, `\r\n` or a lone `\r`, as LSP counts lines. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  // Most files have no CR at all: then this is one indexOf per line, as before.
+  while (lf !== -1 || cr !== -1) {
+    if (cr === -1 || (lf !== -1 && lf < cr)) {
+      starts.push(lf + 1);
+      lf = text.indexOf('\n', lf + 1);
+      continue;
+    }
+    const crlf = lf === cr + 1;
+    starts.push(crlf ? cr + 2 : cr + 1);
+    if (crlf) lf = text.indexOf('\n', lf + 1);
+    cr = text.indexOf('\r', cr + 1);
+  }
+  return starts;
+}
+
 /** Converts offsets to 0-based LSP positions (UTF-16 characters) and back, in O(log lines). */
 export class LineIndex {
   private readonly lineStarts: number[];
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    let at = text.indexOf('\n');
-    while (at !== -1) {
-      starts.push(at + 1);
-      at = text.indexOf('\n', at + 1);
-    }
-    this.lineStarts = starts;
+    this.lineStarts = lineStartsOf(text);
   }
 
   get lineCount(): number {
@@ -28,14 +44,8 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    const line = lastNotAbove(this.lineStarts, clamped);
+    return { line, character: clamped - this.lineStarts[line] };
   }
 
   offsetAt(position: Position): number {
@@ -44,7 +54,7 @@ export class LineIndex {
     const lineStart = this.lineStarts[position.line];
     // A character past the end of the line means the end of the line (LSP), not the next line.
     let lineEnd = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] - 1 : this.text.length;
-    if (lineEnd > lineStart && this.text.charCodeAt(lineEnd - 1) === 13 && lineEnd < this.text.length) lineEnd--;
+    if (lineEnd > lineStart && this.text.charCodeAt(lineEnd) === 10 && this.text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
     return Math.max(lineStart, Math.min(lineStart + position.character, lineEnd));
   }
 

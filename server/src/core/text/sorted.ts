@@ -1,0 +1,11 @@
+/** The index of the last value not above `value` in an ascending array, 0 when there is none. */
+export function lastNotAbove(sorted: ArrayLike<number>, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (sorted[mid] <= value) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
