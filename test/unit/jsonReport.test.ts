@@ -50,7 +50,7 @@ describe('secls check --json, streamed', () => {
     try {
       for (let f = 0; f < 40; f++) writeFileSync(join(dir, `f${f}.sec`), `H9 A Part\nH9.1 One.\n${'See Section H4.2, Section H9.7 and Appendix AZ.\n'.repeat(400)}`);
       const chunks: string[] = [];
-      const status = await runCheck({ json: true, catalogue: true, paths: [dir], cwd: dir, stderr: () => undefined }, async (chunk) => {
+      const status = await runCheck({ format: 'json', version: 'test', catalogue: true, paths: [dir], cwd: dir, stderr: () => undefined }, async (chunk) => {
         chunks.push(chunk);
       });
       assert.equal(status, 1);

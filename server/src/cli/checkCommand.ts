@@ -10,13 +10,16 @@ import { readCatalogueFiles } from '../node/catalogueFiles';
 import { excluder, findSecFiles } from '../node/findFiles';
 import { readTextFile, UnreadableFileError } from '../node/readTextFile';
 import { CheckGroup, GroupOptions } from './checkGroup';
-import { Counts, countReport, emptyCounts, FileReport, humanLines, humanSummary, jsonDocumentEnd, jsonDocumentStart, jsonEntry } from './fileReports';
+import { Counts, countReport, emptyCounts, FileReport } from './fileReports';
+import { FormatName, ReportFormat, reportFormat } from './reportFormats';
 import { Output, Sink } from './output';
 
 export { UsageError } from './checkGroup';
 
 export interface CheckOptions {
-  json: boolean;
+  format: FormatName;
+  /** The tool's version, for reports that name it (SARIF). */
+  version: string;
   catalogue: boolean;
   paths: string[];
   cwd: string;
@@ -86,17 +89,13 @@ function* reportsWith(configReport: FileReport | undefined, reports: Iterable<Fi
   yield* reports;
 }
 
-/** Writes each file's report as it is resolved: the JSON document's entries, or the human lines. */
-async function writeReports(options: CheckOptions, reports: Iterable<FileReport>, count: number, out: Output): Promise<Counts> {
+/** Writes each file's report as it is resolved, in the chosen format. */
+async function writeReports(format: ReportFormat, reports: Iterable<FileReport>, count: number, out: Output): Promise<Counts> {
   const counts = emptyCounts();
-  let written = 0;
-  if (options.json) out.write(jsonDocumentStart(count));
+  out.write(format.start(count));
   for (const report of reports) {
     countReport(counts, report);
-    const parts = options.json ? jsonEntry(report, options.cwd) : humanLines(report, options.cwd);
-    if (options.json && written > 0) out.write(',\n');
-    written++;
-    for (const part of parts) if (out.write(part)) await out.flush();
+    for (const part of format.entry(report)) if (out.write(part)) await out.flush();
   }
   return counts;
 }
@@ -127,8 +126,9 @@ export async function runCheck(options: CheckOptions, sink: Sink): Promise<numbe
   const checked = group.checked.length;
   const entries = checked + (configReport ? 1 : 0);
   const out = new Output(sink);
-  const counts = await writeReports(options, reportsWith(configReport, group.reports()), entries, out);
-  out.write(options.json ? jsonDocumentEnd(counts, checked, entries) : humanSummary(counts, checked));
+  const format = reportFormat(options.format, options.cwd, options.version);
+  const counts = await writeReports(format, reportsWith(configReport, group.reports()), entries, out);
+  out.write(format.end(counts, checked, entries));
   await out.flush();
   return unreadable > 0 ? 2 : counts.severities.error > 0 ? 1 : 0;
 }

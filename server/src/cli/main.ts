@@ -3,12 +3,13 @@ import { setFlagsFromString } from 'node:v8';
 import { embeddedCatalogue } from '../core/embeddedCatalogue';
 import { catalogueIn, runCatalogue } from './catalogueCommand';
 import { runApply, runRedline } from './changeCommands';
-import { runCheck, UsageError } from './checkCommand';
+import { parseCheckArguments } from './checkArguments';
+import { runCheck } from './checkCommand';
 import { reported } from './reported';
 import { isWordCommand, WORD_USAGE } from './wordUsage';
 import { stdoutSink } from './output';
 
-const USAGE = `Usage: secls check [--json] [--no-catalogue] [PATH...]
+const USAGE = `Usage: secls check [--format text|json|sarif|github] [--no-catalogue] [PATH...]
        secls apply FILE                 print FILE with its tracked changes accepted
        secls redline FILE [-o OUT.html] write FILE's tracked changes as an HTML redline
        secls catalogue build CONTENTS... [-o catalogue.json]
@@ -22,7 +23,11 @@ PATH defaults to the current folder (searched recursively for *.sec); a file nam
 explicitly is checked whatever its extension.
 
 Options:
-  --json           print one JSON document (0-based lines and characters, as in LSP)
+  --format FORMAT  text (default): path:line:col  severity  code  message, then a summary
+                   json: one JSON document (0-based lines and characters, as in LSP)
+                   sarif: SARIF 2.1.0, for code scanning (a rule per code, a result per problem)
+                   github: GitHub Actions annotations (::error file=…,line=…::message)
+  --json           the same as --format json
   --no-catalogue   resolve against the workspace text only, not the embedded SEC catalogue
   -h, --help       show this help
   -v, --version    show the version, and the SEC version of the catalogue in use here
@@ -32,6 +37,7 @@ Exit status: 0 no errors, 1 errors found, 2 usage error or a path that could not
 export/import: 0 written, 1 written with malformed changes, 2 refused (nothing written).`;
 
 declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'development';
 
 // A check runs for about a second: most of its code is optimised while it runs, by the compiler
 // on the second core. Inlining less makes that compiling a third cheaper and the optimised code
@@ -57,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === '-v' || command === '--version') {
-    process.stdout.write(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'development'}\n${catalogueVersion()}\n`);
+    process.stdout.write(`${VERSION}\n${catalogueVersion()}\n`);
     return 0;
   }
   if (command === 'apply' || command === 'redline' || command === 'catalogue') {
@@ -68,19 +74,16 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`secls: unknown command "${command}"\n\n${USAGE}\n`);
     return 2;
   }
-  const options = { json: false, catalogue: true, paths: [] as string[], cwd: process.cwd(), stderr: (line: string) => void process.stderr.write(`${line}\n`) };
-  for (const argument of rest) {
-    if (argument === '--json') options.json = true;
-    else if (argument === '--no-catalogue') options.catalogue = false;
-    else if (argument === '-h' || argument === '--help') {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    } else if (argument.startsWith('-') && argument !== '-') {
-      process.stderr.write(`secls: unknown option "${argument}"\n\n${USAGE}\n`);
-      return 2;
-    } else options.paths.push(argument);
+  const parsed = parseCheckArguments(rest, VERSION);
+  if ('help' in parsed) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
   }
-  return runCheck(options, stdout);
+  if ('error' in parsed) {
+    process.stderr.write(`secls: ${parsed.error}\n\n${USAGE}\n`);
+    return 2;
+  }
+  return runCheck(parsed.options, stdout);
 }
 
 const argv = process.argv.slice(2);
