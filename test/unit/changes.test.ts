@@ -1,5 +1,6 @@
 // Tracked changes (CriticMarkup) across the engine: views, deletions, insertions, apply, redline.
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { acceptChanges, afterView, beforeView, scanChanges } from '../../server/src/core/text/criticMarkup';
 import { redlineDocument } from '../../server/src/core/text/redline';
 import { hover } from '../../server/src/features/hover';
@@ -51,5 +52,34 @@ describe('tracked changes', () => {
     assert.match(html, /<del>a<\/del><ins>b<\/ins>/);
     assert.match(html, /<div class="note"><b>1<\/b>why<\/div>/);
     assert.match(html, /inserted<\/ins> 2 · <del>deleted<\/del> 2 · 1 comment/);
+  });
+});
+
+describe('tracked-change views built from slices', () => {
+  /** The views as first written: a character array, blanked span by span. */
+  function charView(text: string, side: 'before' | 'after'): string {
+    const chars = text.split('');
+    const blank = (from: number, to: number) => {
+      for (let i = from; i < to; i++) if (text[i] !== '\n' && text[i] !== '\r') chars[i] = ' ';
+    };
+    for (const span of scanChanges(text).spans) {
+      blank(span.start, span.contentStart);
+      blank(span.contentEnd, span.end);
+      if (span.kind === 'comment' || (side === 'after' && span.kind === 'deletion') || (side === 'before' && span.kind === 'insertion')) blank(span.contentStart, span.contentEnd);
+      if (span.kind === 'substitution' && span.separator !== undefined) {
+        if (side === 'after') blank(span.contentStart, span.separator + 2);
+        else blank(span.separator, span.contentEnd);
+      }
+    }
+    return chars.join('');
+  }
+
+  it('equal the character-by-character views on any markup, well formed or not', () => {
+    const pieces = fc.constantFrom('{++', '++}', '{--', '--}', '{~~', '~>', '~~}', '{>>', '<<}', 'x', ' ', '\n', '\r\n', 'H4.1');
+    fc.assert(fc.property(fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
+      const { spans } = scanChanges(text);
+      assert.equal(afterView(text, spans), charView(text, 'after'));
+      assert.equal(beforeView(text, spans), charView(text, 'before'));
+    }), { numRuns: 2000 });
   });
 });

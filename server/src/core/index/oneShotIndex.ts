@@ -28,9 +28,10 @@ export class OneShotIndex extends IndexBase {
     const summary = this.files.get(uri);
     const scan = this.citations.get(uri);
     if (!summary) return { uri, references: [], diagnostics: [] };
-    const citations = scan ? scanCitations(scan, this.names) : { references: [], instructions: [] };
+    const citations = scan ? scanCitations(scan, this.names) : { references: [], instructions: [], problems: [] };
     const references = citations.references.map((reference) => entry(reference, this.checker.resolve(reference)));
-    const diagnostics = this.checker.diagnostics(uri, summary.parsed.diagnostics, references, citations.instructions);
+    const problems = citations.problems.length > 0 ? summary.parsed.diagnostics.concat(citations.problems) : summary.parsed.diagnostics;
+    const diagnostics = this.checker.diagnostics(uri, problems, references, citations.instructions);
     return { uri, references, diagnostics };
   }
 

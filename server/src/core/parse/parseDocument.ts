@@ -6,6 +6,8 @@ import type { CoreDiagnostic, DocumentContext, Instruction, ParsedDocument, Refe
 import { afterView, beforeView, hasChangeMarkup, scanChanges } from '../text/criticMarkup';
 import { DocumentNames } from './documentNames';
 import { withLineFeeds } from './lines';
+import { MAX_REFERENCES_PER_FILE, MAX_UNITS_PER_FILE } from '../model/limits';
+import { firstAtOrAfter } from '../text/sorted';
 import { parseDefinitions } from './definitions';
 import { parseInstructions } from './instructions';
 import { scanReferences } from './references';
@@ -27,6 +29,8 @@ export interface CitationScan {
 export interface Citations {
   references: Reference[];
   instructions: Instruction[];
+  /** The citations' own problem: too many to check (MAX_REFERENCES_PER_FILE). */
+  problems: CoreDiagnostic[];
 }
 
 /**
@@ -47,6 +51,7 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
   const found = scanCitations(citations, options.names);
   parsed.references = found.references;
   parsed.instructions = found.instructions;
+  if (found.problems.length > 0) parsed.diagnostics = parsed.diagnostics.concat(found.problems);
   parsed.definitions = parseDefinitions(citations.text, parsed.contents);
   return parsed;
 }
@@ -72,6 +77,7 @@ function parseUnits(written: string, deferParagraphs: boolean): DeferredParse {
   // Tracked changes compare every unit of both readings, so paragraphs are read on demand only without them.
   const onDemand = deferParagraphs && before === null && text === written;
   const structure = parseStructure(text, { paragraphsOnDemand: onDemand });
+  if (structure.overBudget) return overBudget(written, text, diagnostics);
   const deleted = before === null ? [] : compareReadings(before, structure);
   const parsed: ParsedDocument = {
     text: written,
@@ -93,6 +99,16 @@ function parseUnits(written: string, deferParagraphs: boolean): DeferredParse {
   return { parsed, citations, paragraphs: onDemand ? new ParagraphsOnDemand(parsed) : null };
 }
 
+/** A file that makes too many units to hold (MAX_UNITS_PER_FILE): reported, and nothing of it checked. */
+function overBudget(written: string, text: string, problems: CoreDiagnostic[]): DeferredParse {
+  const message = `This file makes more than ${MAX_UNITS_PER_FILE.toLocaleString('en-GB')} numbered units (a Section of the Code makes a few thousand): it is not checked. Split it, or check that it is a drafting file.`;
+  const parsed: ParsedDocument = {
+    text: written, instructions: [], units: [], definitions: [], references: [], contents: [], contexts: [], firstDefinitions: new Map(), deleted: [],
+    diagnostics: [...problems, { start: 0, end: 0, severity: 'warning', code: 'file-too-large', message }],
+  };
+  return { parsed, citations: { text, contexts: [], skip: [] }, paragraphs: null };
+}
+
 /** What only the old reading defines is deleted; what only the new one defines is marked inserted. */
 function compareReadings(before: string, structure: StructureResult): ParsedDocument['deleted'] {
   const deleted: ParsedDocument['deleted'] = [];
@@ -110,13 +126,26 @@ function compareReadings(before: string, structure: StructureResult): ParsedDocu
 }
 
 export function scanCitations(scan: CitationScan, names: DocumentNames): Citations {
-  const instructions = parseInstructions(scan.text);
-  let references = scanReferences(scan.text, { names, documentAt: documentLookup(scan.contexts), skip: scan.skip });
-  if (instructions.length > 0) {
-    // The number an instruction gives a new or renumbered unit is not a citation of it.
-    const numbered = instructions.filter((instruction) => instruction.newId !== undefined);
-    references = references.filter((reference) => !numbered.some((instruction) =>
-      instruction.newId === reference.target && reference.start <= instruction.newIdStart! && instruction.newIdStart! < reference.end));
+  // A document that was not parsed (over a budget) has nothing to scan.
+  if (scan.contexts.length === 0) return { references: [], instructions: [], problems: [] };
+  const found = scanReferences(scan.text, { names, documentAt: documentLookup(scan.contexts), skip: scan.skip });
+  if (found.length > MAX_REFERENCES_PER_FILE) {
+    const message = `This file cites more than ${MAX_REFERENCES_PER_FILE.toLocaleString('en-GB')} references (lists and ranges counted by member): its citations are not checked. Split it, or check that it is a drafting file.`;
+    return { references: [], instructions: [], problems: [{ start: 0, end: 0, severity: 'warning', code: 'file-too-large', message }] };
   }
-  return { references, instructions };
+  const instructions = parseInstructions(scan.text);
+  return { references: instructions.length > 0 ? withoutNewNumbers(found, instructions) : found, instructions, problems: [] };
+}
+
+/** The number an instruction gives a new or renumbered unit is not a citation of it. */
+function withoutNewNumbers(references: Reference[], instructions: readonly Instruction[]): Reference[] {
+  // Where each new number is written → the id: a reference is dropped when it spans one of its own id.
+  const numbered = instructions.filter((instruction) => instruction.newId !== undefined).sort((a, b) => a.newIdStart! - b.newIdStart!);
+  const starts = numbered.map((instruction) => instruction.newIdStart!);
+  return references.filter((reference) => {
+    for (let i = firstAtOrAfter(starts, reference.start); i < starts.length && starts[i] < reference.end; i++) {
+      if (numbered[i].newId === reference.target) return false;
+    }
+    return true;
+  });
 }

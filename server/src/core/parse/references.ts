@@ -4,8 +4,9 @@
 // versions and titles that follow. Readers look ahead a bounded distance: linear time.
 
 import type { CitedTitle, Reference, UnexpandedRange } from '../model/types';
+import { MAX_REFERENCES_PER_FILE } from '../model/limits';
 import { AnchorFinder } from './anchors';
-import { DocumentNames } from './documentNames';
+import { DocumentNames, NameMatch } from './documentNames';
 import { readWords, WordToken } from './words';
 import {
   collapseWhitespace, isAlnum, isDash, isDigit, isLower, isUpper, readDigits, skipGap, skipSpaces, wordAt,
@@ -43,6 +44,8 @@ const TITLE_BREAKERS = new Set([
 const TITLE_MAX_WORDS = 20;
 /** How far back a clause number without its document looks for the document named before it. */
 export const CONTEXT_LOOKBACK = 600;
+/** Names remembered by position while scanning: enough for the clause numbers of one look-back. */
+const MATCH_CACHE_SIZE = 4096;
 /** Paragraphs in one "paragraphs (a), (b) and (c) of …": a bound, as every reader has. */
 const MAX_PARAGRAPH_LIST = 26;
 const DOCUMENT_NAME_WORDS = 8;
@@ -166,6 +169,14 @@ function readSpacedClauseId(text: string, at: number): SectionId | null {
   return id && id.clauseEnd !== -1 ? id : null;
 }
 
+/** The last blank line ("\n\n") before `at`, not before `floor`; -1 if none (an unbounded search would read a long file back to its start for every citation). */
+function paragraphBreakBefore(text: string, at: number, floor: number): number {
+  for (let i = Math.min(at, text.length - 1) - 1; i >= floor; i--) {
+    if (text.charCodeAt(i) === 10 && text.charCodeAt(i + 1) === 10) return i;
+  }
+  return -1;
+}
+
 /** The last full stop before `at` that ends a sentence (followed by a space or a line break), not before `floor`; -1 if none. */
 function sentenceEndBefore(text: string, at: number, floor: number): number {
   for (let i = at - 1; i > floor; i--) {
@@ -180,9 +191,9 @@ function sentenceEndBefore(text: string, at: number, floor: number): number {
  * the DCC User Interface Specification. … clause 3.6.3 …"); null when none or several are.
  * Looks back a bounded distance: the scan stays linear.
  */
-export function documentNamedBefore(text: string, at: number, names: DocumentNames): string | null {
+export function documentNamedBefore(text: string, at: number, names: DocumentNames, matches?: Map<number, NameMatch | null>): string | null {
   const floor = Math.max(0, at - CONTEXT_LOOKBACK);
-  const paragraph = text.lastIndexOf('\n\n', at);
+  const paragraph = paragraphBreakBefore(text, at, floor);
   const sentenceEnd = sentenceEndBefore(text, at, floor);
   const previousSentence = sentenceEnd === -1 ? floor : Math.max(floor, sentenceEndBefore(text, sentenceEnd, floor));
   // A paragraph break further back than the look-back is no bound: then the sentence before is the context.
@@ -191,7 +202,15 @@ export function documentNamedBefore(text: string, at: number, names: DocumentNam
   for (let i = from; i < at; i++) {
     // Names are titles or abbreviations: they start with a capital at a word's start.
     if (!isUpper(text.charCodeAt(i)) || isAlnum(text.charCodeAt(i - 1))) continue;
-    const named = names.match(text, i);
+    // Clause numbers in a row look back over the same words: each word's name is read once.
+    let named = matches?.get(i);
+    if (named === undefined) {
+      named = names.match(text, i);
+      if (matches) {
+        if (matches.size > MATCH_CACHE_SIZE) matches.clear();
+        matches.set(i, named);
+      }
+    }
     if (!named || named.end > at) continue;
     const document = named.target.replace(/ v[\d.]+$/, '');
     if (found !== null && found !== document) return null;
@@ -243,6 +262,9 @@ export class ReferenceScanner {
   /** Unwritten range members left to cite (rangeMemberBudget). */
   private rangeMembersLeft: number;
 
+  /** Document names found at offsets, for clause numbers that look back for one (documentNamedBefore). */
+  private readonly namesAt = new Map<number, NameMatch | null>();
+
   /** Written id → canonical target: a file cites the same ids over and over, and one shared string is hashed once. */
   private readonly targets = new Map<string, string>();
 
@@ -276,6 +298,8 @@ export class ReferenceScanner {
         continue;
       }
       from = Math.max(this.anchored(start, anchors.end), start + 1);
+      // Past the budget the file's citations are not checked (parseDocument.ts): reading on is wasted.
+      if (this.refs.length > MAX_REFERENCES_PER_FILE) break;
     }
     return this.refs;
   }
@@ -677,7 +701,7 @@ export class ReferenceScanner {
     } else {
       document = this.options.documentAt(start);
     }
-    const namedBefore = document === null ? documentNamedBefore(this.text, start, this.options.names) : null;
+    const namedBefore = document === null ? documentNamedBefore(this.text, start, this.options.names, this.namesAt) : null;
     document ??= namedBefore;
     const last = numbers.length - 1;
     numbers.forEach((entry, index) => {

@@ -17,6 +17,7 @@ import { isLineBreak, lineNumbersAt, lineStartAt, newLineSpan, readLine, hasLone
 import { duplicateMessage } from './numbering';
 import type { ParseOptions } from './parseDocument';
 import { rootDocumentId } from '../model/ids';
+import { MAX_REFERENCES_PER_FILE } from '../model/limits';
 import { CONTEXT_LOOKBACK, documentNamedBefore, scanReferences } from './references';
 import { isLetter } from './scanner';
 import { applyRenumbering, renumbering } from './renumbering';
@@ -58,6 +59,8 @@ export function reparse(previous: ParsedDocument, text: string, options: ParseOp
   const old = previous.text;
   // A document never parsed (too large: it has no context, not even the text's start) has nothing to update.
   if (previous.contexts.length === 0 || previous.instructions.length > 0 || previous.deleted.length > 0) return null;
+  // A file over a budget is parsed whole: the budget is the whole file's.
+  if (previous.diagnostics.some((diagnostic) => diagnostic.code === 'file-too-large')) return null;
   // Lone carriage returns are read as line feeds (lines.ts): such rare texts are parsed whole.
   if (hasLoneCarriageReturn(old) || hasLoneCarriageReturn(text)) return null;
   const span = changedSpan(old, text, edit);
@@ -76,6 +79,8 @@ export function reparse(previous: ParsedDocument, text: string, options: ParseOp
   const skip = window.skip.map((region) => (region.start >= span.oldEnd ? { start: region.start + delta, end: region.end + delta } : region));
   const fresh = scanReferences(text, { names: options.names, documentAt, skip, from: window.start, to: window.end + delta });
   if (fresh.some((reference) => reference.end > window.end + delta)) return null;
+  // At the budget a full parse drops every citation (parseDocument.ts): it decides.
+  if (previous.references.length + fresh.length > MAX_REFERENCES_PER_FILE) return null;
   return update(previous, text, span, lines, window, fresh);
 }
 

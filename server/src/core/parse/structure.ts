@@ -9,6 +9,7 @@
 // bounded repetition, and each line is read once: linear time.
 
 import { documentId, partId, sectionId, versionId } from '../model/ids';
+import { MAX_UNITS_PER_FILE } from '../model/limits';
 import type { CoreDiagnostic, DocumentContext, Unit, UnitKind } from '../model/types';
 import { Ch } from './chars';
 import { LineClassifier, LineKind, Mode, SECTION_HEADING } from './lineKinds';
@@ -30,6 +31,8 @@ export interface StructureResult {
   headingLabels: Array<{ start: number; end: number }>;
   /** Each id defined, with the index of its first definition (later ones are duplicates). */
   firstDefinitions: Map<string, number>;
+  /** The text makes more units than MAX_UNITS_PER_FILE: parsing stopped there. */
+  overBudget: boolean;
 }
 
 export interface StructureOptions {
@@ -133,6 +136,9 @@ export class StructureParser extends LineClassifier {
   private readonly lastChildNumber = new Map<number, NumberedLabel>();
   private lastPartNumber: NumberedLabel | null = null;
 
+  /** Units made, and paragraphs left to be read on demand: what the unit budget counts. */
+  private unitsMade = 0;
+
   private contentsStart = -1;
   /** The Sections a table of contents has listed: one listed again is its text starting. */
   private readonly contentsSections = new Set<string>();
@@ -154,14 +160,19 @@ export class StructureParser extends LineClassifier {
   }
 
   parse(): StructureResult {
+    let overBudget = false;
     for (let at = 0; at !== -1; at = this.line.next) {
       readLine(this.text, at, this.line);
       this.parseLine();
+      if (this.unitsMade > MAX_UNITS_PER_FILE) {
+        overBudget = true;
+        break;
+      }
     }
     if (this.contentsStart !== -1) this.contents.push({ start: this.contentsStart, end: this.text.length });
     this.closeTo(0, this.lastContentEnd);
     const { units, diagnostics, contents, contexts, headingLabels, firstDefinitions } = this;
-    return { units, diagnostics, contents, contexts, headingLabels, firstDefinitions };
+    return { units, diagnostics, contents, contexts, headingLabels, firstDefinitions, overBudget };
   }
 
   private parseLine(): void {
@@ -375,6 +386,7 @@ export class StructureParser extends LineClassifier {
     let unit = -1;
     if (this.deferParagraphs && clause.kind === 'clause') {
       if (level === 0) clause.childCount++;
+      this.unitsMade++;
     } else {
       const parent = level === 0 ? this.currentClause : this.paragraphs[level - 1].unit;
       const notUsed = isNotUsedAt(text, labelEnd, contentEnd);
@@ -422,6 +434,7 @@ export class StructureParser extends LineClassifier {
     this.crossHeadingStart = -1;
     const index = this.units.length;
     this.units.push(unit);
+    this.unitsMade++;
     this.unitLines.push(this.lineNumber);
     if (parent >= 0) {
       const parentUnit = this.units[parent];

@@ -2,6 +2,8 @@
 // Views keep every offset and line break of the original, so positions found in a view are
 // positions in the file: removed text is blanked with spaces, never cut out.
 
+import { MAX_CHANGES_PER_FILE, MAX_MARKUP_PROBLEMS } from '../model/limits';
+
 export type ChangeKind = 'insertion' | 'deletion' | 'substitution' | 'comment';
 
 export interface ChangeSpan {
@@ -52,7 +54,16 @@ function occurrences(text: string, needle: string): (from: number) => number {
 
 export function scanChanges(text: string): { spans: ChangeSpan[]; malformed: MalformedChange[] } {
   const spans: ChangeSpan[] = [];
-  const malformed: MalformedChange[] = [];
+  const listed: MalformedChange[] = [];
+  let unlisted: MalformedChange | null = null;
+  let unlistedCount = 0;
+  // Past a budget the problems are counted, not listed: 10 million unclosed markers are one message's worth.
+  const malformed = {
+    push(problem: MalformedChange): void {
+      if (listed.length < MAX_MARKUP_PROBLEMS) listed.push(problem);
+      else if (unlistedCount++ === 0) unlisted = problem;
+    },
+  };
   const closers = new Map(Object.values(CLOSER).map((closer) => [closer, occurrences(text, closer)]));
   const separators = occurrences(text, '~>');
   OPENER.lastIndex = 0;
@@ -60,6 +71,10 @@ export function scanChanges(text: string): { spans: ChangeSpan[]; malformed: Mal
   while ((match = OPENER.exec(text)) !== null) {
     const marker = match[1];
     const start = match.index;
+    if (spans.length >= MAX_CHANGES_PER_FILE) {
+      malformed.push({ start, end: start + 3, message: `More than ${MAX_CHANGES_PER_FILE.toLocaleString('en-GB')} tracked changes: from here on the file is read as written.` });
+      break;
+    }
     const contentStart = start + 3;
     const closer = CLOSER[marker];
     const close = closers.get(closer)!(contentStart);
@@ -90,30 +105,49 @@ export function scanChanges(text: string): { spans: ChangeSpan[]; malformed: Mal
     spans.push(span);
     OPENER.lastIndex = close + 3;
   }
-  return { spans, malformed };
+  const first = unlisted as MalformedChange | null;
+  if (first) listed.push({ start: first.start, end: first.end, message: `${unlistedCount.toLocaleString('en-GB')} more unclosed or malformed tracked-change markers from here on are not listed.` });
+  return { spans, malformed: listed };
 }
 
-function blank(chars: string[], text: string, from: number, to: number): void {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) chars[i] = ' ';
+/** Every character but line breaks as a space: removed text keeps the offsets and lines of what follows. */
+function blanked(text: string): string {
+  return text.replace(/[^\r\n]/g, ' ');
 }
 
+/** The text before or after the changes, built from slices (a character array of a 30 MB text took gigabytes). */
 function view(text: string, spans: readonly ChangeSpan[], side: 'before' | 'after'): string {
   if (spans.length === 0) return text;
-  const chars = text.split('');
+  const parts: string[] = [];
+  const keep = (from: number, to: number): void => {
+    if (to > from) parts.push(text.slice(from, to));
+  };
+  const blank = (from: number, to: number): void => {
+    if (to > from) parts.push(blanked(text.slice(from, to)));
+  };
+  let at = 0;
   for (const span of spans) {
-    blank(chars, text, span.start, span.contentStart);
-    blank(chars, text, span.contentEnd, span.end);
-    const removed =
-      span.kind === 'comment' ||
-      (side === 'after' && span.kind === 'deletion') ||
-      (side === 'before' && span.kind === 'insertion');
-    if (removed) blank(chars, text, span.contentStart, span.contentEnd);
-    if (span.kind === 'substitution' && span.separator !== undefined) {
-      if (side === 'after') blank(chars, text, span.contentStart, span.separator + 2);
-      else blank(chars, text, span.separator, span.contentEnd);
+    keep(at, span.start);
+    blank(span.start, span.contentStart);
+    const removed = span.kind === 'comment' || (side === 'after' && span.kind === 'deletion') || (side === 'before' && span.kind === 'insertion');
+    if (removed) {
+      blank(span.contentStart, span.contentEnd);
+    } else if (span.kind === 'substitution' && span.separator !== undefined) {
+      if (side === 'after') {
+        blank(span.contentStart, span.separator + 2);
+        keep(span.separator + 2, span.contentEnd);
+      } else {
+        keep(span.contentStart, span.separator);
+        blank(span.separator, span.contentEnd);
+      }
+    } else {
+      keep(span.contentStart, span.contentEnd);
     }
+    blank(span.contentEnd, span.end);
+    at = span.end;
   }
-  return chars.join('');
+  keep(at, text.length);
+  return parts.join('');
 }
 
 /** The text as it reads once the changes are accepted, same length and line breaks as the source. */

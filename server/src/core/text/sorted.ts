@@ -9,3 +9,15 @@ export function lastNotAbove(sorted: ArrayLike<number>, value: number): number {
   }
   return low;
 }
+
+/** The index of the first value at or above `value` in an ascending array; its length when there is none. */
+export function firstAtOrAfter(sorted: ArrayLike<number>, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
