@@ -1,0 +1,49 @@
+// The web extension (package.json `browser`), in VS Code for the Web's web worker extension
+// host (vscode.dev, github.dev, the web UI of VS Code Server and code-server): starts the same
+// language server, bundled for a worker, and answers its requests for the workspace's files.
+// Commands, views and client options are shared with the desktop extension (activate.ts); what
+// needs Node (running secls) is not offered here, and the palette hides it.
+import * as vscode from 'vscode';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, MessageTransports } from 'vscode-languageclient/browser';
+import { activateClient, deactivateClient } from './activate';
+
+/** What a web worker extension host offers of the Web Worker API (the project compiles against Node's types). */
+interface ServerWorker {
+  terminate(): void;
+}
+declare const Worker: new (url: string) => ServerWorker;
+declare const URL: { createObjectURL(blob: Blob): string; revokeObjectURL(url: string): void };
+
+let worker: ServerWorker | undefined;
+
+/**
+ * The server bundle in a worker of its own. A worker starts only from an http(s) or blob URL:
+ * where the extension is not served over http (code-server's vscode-remote:, an extension
+ * installed from a .vsix into the browser's storage), its script is read through the editor.
+ */
+async function startServer(context: vscode.ExtensionContext): Promise<MessageTransports> {
+  worker?.terminate(); // a restart: the previous server has been asked to exit, and is not needed
+  const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browserServer.js');
+  if (script.scheme === 'http' || script.scheme === 'https') {
+    worker = new Worker(script.toString(true));
+  } else {
+    const blob = new Blob([await vscode.workspace.fs.readFile(script)], { type: 'text/javascript' });
+    const url = URL.createObjectURL(blob);
+    worker = new Worker(url);
+    URL.revokeObjectURL(url);
+  }
+  return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  await activateClient(context, {
+    createClient: (options) => new LanguageClient('sec', 'SEC Language Server', () => startServer(context), options),
+    commands: {},
+  });
+}
+
+export async function deactivate(): Promise<void> {
+  await deactivateClient();
+  worker?.terminate();
+  worker = undefined;
+}
