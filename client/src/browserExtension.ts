@@ -14,7 +14,16 @@ interface ServerWorker {
 declare const Worker: new (url: string) => ServerWorker;
 declare const URL: { createObjectURL(blob: Blob): string; revokeObjectURL(url: string): void };
 
+/** The running server's worker, and the URL its script was started from (a blob's, kept while the worker may still load it). */
 let worker: ServerWorker | undefined;
+let blobUrl: string | undefined;
+
+function stopWorker(): void {
+  worker?.terminate();
+  if (blobUrl) URL.revokeObjectURL(blobUrl);
+  worker = undefined;
+  blobUrl = undefined;
+}
 
 /**
  * The server bundle in a worker of its own. A worker starts only from an http(s) or blob URL:
@@ -22,17 +31,15 @@ let worker: ServerWorker | undefined;
  * installed from a .vsix into the browser's storage), its script is read through the editor.
  */
 async function startServer(context: vscode.ExtensionContext): Promise<MessageTransports> {
-  worker?.terminate(); // a restart: the previous server has been asked to exit, and is not needed
+  stopWorker(); // a restart: the previous server has been asked to exit, and is not needed
   const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browserServer.js');
-  if (script.scheme === 'http' || script.scheme === 'https') {
-    worker = new Worker(script.toString(true));
-  } else {
-    const blob = new Blob([await vscode.workspace.fs.readFile(script)], { type: 'text/javascript' });
-    const url = URL.createObjectURL(blob);
-    worker = new Worker(url);
-    URL.revokeObjectURL(url);
+  if (script.scheme !== 'http' && script.scheme !== 'https') {
+    // The worker loads the script after it starts (VS Code's Worker wraps it): the URL must outlive this call.
+    blobUrl = URL.createObjectURL(new Blob([await vscode.workspace.fs.readFile(script)], { type: 'text/javascript' }));
   }
-  return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+  const started = new Worker(blobUrl ?? script.toString(true));
+  worker = started;
+  return { reader: new BrowserMessageReader(started), writer: new BrowserMessageWriter(started) };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -44,6 +51,5 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
 export async function deactivate(): Promise<void> {
   await deactivateClient();
-  worker?.terminate();
-  worker = undefined;
+  stopWorker();
 }

@@ -9,6 +9,7 @@ import { ClientFileAccess } from './web/clientFileAccess';
 /** The worker's global scope, as much of it as is used here (the project compiles against Node's types, not the WebWorker ones). */
 declare const self: {
   postMessage(message: unknown): void;
+  close(): void;
   addEventListener(type: 'message' | 'unhandledrejection', listener: (event: { data?: unknown; reason?: unknown }) => void): void;
 };
 
@@ -19,6 +20,9 @@ const server = new LanguageServer(connection, {
   // A macrotask, so that messages already posted to the worker are read first.
   yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),
 });
+
+// A worker outlives its connection unless it ends itself: the client asks the server to exit on stop and restart.
+connection.onExit(() => self.close());
 
 // A stray rejected promise must never take the server down with it.
 self.addEventListener('unhandledrejection', (event) => server.reportUnhandled(event.reason));

@@ -195,16 +195,18 @@ export class LanguageServer {
     };
   }
 
-  /** After `initialized`, when the server may ask the client: settings, then the files it reads through the client. */
+  /**
+   * After `initialized`, when the server may ask the client: the watchers, the code links and
+   * the configuration side by side (through a web client each is a round trip or more), then
+   * the workspace, whose search needs the configuration's exclusions.
+   */
   private async startUp(): Promise<void> {
-    if (this.supports.watcherRegistration) {
-      await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/*${SEC_FILE_EXTENSION}` }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
-      });
-    }
-    await this.refreshSettings();
-    this.explanations = await this.files.codeExplanations();
-    await this.applyConfiguration();
+    const watchers = [{ globPattern: `**/*${SEC_FILE_EXTENSION}` }, { globPattern: `**/${CONFIG_FILE_NAME}` }];
+    await Promise.all([
+      this.supports.watcherRegistration ? this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) : undefined,
+      this.files.codeExplanations().then((explanations) => (this.explanations = explanations)),
+      this.refreshSettings().then(() => this.applyConfiguration()),
+    ]);
     await this.indexWorkspace();
   }
 

@@ -23,17 +23,21 @@ function relativePath(folder: URI, uri: URI): string | null {
 }
 
 /**
- * The exclusion globs' matcher, relative to the folder: the rule of node/findFiles.ts's excluder
- * (dot files matched; a folder's path matched with or without its trailing slash), with '/' as
- * the only separator whatever the browser's platform.
+ * The exclusion globs' matcher, relative to the folder, as node/findFiles.ts applies them while
+ * it walks the disk: dot files matched, a folder's path with or without its trailing slash, and
+ * a file in an excluded folder excluded with it (the walk never enters the folder); '/' is the
+ * only separator whatever the browser's platform.
  */
 function uriExcluder(folder: string, exclude: readonly string[]): (uri: string) => boolean {
   if (exclude.length === 0) return () => false;
   const match = picomatch([...exclude], { dot: true, windows: false });
   const root = URI.parse(folder);
   return (uri) => {
-    const rel = relativePath(root, URI.parse(uri));
-    return rel !== null && (match(rel) || match(`${rel}/`));
+    const segments = relativePath(root, URI.parse(uri))?.split('/') ?? [];
+    return segments.some((_, i) => {
+      const path = segments.slice(0, i + 1).join('/');
+      return match(path) || match(`${path}/`);
+    });
   };
 }
 
