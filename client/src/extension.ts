@@ -27,7 +27,7 @@ function serverOptions(context: vscode.ExtensionContext): ServerOptions {
  * Runs the packaged secls (dist/cli.js) on each workspace folder as a task, its report in the
  * task's terminal as CI would print it; resolves to each run's exit status (0 clean, 1 errors).
  * Node runs it: the extension host's own executable, as node (ELECTRON_RUN_AS_NODE) where that
- * is VS Code's Electron. The palette hides the command where no process can run (a web host).
+ * is VS Code's Electron. The palette offers it only where this client has set CAN_RUN_SECLS.
  */
 async function checkWorkspace(context: vscode.ExtensionContext): Promise<Array<number | undefined>> {
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file');
