@@ -7,8 +7,8 @@
 const LAYERS = [
   {
     name: 'base',
-    paths: ['^server/src/core/model/', '^server/src/core/text/', '^server/src/node/', '^server/src/protocol[^/]*[.]ts$'],
-    why: 'the document model, text utilities, file access and the client/server vocabulary: everything builds on them, so they build on nothing of ours',
+    paths: ['^server/src/core/model/', '^server/src/core/text/', '^server/src/node/', '^server/src/web/', '^server/src/protocol[^/]*[.]ts$'],
+    why: 'the document model, text utilities, file access (the interface in core/model, the disk in node/, the editor in web/) and the client/server vocabulary: everything builds on them, so they build on nothing of ours',
   },
   { name: 'parse', paths: ['^server/src/core/parse/'], why: 'text to document model: knows nothing of other files, catalogues or configuration' },
   { name: 'word', paths: ['^server/src/core/word/'], why: '.sec text to .docx bytes and back: pure conversion over the parse layer\'s label readers, no IO' },
@@ -21,7 +21,11 @@ const LAYERS = [
   { name: 'index', paths: ['^server/src/core/index/'], why: 'the workspace: which file defines and cites what, kept fresh as files change' },
   { name: 'features', paths: ['^server/src/features/'], why: 'one module per editor feature, pure functions over the index, testable without a connection' },
   { name: 'adapters', paths: ['^server/src/cli/', '^server/src/lsp/'], why: 'the command line and the LSP handlers: thin adapters over the layers below' },
-  { name: 'server', paths: ['^server/src/server[.]ts$'], why: 'the language server process: lifecycle, document sync, file watching, settings, publishing' },
+  {
+    name: 'server',
+    paths: ['^server/src/server[.]ts$', '^server/src/browserServer[.]ts$'],
+    why: 'the language server\'s entry points, a Node process and a web worker: each makes the connection and the file access of its platform and starts lsp/languageServer.ts',
+  },
 ];
 
 const either = (paths) => paths.join('|');
@@ -32,6 +36,12 @@ const below = (name) => LAYERS.slice(0, LAYERS.findIndex((layer) => layer.name =
 /** npm packages, whether resolved into node_modules or (in a tree without them) left as written. */
 const npmPackage = (pattern) => `(^|/)node_modules/${pattern}(/|$)|^${pattern}(/|$)`;
 const ANY_VSCODE_PACKAGE = npmPackage('(@types/)?vscode[^/]*');
+/** One platform's module of a package that has a Node one and a browser one (`vscode-languageserver/node`), resolved or as written. */
+const platformModule = (name, platform) => `(^|/)node_modules/${name}/lib/${platform}/|^${name}/${platform}$`;
+/** The file access's implementations: they name files by URI, in VS Code's syntax (vscode-uri), which is not LSP. */
+const FILE_ACCESS = '^server/src/(node|web)/';
+/** Where Node's own modules (node:fs, node:path, …) may be used: nothing else runs in a browser's web worker without them. */
+const NODE_ONLY = ['^server/src/node/', '^server/src/cli/', '^server/src/server[.]ts$', '^client/src/extension[.]ts$'];
 
 /** Every rule is an error: the build stops on it (test/unit/layers.test.ts). */
 const forbid = (name, comment, from, to) => ({ name, comment, severity: 'error', from, to });
@@ -54,7 +64,21 @@ module.exports = {
     forbid('protocol-imports-nothing', 'server/src/protocol.ts is bundled into the VS Code client: it must pull nothing else in',
       { path: '^server/src/protocol[^/]*[.]ts$' }, {}),
     forbid('no-lsp-below-features', 'below features nothing knows LSP or VS Code, so the core runs in the CLI and in tests unchanged',
-      { path: either(below('features').flatMap((layer) => layer.paths)) }, { path: ANY_VSCODE_PACKAGE }),
+      { path: either(below('features').flatMap((layer) => layer.paths)), pathNot: FILE_ACCESS }, { path: ANY_VSCODE_PACKAGE }),
+    forbid('file-access-knows-only-uris', 'the file access (node/, web/) names files by URI as VS Code writes them (vscode-uri), and knows nothing else of LSP or VS Code',
+      { path: FILE_ACCESS }, { path: ANY_VSCODE_PACKAGE, pathNot: npmPackage('vscode-uri') }),
+    forbid('node-only-where-node-runs', 'the language server and the extension also run in a browser\'s web worker, which has no Node: only the disk access (node/), the CLI and the Node entry points (server.ts, client/src/extension.ts) use Node\'s modules',
+      { path: '^(server|client)/src/', pathNot: either(NODE_ONLY) }, { dependencyTypes: ['core'] }),
+    forbid('web-file-access-reads-no-disk', 'web/ reads files through the editor, in a worker with no disk: it never reaches for node/',
+      { path: '^server/src/web/' }, { path: '^server/src/node/' }),
+    forbid('node-connection-only-in-server.ts', 'lsp/languageServer.ts runs in a Node process and in a web worker alike: only the Node entry point makes a Node connection',
+      { path: '^server/src/', pathNot: '^server/src/server[.]ts$' }, { path: platformModule('vscode-languageserver', 'node') }),
+    forbid('browser-connection-only-in-browserServer.ts', 'lsp/languageServer.ts runs in a Node process and in a web worker alike: only the web worker\'s entry point makes a browser connection',
+      { path: '^server/src/', pathNot: '^server/src/browserServer[.]ts$' }, { path: platformModule('vscode-languageserver', 'browser') }),
+    forbid('node-client-only-in-extension.ts', 'the client code both extensions share must load in a web worker too: only the desktop entry point starts a server process',
+      { path: '^client/src/', pathNot: '^client/src/extension[.]ts$' }, { path: platformModule('vscode-languageclient', 'node') }),
+    forbid('browser-client-only-in-browserExtension.ts', 'the client code both extensions share must load in a Node extension host too: only the web entry point starts a server worker',
+      { path: '^client/src/', pathNot: '^client/src/browserExtension[.]ts$' }, { path: platformModule('vscode-languageclient', 'browser') }),
     forbid('features-use-lsp-types-only', 'features answer in LSP types (vscode-languageserver-types) but never touch a connection, so they run on an in-memory index',
       { path: layerPaths('features') }, { path: ANY_VSCODE_PACKAGE, pathNot: npmPackage('vscode-languageserver-types') }),
     forbid('cli-knows-no-lsp', 'secls reports in its own formats; nothing of LSP or VS Code belongs in it',

@@ -1,13 +1,20 @@
-// One esbuild script for every bundle: the CLI, the language server and the VS Code client.
+// One esbuild script for every bundle: the CLI, the language server and the VS Code client, each
+// for Node; and the web extension's client and server (package.json `browser`), for a browser's
+// web workers, built from the same sources with no Node API (the build fails on one).
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const production = process.argv.includes('--production');
+const NODE = { platform: 'node', target: 'node20', format: 'cjs' };
+// VS Code for the Web loads an extension's `browser` module as CommonJS; the server is a worker's classic script.
+const BROWSER = { platform: 'browser', target: 'es2022' };
 const entries = [
-  { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
-  { in: 'server/src/server.ts', out: 'server' },
-  { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
+  { in: 'server/src/cli/main.ts', out: 'cli', ...NODE, banner: '#!/usr/bin/env node' },
+  { in: 'server/src/server.ts', out: 'server', ...NODE },
+  { in: 'client/src/extension.ts', out: 'client', ...NODE, external: ['vscode'] },
+  { in: 'server/src/browserServer.ts', out: 'browserServer', ...BROWSER, format: 'iife' },
+  { in: 'client/src/browserExtension.ts', out: 'browserClient', ...BROWSER, format: 'cjs', external: ['vscode'] },
 ].filter((entry) => existsSync(entry.in));
 
 await Promise.all(
@@ -15,9 +22,9 @@ await Promise.all(
     esbuild.build({
       entryPoints: { [entry.out]: entry.in },
       bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
+      platform: entry.platform,
+      target: entry.target,
+      format: entry.format,
       outdir: 'dist',
       sourcemap: !production,
       minify: production,

@@ -5,8 +5,9 @@
 // file package.json refers to (main, icon, language configuration, grammars, snippets), every
 // bundle used by the extension, the user README with its screenshots embedded (VS Code's
 // extension page loads images only from https: and data: URIs) and every other link resolving
-// inside the package (or to the project's own pages), the manifest's identity, and
-// a size below 1 MB. The build must not prompt nor warn: vsce asks "Do you want to continue?" on a
+// inside the package (or to the project's own pages), the manifest's identity, a size below
+// 1 MB, and the web extension's bundles (package.json `browser`) loadable in a web worker:
+// requiring nothing but `vscode`, the language server's worker bundle under 500 KB. The build must not prompt nor warn: vsce asks "Do you want to continue?" on a
 // terminal (and aborts on Enter) where a pipe would answer yes, so it runs on a pseudo-terminal
 // with its input closed when `script` (util-linux) is there, and any vsce WARNING fails the check.
 // Exits 1 when something is wrong, 2 when the build fails.
@@ -29,6 +30,9 @@ const option = (name) => {
 const build = !args.includes('--no-build');
 const vsix = path.resolve(ROOT, option('--vsix') || 'sec-language-tools.vsix');
 const maxBytes = Number(option('--max-bytes') || 1024 * 1024);
+/** VS Code for the Web downloads the server's worker bundle at each start of the extension. */
+const MAX_WORKER_BYTES = 500 * 1000;
+const WORKER_BUNDLE = 'extension/dist/browserServer.js';
 
 /** Every file the .vsix may contain (paths inside the zip). */
 const ALLOWED = [
@@ -55,6 +59,8 @@ const REQUIRED = [
   'extension/LICENSE.txt',
   'extension/dist/client.js',
   'extension/dist/server.js',
+  'extension/dist/browserClient.js',
+  WORKER_BUNDLE,
   'extension/images/icon.png',
 ];
 
@@ -156,6 +162,8 @@ const pkg = JSON.parse(entries.find((e) => e.name === 'extension/package.json')?
 const referenced = [];
 const refer = (what, p) => p && referenced.push([what, p]);
 refer('main', pkg.main && (/\.js$/.test(pkg.main) ? pkg.main : `${pkg.main}.js`));
+refer('browser', pkg.browser && (/\.js$/.test(pkg.browser) ? pkg.browser : `${pkg.browser}.js`));
+if (!pkg.browser) problems.push('package.json has no "browser" entry: VS Code for the Web would not run the extension');
 refer('icon', pkg.icon);
 for (const language of pkg.contributes?.languages ?? []) refer(`language ${language.id} configuration`, language.configuration);
 for (const grammar of pkg.contributes?.grammars ?? []) refer(`grammar ${grammar.scopeName}`, grammar.path);
@@ -180,13 +188,25 @@ if (attr('Id') !== pkg.name || attr('Publisher') !== pkg.publisher || attr('Vers
   problems.push(`manifest identity ${attr('Publisher')}.${attr('Id')}@${attr('Version')} is not package.json's ${pkg.publisher}.${pkg.name}@${pkg.version}`);
 }
 
-// Every bundle is used: main, and what the client starts (the server; secls for "Check Workspace").
-const mainEntry = `extension/${path.posix.normalize(String(pkg.main ?? '')).replace(/^\.\//, '').replace(/(?<!\.js)$/, '.js')}`;
-const client = entries.find((e) => e.name === mainEntry)?.read().toString('utf8') ?? '';
-for (const e of entries.filter((x) => /^extension\/dist\/[^/]+\.js$/.test(x.name) && x.name !== mainEntry)) {
+// Every bundle is used: main and browser, and what each client starts (the server, the
+// server's worker; secls for "Check Workspace").
+const entryOf = (entry) => `extension/${path.posix.normalize(String(entry ?? '')).replace(/^\.\//, '').replace(/(?<!\.js)$/, '.js')}`;
+const clientEntries = [entryOf(pkg.main), entryOf(pkg.browser)];
+const bundleText = (name) => entries.find((e) => e.name === name)?.read().toString('utf8') ?? '';
+const clients = clientEntries.map(bundleText).join('\n');
+for (const e of entries.filter((x) => /^extension\/dist\/[^/]+\.js$/.test(x.name) && !clientEntries.includes(x.name))) {
   const bundle = path.posix.basename(e.name);
-  if (!client.includes(`"${bundle}"`) && !client.includes(`'${bundle}'`)) problems.push(`${e.name} is packaged but the extension never uses it`);
+  if (!clients.includes(`"${bundle}"`) && !clients.includes(`'${bundle}'`)) problems.push(`${e.name} is packaged but the extension never uses it`);
 }
+
+// The web extension's bundles load in a web worker: nothing of Node, the worker bundle small.
+for (const [name, allowed] of [[entryOf(pkg.browser), ['vscode']], [WORKER_BUNDLE, []]]) {
+  const required = [...new Set([...bundleText(name).matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]))];
+  for (const module of required.filter((m) => !allowed.includes(m))) problems.push(`${name} requires "${module}", which a web worker cannot load`);
+}
+const workerBytes = entries.find((e) => e.name === WORKER_BUNDLE)?.size ?? 0;
+if (workerBytes >= MAX_WORKER_BYTES) problems.push(`${WORKER_BUNDLE} is ${workerBytes} bytes, not below ${MAX_WORKER_BYTES}`);
+else console.log(`package-check: ${WORKER_BUNDLE}: ${workerBytes} bytes minified (below ${MAX_WORKER_BYTES})`);
 
 // The README is the user's, and everything it shows or links to is in the package.
 const readme = entries.find((e) => /^extension\/readme\.md$/i.test(e.name))?.read().toString('utf8') ?? '';

@@ -1,107 +1,33 @@
-// The VS Code client: starts the language server over IPC and wires in what VS Code needs
-// (catalogue and amended-text documents, the redline view, commands, an output channel).
-// Everything of substance is computed by the server.
+// The desktop extension (package.json `main`), in a Node extension host: starts the language
+// server as a Node process over IPC and adds what needs Node, running secls. The commands,
+// views and client options it shares with the web extension (browserExtension.ts) are in
+// activate.ts, commands.ts and languageClient.ts.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import {
-  amendedTextRequest, CATALOGUE_SCHEME, catalogueDocumentRequest, ClientCommand, CustomRequest, redlineRequest, ServerCommand,
-  ServerCommandArguments, ServerCommandId, SETTINGS_SECTION, SHOW_REFERENCES_COMMAND,
-} from '../../server/src/protocol';
+import { LanguageClient, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { ClientCommand, SETTINGS_SECTION } from '../../server/src/protocol';
+import { activateClient, deactivateClient } from './activate';
 
-/** Read-only documents showing a file with its tracked changes accepted; only this client knows them. */
-const AMENDED_SCHEME = 'sec-amended';
-const REDLINE_VIEW_TYPE = 'sec.redline';
-let client: LanguageClient | undefined;
+/**
+ * The palette shows "Check Workspace with secls" only where this is set (package.json `menus`):
+ * in a Node extension host, which can start secls; a web worker's cannot, even where the
+ * workbench itself could run a process (VS Code Server's web UI).
+ */
+const CAN_RUN_SECLS = 'sec.canRunSecls';
 
-/** A custom request to the server, its parameters and result checked against server/src/protocol.ts. */
-async function send<Params, Result>(request: CustomRequest<Params, Result>, params: Params): Promise<Result | undefined> {
-  return client?.sendRequest<Result>(request.method, params);
-}
-
-function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+function serverOptions(context: vscode.ExtensionContext): ServerOptions {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
+  return {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    // Real files and new ones only: the read-only amended-text and catalogue views are not drafting files.
-    documentSelector: [{ language: 'sec', scheme: 'file' }, { language: 'sec', scheme: 'untitled' }],
-    synchronize: { configurationSection: SETTINGS_SECTION },
-    outputChannel: output,
-    traceOutputChannel: output,
-    middleware: {
-      resolveCodeLens: async (lens, token, next) => withReferenceArguments(await next(lens, token)),
-    },
-  };
-  return new LanguageClient('sec', 'SEC Language Server', serverOptions, clientOptions);
-}
-
-/**
- * A lens's click is VS Code's SHOW_REFERENCES_COMMAND, which takes a Uri, a Position and
- * Locations; over LSP its arguments arrive as plain JSON, and VS Code refuses them as they are.
- */
-function withReferenceArguments<T extends vscode.CodeLens | null | undefined>(lens: T): T {
-  const command = lens?.command;
-  if (!client || !command || command.command !== SHOW_REFERENCES_COMMAND || !Array.isArray(command.arguments)) return lens;
-  const [uri, position, locations] = command.arguments as [string, { line: number; character: number }, Array<{ uri: string; range: never }>];
-  const convert = client.protocol2CodeConverter;
-  command.arguments = [convert.asUri(uri), convert.asPosition(position), locations.map((location) => convert.asLocation(location))];
-  return lens;
-}
-
-function activeSecEditor(): vscode.TextEditor | undefined {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'sec') {
-    void vscode.window.showWarningMessage('Open a SEC (.sec) file first.');
-    return undefined;
-  }
-  return editor;
-}
-
-/** Runs a server command at the cursor (the server computes the edit and asks VS Code to apply it). */
-async function serverCommand(command: ServerCommandId): Promise<void> {
-  const editor = activeSecEditor();
-  if (!editor || !client) return;
-  const position = editor.selection.active;
-  const args: ServerCommandArguments = [editor.document.uri.toString(), { line: position.line, character: position.character }];
-  await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
-}
-
-async function showRedline(context: vscode.ExtensionContext): Promise<void> {
-  const editor = activeSecEditor();
-  if (!editor || !client) return;
-  const source = editor.document.uri;
-  const name = path.basename(source.path);
-  const redline = await send(redlineRequest, { uri: source.toString(), title: name });
-  if (!redline) return;
-  const panel = vscode.window.createWebviewPanel(REDLINE_VIEW_TYPE, `Redline: ${name}`, vscode.ViewColumn.Beside, { enableScripts: true });
-  const nonce = Math.random().toString(36).slice(2);
-  panel.webview.html = `<!DOCTYPE html><html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}';">
-<style>${redline.style} .toolbar { padding: 8px 32px; font: 13px system-ui, sans-serif; }</style></head>
-<body><div class="toolbar"><button id="export">Export as HTML…</button></div>${redline.body}
-<script nonce="${nonce}">const vscode = acquireVsCodeApi(); document.getElementById('export').addEventListener('click', () => vscode.postMessage({ type: 'export' }));</script>
-</body></html>`;
-  panel.webview.onDidReceiveMessage(async (message: { type?: string }) => {
-    if (message.type !== 'export') return;
-    const target = await vscode.window.showSaveDialog({
-      defaultUri: source.with({ path: source.path.replace(/\.sec$/, '') + '.redline.html' }),
-      filters: { HTML: ['html'] },
-    });
-    if (target) {
-      await vscode.workspace.fs.writeFile(target, Buffer.from(redline.document, 'utf8'));
-      void vscode.window.showInformationMessage(`Redline saved to ${target.fsPath}`);
-    }
-  }, undefined, context.subscriptions);
 }
 
 /**
  * Runs the packaged secls (dist/cli.js) on each workspace folder as a task, its report in the
  * task's terminal as CI would print it; resolves to each run's exit status (0 clean, 1 errors).
  * Node runs it: the extension host's own executable, as node (ELECTRON_RUN_AS_NODE) where that
- * is VS Code's Electron. The palette hides the command where no process can run (a web host).
+ * is VS Code's Electron. The palette offers it only where this client has set CAN_RUN_SECLS.
  */
 async function checkWorkspace(context: vscode.ExtensionContext): Promise<Array<number | undefined>> {
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file');
@@ -145,41 +71,13 @@ function exitStatusOf(task: vscode.Task): Promise<number | undefined> {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('SEC Language Server', { log: true });
-  client = createClient(context, output);
-  const catalogueDocuments: vscode.TextDocumentContentProvider = {
-    provideTextDocumentContent: async (uri) =>
-      (await send(catalogueDocumentRequest, { uri: uri.toString() })) ?? `No SEC catalogue entry for ${uri.path}.`,
-  };
-  const amendedDocuments: vscode.TextDocumentContentProvider = {
-    provideTextDocumentContent: async (uri) =>
-      (await send(amendedTextRequest, { uri: uri.query })) ?? `${uri.query} is not a SEC file of this workspace.`,
-  };
-  context.subscriptions.push(
-    output,
-    vscode.workspace.registerTextDocumentContentProvider(CATALOGUE_SCHEME, catalogueDocuments),
-    vscode.workspace.registerTextDocumentContentProvider(AMENDED_SCHEME, amendedDocuments),
-    vscode.commands.registerCommand(ClientCommand.restartServer, async () => {
-      output.info('Restarting the SEC language server.');
-      await client?.restart();
-    }),
-    vscode.commands.registerCommand(ClientCommand.showAmendedText, async () => {
-      const editor = activeSecEditor();
-      if (!editor) return;
-      const uri = vscode.Uri.from({ scheme: AMENDED_SCHEME, path: `/${path.basename(editor.document.uri.path)} (amended)`, query: editor.document.uri.toString() });
-      const document = await vscode.workspace.openTextDocument(uri);
-      await vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(document, 'sec'), { preview: true, viewColumn: vscode.ViewColumn.Beside });
-    }),
-    vscode.commands.registerCommand(ClientCommand.showRedline, () => showRedline(context)),
-    vscode.commands.registerCommand(ClientCommand.renumberPart, () => serverCommand(ServerCommand.renumberPart)),
-    vscode.commands.registerCommand(ClientCommand.insertClauseAfter, () => serverCommand(ServerCommand.insertClauseAfter)),
-    vscode.commands.registerCommand(ClientCommand.checkWorkspace, () => checkWorkspace(context)),
-    { dispose: () => void client?.stop() },
-  );
-  await client.start();
+  await vscode.commands.executeCommand('setContext', CAN_RUN_SECLS, true);
+  await activateClient(context, {
+    createClient: (options) => new LanguageClient('sec', 'SEC Language Server', serverOptions(context), options),
+    commands: { [ClientCommand.checkWorkspace]: checkWorkspace },
+  });
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await deactivateClient();
 }

@@ -23,6 +23,10 @@
 //   SEC_E2E_LOG_DIR              copy the workbench logs handed over at exit into this folder
 //   SEC_E2E_CHROMIUM             browser executable (default /usr/bin/chromium)
 //   SEC_E2E_DEBUG_RAW=1          print the raw codeAutomationLog calls
+//   SEC_E2E_REPLIES_DIR          lets tests ask what the workbench shows (a marker line, see
+//                                test/e2e/web/helpers.js askWorkbench): the answer is written as
+//                                JSON into this folder, where a test in any extension host,
+//                                even a web worker with no fs, reads it through vscode.workspace.fs
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -44,6 +48,9 @@ const SCREENSHOT_DIR = process.env.SEC_E2E_SCREENSHOT_DIR ? path.resolve(process
 const LOG_DIR = process.env.SEC_E2E_LOG_DIR ? path.resolve(process.env.SEC_E2E_LOG_DIR) : '';
 // Must match test/e2e/suite/helpers.js.
 const SCREENSHOT_MARKER = /\[sec-e2e:screenshot\] ([A-Za-z0-9._-]+)/;
+// Must match test/e2e/web/helpers.js.
+const ASK_MARKER = /\[sec-e2e:ask\] (\{.*\})\s*$/;
+const REPLIES_DIR = process.env.SEC_E2E_REPLIES_DIR ? path.resolve(process.env.SEC_E2E_REPLIES_DIR) : '';
 
 const log = (...a) => console.log('[code-shim]', ...a);
 const t0 = Date.now();
@@ -351,9 +358,61 @@ function formatLogArgs(args) {
   return typeof list[0] === 'string' ? format(...list) : list.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
 }
 
+/** The command palette's entries for a query (`>` is typed by the palette itself). */
+async function paletteEntries(query) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${query}`);
+  await sleep(800); // the list filters as it is typed
+  const entries = await page.locator('.quick-input-widget .monaco-list-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') || row.textContent || ''));
+  await page.keyboard.press('Escape');
+  return entries;
+}
+
+/** What each webview frame shows: its <ins> and <del> elements and its text. */
+async function webviews() {
+  const shown = [];
+  for (const frame of page.frames()) {
+    const content = await frame.evaluate(() => (document.body ? {
+      ins: document.querySelectorAll('ins').length, del: document.querySelectorAll('del').length, text: document.body.innerText.slice(0, 2000),
+    } : null)).catch(() => null);
+    if (content && (content.ins > 0 || content.del > 0)) shown.push({ url: frame.url().slice(0, 200), ...content });
+  }
+  return shown;
+}
+
+/** Answers a test's question ([sec-e2e:ask]) in the JSON file it names, inside SEC_E2E_REPLIES_DIR only. */
+async function answer(question) {
+  const reply = path.resolve(String(question.reply || ''));
+  if (!REPLIES_DIR || !reply.startsWith(`${REPLIES_DIR}${path.sep}`)) return log(`ignoring a question outside SEC_E2E_REPLIES_DIR: ${question.reply}`);
+  let result;
+  try {
+    if (question.what === 'palette') result = { entries: await paletteEntries(String(question.query || '')) };
+    else if (question.what === 'webviews') result = { webviews: await webviews() };
+    else result = { error: `unknown question ${question.what}` };
+  } catch (e) {
+    result = { error: e.message };
+  }
+  fs.mkdirSync(path.dirname(reply), { recursive: true });
+  fs.writeFileSync(`${reply}.tmp`, JSON.stringify(result));
+  fs.renameSync(`${reply}.tmp`, reply); // atomic: the test never reads half an answer
+}
+
 function onAutomationLog(type, args) {
   if (process.env.SEC_E2E_DEBUG_RAW) console.log('RAW', type, JSON.stringify(args));
   const text = formatLogArgs(args);
+  const asked = ASK_MARKER.exec(text);
+  if (asked) {
+    let question;
+    try {
+      question = JSON.parse(asked[1]);
+    } catch {
+      return log(`unreadable question: ${asked[1]}`);
+    }
+    shotQueue = shotQueue.then(() => answer(question)); // one at a time, between screenshots
+    return;
+  }
   const shot = SCREENSHOT_MARKER.exec(text);
   if (shot) {
     if (SCREENSHOT_DIR) takeScreenshot(shot[1]);

@@ -46,6 +46,33 @@ export interface Redline {
 /** A workspace file as a redline, or null when the file is not in the workspace. */
 export const redlineRequest: CustomRequest<RedlineParams, Redline | null> = { method: 'sec/redline' };
 
+// ---- The workspace's files, read by the editor ---------------------------------------------------
+// Where the server cannot read the disk (a web worker in VS Code for the Web, or a folder that
+// is not on disk, such as github.dev's), it asks the editor for the files instead: the client
+// answers these requests through vscode.workspace (findFiles and fs), so they work on any file
+// system the editor can open. The server asks only after the client has said it answers them
+// (`InitializationOptions.workspaceFiles`).
+
+export interface FindFilesParams {
+  /** The folder searched, a URI. */
+  folder: string;
+  /** Globs relative to the folder, of files and folders the search may skip. */
+  exclude: string[];
+}
+
+/** Every `*.sec` file under a folder (URIs, in any order); the server still applies its own exclusion to what comes back. */
+export const findFilesRequest: CustomRequest<FindFilesParams, string[]> = { method: 'sec/findFiles' };
+
+export interface ReadFilesParams {
+  uris: string[];
+}
+
+/** Each file's text, in the order asked (UTF-8, without a byte-order mark), or null for a file that cannot be read. */
+export const readFilesRequest: CustomRequest<ReadFilesParams, Array<string | null>> = { method: 'sec/readFiles' };
+
+/** The names of the files and folders in a folder, or null when the URI is not a folder that can be read. */
+export const readDirectoryRequest: CustomRequest<DocumentParams, string[] | null> = { method: 'sec/readDirectory' };
+
 /** Commands the extension contributes (package.json `contributes.commands`). */
 export const ClientCommand = {
   restartServer: 'sec.restartServer',
@@ -86,4 +113,11 @@ export const SETTINGS_SECTION = 'sec';
 /** `initializationOptions` the server understands; editors send none, tests and benchmarks shorten the debounce. */
 export interface InitializationOptions {
   diagnosticsDelayMs?: number;
+  /** The client answers findFilesRequest, readFilesRequest and readDirectoryRequest. */
+  workspaceFiles?: boolean;
+  /**
+   * The extension's folder (a URI), where a server that cannot see its own files finds the user
+   * README that explains each diagnostic code; a server run from disk finds it beside itself.
+   */
+  extensionUri?: string;
 }

@@ -1,14 +1,59 @@
 // A minimal LSP client for protocol tests: spawns the built server (stdio, or IPC as VS Code
-// does) and talks JSON-RPC to it like an editor.
+// does) and talks JSON-RPC to it like an editor; or runs the web worker's server bundle in a
+// worker thread as a browser would (webWorker.ts), and answers its requests for the workspace's
+// files from memory as the web client answers them through vscode.workspace.
 import { ChildProcess, fork, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import {
-  createMessageConnection, IPCMessageReader, IPCMessageWriter, MessageConnection, StreamMessageReader, StreamMessageWriter,
+  AbstractMessageReader, AbstractMessageWriter, createMessageConnection, DataCallback, Disposable, IPCMessageReader, IPCMessageWriter, Message,
+  MessageConnection, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { findFilesRequest, FindFilesParams, readDirectoryRequest, readFilesRequest } from '../../server/src/protocol';
 
 export type Transport = 'stdio' | 'ipc';
 export const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
+export const BROWSER_SERVER = join(__dirname, '..', '..', '..', 'dist', 'browserServer.js');
+
+/** A workspace the editor holds, not on disk: file URI → text. The client answers the server's file requests from it. */
+export type MemoryFiles = Map<string, string>;
+
+/** Messages to and from a worker thread, as a browser's postMessage carries them to and from a web worker. */
+class WorkerReader extends AbstractMessageReader {
+  constructor(private readonly worker: Worker) {
+    super();
+    worker.on('error', (error) => this.fireError(error));
+  }
+
+  listen(callback: DataCallback): Disposable {
+    const listener = (message: Message): void => callback(message);
+    this.worker.on('message', listener);
+    return { dispose: () => void this.worker.off('message', listener) };
+  }
+}
+
+class WorkerWriter extends AbstractMessageWriter {
+  constructor(private readonly worker: Worker) {
+    super();
+  }
+
+  async write(message: Message): Promise<void> {
+    this.worker.postMessage(message);
+  }
+
+  end(): void {}
+}
+
+/** Answers sec/findFiles, sec/readFiles and sec/readDirectory as the client does, from `files`. */
+function answerFiles(connection: MessageConnection, files: MemoryFiles): void {
+  connection.onRequest(findFilesRequest.method, ({ folder }: FindFilesParams) => [...files.keys()].filter((uri) => uri.startsWith(`${folder}/`) && uri.endsWith('.sec')));
+  connection.onRequest(readFilesRequest.method, ({ uris }: { uris: string[] }) => uris.map((uri) => files.get(uri) ?? null));
+  connection.onRequest(readDirectoryRequest.method, ({ uri }: { uri: string }) => {
+    const names = [...files.keys()].filter((key) => key.startsWith(`${uri}/`)).map((key) => key.slice(uri.length + 1).split('/')[0]);
+    return names.length > 0 ? [...new Set(names)] : null;
+  });
+}
 
 export class TestClient {
   readonly connection: MessageConnection;
@@ -23,7 +68,7 @@ export class TestClient {
   private readonly versions = new Map<string, number>();
   stderr = '';
 
-  private constructor(private readonly child: ChildProcess, connection: MessageConnection, public settings: unknown) {
+  private constructor(private readonly child: { kill(): unknown }, connection: MessageConnection, public settings: unknown) {
     this.connection = connection;
     connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
       this.diagnostics.set(params.uri, params.diagnostics);
@@ -69,7 +114,38 @@ export class TestClient {
     }
     const client = new TestClient(child, connection, settings);
     child.stderr?.on('data', (chunk) => (client.stderr += String(chunk)));
-    const rootUri = `file://${folder}`;
+    await client.initialize(`file://${folder}`, initializationOptions);
+    return client;
+  }
+
+  /**
+   * The web worker's server (dist/browserServer.js) in a worker thread with none of Node's
+   * globals (webWorker.ts), on a workspace that exists only in `files`, as the web client
+   * serves it; `initializationOptions` as the web client sends them.
+   */
+  static async startInWorker(rootUri: string, files: MemoryFiles, settings: unknown = {}, initializationOptions: unknown = {}): Promise<TestClient> {
+    const worker = new Worker(join(__dirname, 'webWorker.js'), { workerData: { script: BROWSER_SERVER } });
+    const connection = createMessageConnection(new WorkerReader(worker), new WorkerWriter(worker));
+    const client = new TestClient({ kill: () => worker.terminate() }, connection, settings);
+    worker.on('error', (error) => (client.stderr += `${error.stack ?? error}\n`));
+    answerFiles(connection, files);
+    await client.initialize(rootUri, { workspaceFiles: true, diagnosticsDelayMs: 50, ...(initializationOptions as object) });
+    return client;
+  }
+
+  /** The Node server on a workspace that is not on its disk (a virtual workspace), whose files the client serves. */
+  static async startVirtual(rootUri: string, files: MemoryFiles, settings: unknown = {}): Promise<TestClient> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new TestClient(child, connection, settings);
+    child.stderr?.on('data', (chunk) => (client.stderr += String(chunk)));
+    answerFiles(connection, files);
+    await client.initialize(rootUri, { workspaceFiles: true, diagnosticsDelayMs: 50 });
+    return client;
+  }
+
+  private async initialize(rootUri: string, initializationOptions: unknown): Promise<void> {
+    const connection = this.connection;
     await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
@@ -82,7 +158,6 @@ export class TestClient {
       },
     });
     await connection.sendNotification('initialized', {});
-    return client;
   }
 
   request<T>(method: string, params: unknown): Promise<T> {

@@ -1,7 +1,7 @@
 // Protocol tests: the built server, spawned and driven over JSON-RPC like an editor, on a
 // multi-file workspace, over stdio (any LSP editor) and IPC (how VS Code starts it).
 import { strict as assert } from 'node:assert';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -477,6 +477,32 @@ describe('language server installed from a package', function () {
     } finally {
       await client.stop();
       rmSync(extension, { recursive: true, force: true });
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('language server on files it cannot read', function () {
+  this.timeout(20000);
+
+  it('shows file-too-large on a file too large to read, and says once that a file that is not text is not checked', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sec-lsp-unreadable-'));
+    writeFileSync(join(folder, 'a.sec'), 'See Section H4.\n');
+    writeFileSync(join(folder, 'binary.sec'), Buffer.from([0, 1, 2, 0, 255, 0]));
+    // Sparse: 40 MB on paper, nothing on disk; the server must size it, not read it.
+    writeFileSync(join(folder, 'huge.sec'), '');
+    truncateSync(join(folder, 'huge.sec'), 40 * 1024 * 1024);
+    const client = await TestClient.start('stdio', folder, {}, { diagnosticsDelayMs: 0 });
+    try {
+      const huge = await client.waitForDiagnostics(`file://${join(folder, 'huge.sec')}`, (d) => d.length > 0);
+      assert.deepEqual(huge.map((d) => d.code), ['file-too-large']);
+      assert.match(String(huge[0].message), /This file is 40\.0 MB, above the 32 MB limit/);
+      const deadline = Date.now() + 5000;
+      while (client.messages.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(client.messages.filter((message) => /could not be read/.test(message)),
+        ['SEC: a file could not be read and is not checked (see the SEC Language Server output).']);
+    } finally {
+      await client.stop();
       rmSync(folder, { recursive: true, force: true });
     }
   });

@@ -51,10 +51,22 @@ describe('layers (dependency-cruiser)', function () {
       'server/src/lsp/registerFeatures.ts': "import type { ExtensionContext } from 'vscode';\nimport { hover } from '../features/hover';\nimport { publish } from './publisher';\nexport type Context = ExtensionContext;\nexport const registered = hover + publish;",
       'server/src/lsp/publisher.ts': "import { helper } from '../stray/helper';\nexport const publish = helper;",
       'server/src/cli/main.ts': "import type { Diagnostic } from 'vscode-languageserver-types';\nimport { publish } from '../lsp/publisher';\nexport type Reported = Diagnostic;\nexport const main = publish;",
-      'server/src/server.ts': "import { registered } from './lsp/registerFeatures';\nimport { missing } from './missing';\nexport const server = registered + missing;",
+      'server/src/server.ts':
+        "import { join } from 'node:path';\nimport { createConnection } from 'vscode-languageserver/node';\nimport { registered } from './lsp/registerFeatures';\nimport { missing } from './missing';\nexport const server = [registered, missing, join, createConnection];",
+      'server/src/browserServer.ts':
+        "import { createConnection } from 'vscode-languageserver/browser';\nimport { access } from './web/clientFileAccess';\nimport { started } from './lsp/languageServer';\nexport const server = [createConnection, access, started];",
+      'server/src/lsp/languageServer.ts':
+        "import { join } from 'node:path';\nimport { createConnection } from 'vscode-languageserver/browser';\nexport const started = [join, createConnection];",
+      'server/src/node/readTextFile.ts': "import { readFileSync } from 'node:fs';\nimport { URI } from 'vscode-uri';\nexport const read = [readFileSync, URI];",
+      'server/src/web/clientFileAccess.ts':
+        "import { URI } from 'vscode-uri';\nimport type { Connection } from 'vscode-languageserver';\nimport { read } from '../node/readTextFile';\nexport type Sender = Connection;\nexport const access = [URI, read];",
       'server/src/stray/helper.ts': "import { id } from '../core/model/ids';\nexport const helper = id;",
       'client/src/extension.ts':
-        "import type { ExtensionContext } from 'vscode';\nimport { method } from '../../server/src/protocol';\nimport { hover } from '../../server/src/features/hover';\nexport type Context = ExtensionContext;\nexport const client = method + hover;",
+        "import type { ExtensionContext } from 'vscode';\nimport { join } from 'node:path';\nimport { LanguageClient } from 'vscode-languageclient/node';\nimport { method } from '../../server/src/protocol';\nimport { hover } from '../../server/src/features/hover';\nimport { shared } from './activate';\nexport type Context = ExtensionContext;\nexport const client = [method, hover, join, LanguageClient, shared];",
+      'client/src/browserExtension.ts':
+        "import { LanguageClient } from 'vscode-languageclient/browser';\nimport { shared } from './activate';\nexport const client = [LanguageClient, shared];",
+      'client/src/activate.ts':
+        "import { basename } from 'node:path';\nimport { LanguageClient } from 'vscode-languageclient/node';\nimport { LanguageClient as WebClient } from 'vscode-languageclient/browser';\nexport const shared = [basename, LanguageClient, WebClient];",
     };
     let tree: string;
 
@@ -73,17 +85,25 @@ describe('layers (dependency-cruiser)', function () {
     it('reports exactly the forbidden imports, a parse file importing the index among them', () => {
       assert.deepEqual(cruise(tree).map(describeViolation).sort(), [
         'base-imports-only-below: server/src/core/model/types.ts → server/src/core/parse/structure.ts',
+        'browser-client-only-in-browserExtension.ts: client/src/activate.ts → vscode-languageclient',
+        'browser-connection-only-in-browserServer.ts: server/src/lsp/languageServer.ts → vscode-languageserver',
         'cli-and-lsp-apart: server/src/cli/main.ts → server/src/lsp/publisher.ts',
         'cli-knows-no-lsp: server/src/cli/main.ts → vscode-languageserver-types',
         'client-sees-only-the-protocol: client/src/extension.ts → server/src/features/hover.ts',
         'every-file-in-a-layer: server/src/stray/helper.ts → server/src/core/model/ids.ts',
         'every-import-in-a-layer: server/src/lsp/publisher.ts → server/src/stray/helper.ts',
         'features-use-lsp-types-only: server/src/features/hover.ts → vscode-languageserver',
+        'file-access-knows-only-uris: server/src/web/clientFileAccess.ts → vscode-languageserver',
         'no-lsp-below-features: server/src/core/resolve/resolver.ts → vscode-languageserver-types',
+        'node-client-only-in-extension.ts: client/src/activate.ts → vscode-languageclient',
+        'node-connection-only-in-server.ts: server/src/features/hover.ts → vscode-languageserver',
+        'node-only-where-node-runs: client/src/activate.ts → path',
+        'node-only-where-node-runs: server/src/lsp/languageServer.ts → path',
         'not-to-unresolvable: server/src/server.ts → ./missing',
         'parse-imports-only-below: server/src/core/parse/structure.ts → server/src/core/index/workspaceIndex.ts',
         'protocol-imports-nothing: server/src/protocol.ts → server/src/core/model/ids.ts',
         'vscode-api-only-in-client: server/src/lsp/registerFeatures.ts → @types/vscode',
+        'web-file-access-reads-no-disk: server/src/web/clientFileAccess.ts → server/src/node/readTextFile.ts',
       ]);
     });
   });

@@ -1,12 +1,12 @@
 // Debounced publishing: files whose diagnostics may have changed are collected, and after a
 // quiet period each one's diagnostics are computed and sent only if they differ from what
 // the editor already has.
-import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic } from 'vscode-languageserver';
 
 export class DiagnosticsPublisher {
   private readonly published = new Map<string, string>();
   private readonly pending = new Set<string>();
-  private timer: NodeJS.Timeout | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly send: (uri: string, diagnostics: Diagnostic[]) => void,

@@ -1,6 +1,6 @@
 // One failing request must never take the server down or leave the editor waiting: every
 // handler runs guarded, its failure logged and answered with the handler's empty result.
-import type { RemoteConsole } from 'vscode-languageserver/node';
+import type { RemoteConsole } from 'vscode-languageserver';
 
 export type Guarded = <T>(name: string, empty: T, run: () => T) => T;
 

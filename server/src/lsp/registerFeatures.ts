@@ -6,7 +6,7 @@
 import {
   CancellationToken, ClientCapabilities, CodeAction, CodeActionKind, CodeLensRefreshRequest, Connection, ErrorCodes, Position, ResponseError,
   ServerCapabilities,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { EditorIndex } from '../core/index/editorIndex';
 import { amendedText, CommandOutcome, insertClauseCommand, redline, renumberPartAction, renumberPartCommand } from '../features/amendments';
 import { catalogueDocument } from '../features/catalogueDocument';
@@ -206,7 +206,7 @@ function registerCustomRequests({ connection, host, guarded }: Registration): vo
 function registerCodeLenses({ connection, host, guarded }: Registration): RegisteredFeatures['refreshCodeLenses'] {
   connection.onCodeLens(({ textDocument }) => guarded('codeLens', null, () => (host.codeLensEnabled() ? codeLenses(host.index(), textDocument.uri) : [])));
   connection.onCodeLensResolve((lens, token) => guarded('codeLens/resolve', lens, () => resolveCodeLens(host.index(), lens, token)));
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   return (delayMs) => {
     if (host.clientCapabilities().workspace?.codeLens?.refreshSupport !== true) return;
     if (timer) clearTimeout(timer);

@@ -3,19 +3,14 @@
 // core/catalogue/load.ts's (pure); this only reads.
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CATALOGUE_FILE_NAME, CatalogueFiles } from '../core/model/fileAccess';
 import { readTextFile } from './readTextFile';
 
-export interface ReadCatalogueFiles {
-  files: Array<{ name: string; text: string }>;
-  /** Why nothing could be read (the path is missing or unreadable). */
-  error?: string;
-}
-
-export function readCatalogueFiles(root: string, configured: string): ReadCatalogueFiles {
+export function readCatalogueFiles(root: string, configured: string): CatalogueFiles {
   const path = resolve(root, configured);
   try {
     if (!statSync(path).isDirectory()) return { files: [{ name: configured, text: readTextFile(path) }] };
-    const names = readdirSync(path).filter((name) => /\.(txt|json)$/i.test(name)).sort();
+    const names = readdirSync(path).filter((name) => CATALOGUE_FILE_NAME.test(name)).sort();
     return { files: names.map((name) => ({ name: join(configured, name), text: readTextFile(join(path, name)) })) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,16 +1,11 @@
-// Where each diagnostic code is explained: the row of the "Diagnostic codes" table that carries
-// its anchor (<a id="broken-reference"></a>) in the user README shipped with the server. In the
-// repository that README is README.extension.md; `vsce package --readme-path` ships it as
-// readme.md, in lower case whatever it was called. A link to a line (#L12) is what VS Code opens
-// at that line; an anchor would open the file at its top.
+// The user README beside the server on disk, and the line of each code's explanation in it
+// (core/text/readmeAnchors.ts says which README and where).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { anchorLines, readmeNames } from '../core/text/readmeAnchors';
 import { readTextFile } from './readTextFile';
 
-/** The user README's name in the repository; in a package, any spelling of readme.md. */
-export const USER_README = 'README.extension.md';
-const PACKAGED_README = /^readme\.md$/i;
-const ANCHOR = /<a id="([a-z][a-z-]*)"><\/a>/g;
+export { USER_README } from '../core/text/readmeAnchors';
 
 export interface CodeExplanation {
   /** The file that explains the code. */
@@ -26,7 +21,7 @@ function readmesIn(folder: string): string[] {
   } catch {
     return [];
   }
-  return [...names.filter((name) => name === USER_README), ...names.filter((name) => PACKAGED_README.test(name))].map((name) => join(folder, name));
+  return readmeNames(names).map((name) => join(folder, name));
 }
 
 /**
@@ -41,11 +36,8 @@ export function codeExplanations(folders: readonly string[]): Map<string, CodeEx
     } catch {
       continue;
     }
-    const found = new Map<string, CodeExplanation>();
-    text.split(/\r?\n/).forEach((content, at) => {
-      for (const match of content.matchAll(ANCHOR)) if (!found.has(match[1])) found.set(match[1], { path, line: at + 1 });
-    });
-    if (found.size > 0) return found;
+    const lines = anchorLines(text);
+    if (lines.size > 0) return new Map([...lines].map(([code, line]) => [code, { path, line }]));
   }
   return new Map();
 }

@@ -30,14 +30,7 @@ function lineStartingWith(relativePath, prefix) {
 }
 
 /** The problems the examples' README lists for the draft: [needle in the draft, code]. */
-const EXPECTED_PROBLEMS = [
-  ['Section X5.9', 'broken-reference'],
-  ['Section H4.21', 'broken-reference'],
-  ['Section H4.7', 'deprecated-reference'],
-  ['Section X3.', 'deprecated-reference'], // "under Section X3." (not "Section X3" inside other text)
-  ['DCC User Gateway', 'title-mismatch'],
-  ['Section G12', 'not-in-catalogue'],
-];
+const { EXPECTED_PROBLEMS } = require('../common');
 
 const ERROR_OR_WARNING = (d) => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning;
 

@@ -3,6 +3,7 @@
 const fs = require('fs');
 const path = require('path');
 const vscode = require('vscode');
+const { diagnosticCode, positionOf, hoverText } = require('../common');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -56,20 +57,6 @@ const EXTENSION_ID = (() => {
   return `${pkg.publisher}.${pkg.name}`;
 })();
 
-/** A diagnostic's code as a string: `code` is a string/number, or `{ value, target }` when it has a codeDescription. */
-function diagnosticCode(diagnostic) {
-  const code = diagnostic.code;
-  if (code && typeof code === 'object') return String(code.value);
-  return code === undefined ? undefined : String(code);
-}
-
-/** The position of `character` characters into the first occurrence of `needle` in `document` (throws if absent). */
-function positionOf(document, needle, character = 0) {
-  const offset = document.getText().indexOf(needle);
-  if (offset < 0) throw new Error(`"${needle}" not found in ${document.uri.toString()}`);
-  return document.positionAt(offset + character);
-}
-
 /** The range of the first occurrence of `needle` in `document` (throws if absent). */
 function rangeOf(document, needle) {
   const start = positionOf(document, needle);
@@ -81,14 +68,6 @@ function workspacePath(relativePath) {
   const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
   if (!folder) throw new Error('no workspace folder is open');
   return vscode.Uri.joinPath(folder.uri, relativePath).fsPath;
-}
-
-/** The plain text of a hover's contents (MarkdownString, MarkedString or string), joined. */
-function hoverText(hovers) {
-  return (hovers || [])
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : c.value))
-    .join('\n');
 }
 
 module.exports = { sleep, waitFor, screenshot, openWorkspaceFile, EXTENSION_ID, diagnosticCode, positionOf, rangeOf, workspacePath, hoverText };

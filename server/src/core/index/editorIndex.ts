@@ -74,6 +74,11 @@ export class EditorIndex extends IndexBase {
     return this.parseAndStore(uri, text, edit);
   }
 
+  /** A file too large to read (`bytes` on disk): not parsed, one diagnostic. */
+  updateTooLarge(uri: string, bytes: number): string[] {
+    return this.store(uri, tooLarge('', bytes), undefined);
+  }
+
   removeFile(uri: string): string[] {
     const previous = this.files.get(uri);
     if (!previous) return [];
