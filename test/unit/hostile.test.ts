@@ -11,6 +11,8 @@ import { hover } from '../../server/src/features/hover';
 import { references } from '../../server/src/features/references';
 import { rename } from '../../server/src/features/rename';
 import { EditorIndex } from '../../server/src/core/index/editorIndex';
+import { OneShotIndex } from '../../server/src/core/index/oneShotIndex';
+import { MAX_MARKUP_PROBLEMS, MAX_REFERENCES_PER_FILE, MAX_UNITS_PER_FILE } from '../../server/src/core/model/limits';
 import { MAX_RANGE_MEMBERS, rangeMemberBudget } from '../../server/src/core/parse/references';
 import { catalogue, parse, snapshot, workspace } from './fixtures';
 import { assertLinear } from './growth';
@@ -205,5 +207,37 @@ describe('hostile input: instruction previews', () => {
     assert.match(afterPart(value), /The DCC (?:\$'){150} within 0 days/);
     const longLine = hoverValue({ 'file:///h.sec': part, 'file:///m.sec': 'Delete Section H4.\n' });
     assert.ok(longLine.length < 20_000);
+  });
+});
+
+describe('per-file budgets and the remaining linear-time readers', () => {
+  it('reads definitions on one long line, and in many tables of contents, in linear time', () => {
+    assertLinear((size) => '"Term" means a Term. '.repeat(size), (text) => parse(text), 2000, 'definitions on one line');
+    assertLinear((size) => 'CONTENTS\nA Heading\n"Term" means a Term.\n'.repeat(size), (text) => parse(text), 1000, 'definitions among contents');
+  });
+
+  it('reads a clause number\'s document from the text before it in linear time', () => {
+    assertLinear((size) => 'See clause 1.1 of it. '.repeat(size), (text) => parse(text), 2000, 'clause numbers with no document');
+  });
+
+  it('reports and skips a file over the unit or the reference budget, in time linear in the budget', () => {
+    const units = parse('Section H: T\nH4 P\n' + 'H4.1 x\n'.repeat(MAX_UNITS_PER_FILE + 10));
+    assert.deepEqual(units.units, []);
+    assert.deepEqual(units.diagnostics.map((d) => d.code), ['file-too-large']);
+    assert.match(units.diagnostics[0].message, /more than 100,000 numbered units/);
+    const references = parse('See Section H1, H2, H3, H4 and H5.\n'.repeat(MAX_REFERENCES_PER_FILE / 4));
+    assert.deepEqual(references.references, []);
+    assert.match(references.diagnostics.find((d) => d.code === 'file-too-large')!.message, /cites more than 100,000 references/);
+    // The one-shot check says the same of it.
+    const oneShot = new OneShotIndex({ catalogue: null });
+    const text = 'See Section H1, H2, H3, H4 and H5.\n'.repeat(MAX_REFERENCES_PER_FILE / 4);
+    oneShot.updateFile('file:///r.sec', text);
+    assert.deepEqual(oneShot.resolve('file:///r.sec').diagnostics.map((d) => d.code), ['file-too-large']);
+  });
+
+  it('lists a thousand markup problems, then says how many more', () => {
+    const { malformed } = scanChanges('{++ '.repeat(MAX_MARKUP_PROBLEMS + 500));
+    assert.equal(malformed.length, MAX_MARKUP_PROBLEMS + 1);
+    assert.match(malformed[MAX_MARKUP_PROBLEMS].message, /^500 more unclosed or malformed tracked-change markers/);
   });
 });

@@ -11,14 +11,19 @@ export function parseDefinitions(text: string, skip: ReadonlyArray<{ start: numb
   const terms: DefinedTerm[] = [];
   // Every definition quotes its term: text without quotation marks defines nothing.
   if (!text.includes('"') && !text.includes('\u201c')) return terms;
-  const inSkip = (offset: number): boolean => skip.some((region) => offset >= region.start && offset < region.end);
   for (const pattern of [MEANS, INLINE]) {
     pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
+    // Matches come in order: the end of a line is looked for once per line, not once per definition on it.
+    let lineEnd = -1;
+    let region = 0;
     while ((match = pattern.exec(text)) !== null) {
-      if (inSkip(match.index)) continue;
+      // The regions to skip are in order too: one pass over them per pattern.
+      while (region < skip.length && skip[region].end <= match.index) region++;
+      if (region < skip.length && skip[region].start <= match.index) continue;
       const start = match.index + match[0].indexOf(match[1]);
-      terms.push({ term: match[1], start, end: start + match[1].length, definitionEnd: lineEndAt(text, start) });
+      if (start > lineEnd) lineEnd = lineEndAt(text, start);
+      terms.push({ term: match[1], start, end: start + match[1].length, definitionEnd: lineEnd });
     }
   }
   return terms.sort((a, b) => a.start - b.start);
