@@ -40,7 +40,7 @@ export const CONFIG_FILE_NAME = 'sec.config.json';
 export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'broken-reference', 'deprecated-reference', 'title-mismatch', 'ambiguous-reference', 'unverified-reference',
   'duplicate-number', 'numbering-order', 'invalid-config', 'malformed-change', 'reference-to-deleted', 'instruction-text-not-found', 'file-too-large',
-  'not-in-catalogue',
+  'not-in-catalogue', 'amendment-base-mismatch', 'amendment-conflict',
 ];
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];

@@ -77,6 +77,7 @@ export class EditorIndex extends IndexBase {
     if (!previous) return [];
     this.checker.forget();
     this.files.delete(uri);
+    this.noteFile(uri, undefined);
     const changed = this.replaceDefinitions(uri, previous, undefined);
     changed.push(...this.deletions.replace(uri, previous.parsed, undefined));
     const affected = this.afterChange(uri, false, changed);
@@ -107,6 +108,7 @@ export class EditorIndex extends IndexBase {
     const previous = this.files.get(uri);
     const next = summarize(uri, parsed, { citing: previous && change?.sameTargets ? previous.dependsOn : undefined });
     this.files.set(uri, next);
+    this.noteFile(uri, next);
     const changed = change && previous ? this.redefine(uri, next, change) : this.replaceDefinitions(uri, previous, next);
     changed.push(...this.deletions.replace(uri, previous?.parsed, parsed));
     return this.afterChange(uri, true, changed, change?.window);

@@ -45,6 +45,7 @@ export class OneShotIndex extends IndexBase {
     this.files.set(uri, summary);
     this.lookup.set(summary);
     this.deletions.replace(uri, previous?.parsed, summary.parsed);
+    this.noteFile(uri, summary);
     return [uri];
   }
 
@@ -66,6 +67,7 @@ export class OneShotIndex extends IndexBase {
     this.citations.delete(uri);
     this.lookup.delete(uri);
     this.deletions.replace(uri, previous.parsed, undefined);
+    this.noteFile(uri, undefined);
     return [];
   }
 

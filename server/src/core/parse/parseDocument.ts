@@ -3,7 +3,7 @@
 // defines and cites nothing, inserted text does.
 
 import type { CoreDiagnostic, DocumentContext, Instruction, ParsedDocument, Reference } from '../model/types';
-import { afterView, beforeView, hasChangeMarkup, scanChanges } from '../text/criticMarkup';
+import { afterView, beforeView, ChangeSpan, hasChangeMarkup, scanChanges } from '../text/criticMarkup';
 import { DocumentNames } from './documentNames';
 import { parseDefinitions } from './definitions';
 import { parseInstructions } from './instructions';
@@ -21,6 +21,8 @@ export interface CitationScan {
   text: string;
   contexts: readonly DocumentContext[];
   skip: ReadonlyArray<{ start: number; end: number }>;
+  /** The document's instructions, read with its units (a one-shot check needs every draft's before checking any file). */
+  instructions: Instruction[];
 }
 
 export interface Citations {
@@ -34,7 +36,7 @@ export interface Citations {
  * paragraphs of Section clauses left to be read when first cited.
  */
 export interface DeferredParse {
-  /** References, instructions and defined terms empty: see `citations`. */
+  /** References and defined terms empty: see `citations`. */
   parsed: ParsedDocument;
   citations: CitationScan;
   /** Null when the document has tracked changes: every unit of both readings is compared, so all are made. */
@@ -59,8 +61,10 @@ function parseUnits(source: string, deferParagraphs: boolean): DeferredParse {
   const diagnostics: CoreDiagnostic[] = [];
   let text = source;
   let before: string | null = null;
+  let spans: ChangeSpan[] = [];
   if (hasChangeMarkup(source)) {
     const changes = scanChanges(source);
+    spans = changes.spans;
     text = afterView(source, changes.spans);
     if (changes.spans.some((span) => span.kind !== 'comment')) before = beforeView(source, changes.spans);
     for (const problem of changes.malformed) {
@@ -71,9 +75,10 @@ function parseUnits(source: string, deferParagraphs: boolean): DeferredParse {
   const onDemand = deferParagraphs && before === null && text === source;
   const structure = parseStructure(text, { paragraphsOnDemand: onDemand });
   const deleted = before === null ? [] : compareReadings(before, structure);
+  const instructions = parseInstructions(text, source, spans);
   const parsed: ParsedDocument = {
     text: source,
-    instructions: [],
+    instructions,
     units: structure.units,
     definitions: [],
     references: [],
@@ -87,6 +92,7 @@ function parseUnits(source: string, deferParagraphs: boolean): DeferredParse {
     text,
     contexts: structure.contexts,
     skip: [...structure.contents, ...structure.headingLabels].sort((a, b) => a.start - b.start),
+    instructions,
   };
   return { parsed, citations, paragraphs: onDemand ? new ParagraphsOnDemand(parsed) : null };
 }
@@ -108,7 +114,7 @@ function compareReadings(before: string, structure: StructureResult): ParsedDocu
 }
 
 export function scanCitations(scan: CitationScan, names: DocumentNames): Citations {
-  const instructions = parseInstructions(scan.text);
+  const instructions = scan.instructions;
   let references = scanReferences(scan.text, { names, documentAt: documentLookup(scan.contexts), skip: scan.skip });
   if (instructions.length > 0) {
     // The number an instruction gives a new or renumbered unit is not a citation of it.

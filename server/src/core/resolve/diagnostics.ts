@@ -21,6 +21,8 @@ export const DEFAULT_SEVERITIES: Record<DiagnosticCode, SeveritySetting> = {
   'instruction-text-not-found': 'error',
   'file-too-large': 'warning',
   'not-in-catalogue': 'warning',
+  'amendment-base-mismatch': 'warning',
+  'amendment-conflict': 'warning',
 };
 
 export interface ResolvedReference {
@@ -133,7 +135,7 @@ export function applySeverities(
   for (const diagnostic of diagnostics) {
     const setting = overrides[diagnostic.code] ?? DEFAULT_SEVERITIES[diagnostic.code];
     if (setting === 'off') continue;
-    result.push(setting === diagnostic.severity ? diagnostic : { ...diagnostic, severity: setting });
+    result.push(setting === diagnostic.severity || diagnostic.fixedSeverity ? diagnostic : { ...diagnostic, severity: setting });
   }
   return result;
 }

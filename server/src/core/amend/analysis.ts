@@ -1,0 +1,75 @@
+// Each change of a draft against the workspace's baseline: the unit it acts on, as the Code
+// (not another draft) has it, and, for a change of wording, whether the draft's "before"
+// reading is still that unit's text and which edits of it the change makes. Worked out once per
+// change until the workspace changes (the checker clears them with its other memos).
+
+import type { Unit } from '../model/types';
+import type { Draft, DraftChange } from './draft';
+import { bodyWording, replacementEdit, Wording } from './wording';
+
+/** A unit as the baseline has it: the file it is written in, that file's text, and the unit. */
+export interface Baseline {
+  uri: string;
+  text: string;
+  unit: Unit;
+}
+
+export interface AmendmentSources {
+  /** The first definition of an id in a file that is not a draft; undefined when no such file has its text. */
+  baselineOf(id: string): Baseline | undefined;
+}
+
+export interface ChangeAnalysis {
+  draft: Draft;
+  change: DraftChange;
+  /** The unit the change acts on (an insertion's: the unit it goes after or before). */
+  baseline?: Baseline;
+  /** A change of wording (amend, replace; a deletion that quotes the text it deletes) against the baseline. */
+  wording?: Wording;
+}
+
+/** The existing units a change acts on: its target, or the clauses an amended Part's body quotes (none for an insertion). */
+export function unitsChanged(analysis: ChangeAnalysis): readonly string[] {
+  const { kind, target } = analysis.change.instruction;
+  if (kind === 'insert') return [];
+  return analysis.wording?.clauses ?? [target];
+}
+
+function analyse(draft: Draft, change: DraftChange, sources: AmendmentSources): ChangeAnalysis {
+  const { instruction, body } = change;
+  const baseline = sources.baselineOf(instruction.target);
+  const analysis: ChangeAnalysis = { draft, change, baseline };
+  if (!baseline) return analysis;
+  if (instruction.kind === 'replace' && instruction.find !== undefined) {
+    const edit = replacementEdit(instruction.find, instruction.replacement ?? '', baseline.text, baseline.unit);
+    analysis.wording = { applies: edit !== null, assumed: instruction.find, compared: baseline.text.slice(baseline.unit.start, baseline.unit.end), edits: edit ? [edit] : [] };
+  } else if ((instruction.kind === 'amend' || instruction.kind === 'delete') && body !== undefined) {
+    // The clauses of an amended Part are looked up in the Part's own file: the edits are that file's.
+    const clauseOf = (id: string) => {
+      const clause = sources.baselineOf(id);
+      return clause?.uri === baseline.uri ? clause.unit : undefined;
+    };
+    analysis.wording = bodyWording(body, baseline.text, baseline.unit, clauseOf);
+  }
+  return analysis;
+}
+
+/** The analyses of the drafts' changes, each worked out when first asked for. */
+export class DraftAnalyses {
+  private readonly memo = new Map<DraftChange, ChangeAnalysis>();
+
+  constructor(private readonly sources: AmendmentSources) {}
+
+  of(draft: Draft, change: DraftChange): ChangeAnalysis {
+    let analysis = this.memo.get(change);
+    if (analysis === undefined) {
+      analysis = analyse(draft, change, this.sources);
+      this.memo.set(change, analysis);
+    }
+    return analysis;
+  }
+
+  clear(): void {
+    this.memo.clear();
+  }
+}

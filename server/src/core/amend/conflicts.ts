@@ -1,0 +1,134 @@
+// Conflicts between modifications in flight: two drafts that change the same unit (one
+// amending, deleting or renumbering a unit that the other changes, or the whole of which the
+// other changes), or that both give a new unit the same number. Two changes of wording
+// that touch different words of a unit, and both still apply, commute: either order gives the
+// same text, so the pair is reported as applying cleanly instead.
+
+import { ancestorIds, isWithin } from '../model/ids';
+import { ChangeAnalysis, DraftAnalyses, unitsChanged } from './analysis';
+import type { Draft } from './draft';
+import type { WordingEdit } from './wording';
+
+export type ConflictKind =
+  /** Two changes of wording that touch different words: they commute. */
+  | 'commutes'
+  /** Two changes of wording that touch the same words. */
+  | 'same-words'
+  /** Two changes of wording, one of which no longer reads as the Code does: they cannot be compared. */
+  | 'incomparable'
+  /** A deletion or renumbering against any other change of the unit. */
+  | 'structure'
+  /** Two new units, or a renumbered one, with the same number. */
+  | 'same-number';
+
+export interface Conflict {
+  a: ChangeAnalysis;
+  b: ChangeAnalysis;
+  kind: ConflictKind;
+}
+
+const WORDING = new Set(['amend', 'replace']);
+
+function isWordCharacter(text: string, at: number): boolean {
+  return at >= 0 && at < text.length && /[\p{L}\p{N}]/u.test(text[at]);
+}
+
+/** An edit widened to the whole words it touches: "touching different words" is the test, not different characters. */
+function wordSpan(text: string, edit: WordingEdit): [number, number] {
+  // An insertion touches the words on either side of it; a deletion, the words it cuts into.
+  const insertion = edit.start === edit.end;
+  let start = edit.start;
+  let end = edit.end;
+  if (insertion || isWordCharacter(text, start)) while (isWordCharacter(text, start - 1)) start--;
+  if (insertion || isWordCharacter(text, end - 1)) while (isWordCharacter(text, end)) end++;
+  return [start, end];
+}
+
+function touch(a: ChangeAnalysis, b: ChangeAnalysis): boolean {
+  const text = a.baseline!.text;
+  const spans = b.wording!.edits.map((edit) => wordSpan(text, edit));
+  return a.wording!.edits.some((edit) => {
+    const [start, end] = wordSpan(text, edit);
+    return spans.some(([otherStart, otherEnd]) => start <= otherEnd && otherStart <= end);
+  });
+}
+
+function wordingKind(a: ChangeAnalysis, b: ChangeAnalysis): ConflictKind {
+  if (!a.wording?.applies || !b.wording?.applies || a.baseline?.uri !== b.baseline?.uri) return 'incomparable';
+  return touch(a, b) ? 'same-words' : 'commutes';
+}
+
+function kindOf(a: ChangeAnalysis, b: ChangeAnalysis): ConflictKind {
+  const kindA = a.change.instruction.kind;
+  const kindB = b.change.instruction.kind;
+  if (kindA === 'insert' || kindB === 'insert') return 'same-number';
+  if (WORDING.has(kindA) && WORDING.has(kindB)) return wordingKind(a, b);
+  return 'structure';
+}
+
+/** Each change filed under the units it acts on. */
+class ChangeMap {
+  /** By the existing unit a change acts on. */
+  readonly byTarget = new Map<string, ChangeAnalysis[]>();
+  /** By each unit that contains the unit a change acts on. */
+  readonly byContainer = new Map<string, ChangeAnalysis[]>();
+  /** By the number a change gives a unit (insert, renumber). */
+  readonly byNewNumber = new Map<string, ChangeAnalysis[]>();
+
+  add(analysis: ChangeAnalysis): void {
+    for (const unit of unitsChanged(analysis)) {
+      file(this.byTarget, unit, analysis);
+      for (const container of ancestorIds(unit)) file(this.byContainer, container, analysis);
+    }
+    const newId = analysis.change.instruction.newId;
+    if (newId !== undefined) file(this.byNewNumber, newId, analysis);
+  }
+
+  /** The changes that act on the same unit as this one, or on one within or around it. */
+  *meeting(analysis: ChangeAnalysis): Iterable<ChangeAnalysis> {
+    for (const unit of unitsChanged(analysis)) {
+      for (const id of [unit, ...ancestorIds(unit)]) yield* this.byTarget.get(id) ?? [];
+      yield* this.byContainer.get(unit) ?? [];
+    }
+    const newId = analysis.change.instruction.newId;
+    if (newId !== undefined) yield* this.byNewNumber.get(newId) ?? [];
+  }
+}
+
+function file(map: Map<string, ChangeAnalysis[]>, key: string, analysis: ChangeAnalysis): void {
+  const list = map.get(key);
+  if (list) list.push(analysis);
+  else map.set(key, [analysis]);
+}
+
+/** Do the two meet on a unit (the same, or one within the other) or on a new number? */
+function meet(a: ChangeAnalysis, b: ChangeAnalysis): boolean {
+  const newId = a.change.instruction.newId;
+  if (newId !== undefined && newId === b.change.instruction.newId) return true;
+  const others = unitsChanged(b);
+  return unitsChanged(a).some((x) => others.some((y) => isWithin(x, y) || isWithin(y, x)));
+}
+
+/** Every pair of changes from two different drafts that meet, in the drafts' order. */
+export function findConflicts(drafts: readonly Draft[], analyses: DraftAnalyses): Conflict[] {
+  const map = new ChangeMap();
+  const all: ChangeAnalysis[] = [];
+  for (const draft of drafts) {
+    for (const change of draft.changes) {
+      const analysis = analyses.of(draft, change);
+      all.push(analysis);
+      map.add(analysis);
+    }
+  }
+  const order = new Map(all.map((analysis, i) => [analysis, i]));
+  const conflicts: Conflict[] = [];
+  for (const a of all) {
+    const seen = new Set<ChangeAnalysis>();
+    for (const b of map.meeting(a)) {
+      if (seen.has(b) || b.draft === a.draft || order.get(b)! <= order.get(a)! || !meet(a, b)) continue;
+      seen.add(b);
+      conflicts.push({ a, b, kind: kindOf(a, b) });
+    }
+  }
+  return conflicts;
+}
