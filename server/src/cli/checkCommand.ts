@@ -20,14 +20,14 @@ export interface CheckOptions {
   cwd: string;
 }
 
-interface LoadedConfig {
+export interface LoadedConfig {
   config?: SecConfig;
   /** The configuration's problems, as a file of the report. */
   report?: FileReport;
   catalogue: Catalogue;
 }
 
-function loadConfig(root: string): LoadedConfig {
+export function loadConfig(root: string): LoadedConfig {
   const path = resolve(root, CONFIG_FILE_NAME);
   if (!existsSync(path)) return { catalogue: embeddedCatalogue() };
   let text: string;
@@ -56,7 +56,7 @@ function loadConfig(root: string): LoadedConfig {
   };
 }
 
-function collectFiles(options: CheckOptions, config: SecConfig | undefined, root: string): string[] {
+export function collectFiles(options: CheckOptions, config: SecConfig | undefined, root: string): string[] {
   const paths = options.paths.length > 0 ? options.paths : ['.'];
   const isExcluded = excluder(root, config?.exclude ?? []);
   const files = new Set<string>();

@@ -4,6 +4,8 @@ import { embeddedCatalogue } from '../core/embeddedCatalogue';
 import { catalogueIn, runCatalogue } from './catalogueCommand';
 import { runApply, runRedline } from './changeCommands';
 import { runCheck, UsageError } from './checkCommand';
+import { runConflicts } from './conflictsCommand';
+import { runConsolidate } from './consolidateCommand';
 import { reported } from './reported';
 import { isWordCommand, WORD_USAGE } from './wordUsage';
 
@@ -14,6 +16,9 @@ const USAGE = `Usage: secls check [--json] [--no-catalogue] [PATH...]
                                         read a Contents page copied from the current SEC
                                         (or a folder of them) into a catalogue for sec.config.json
        secls catalogue show TARGET      what the catalogue in use here knows of a target
+       secls conflicts [PATH...]        list every pair of drafts' changes to the same unit
+       secls consolidate BASELINE_DIR DRAFT... -o OUT_DIR [--version 6.20] [--date 2026-12-31] [--reason TEXT]
+                                        apply the drafts, in order, to a copy of the baseline
 ${WORD_USAGE}
 
 check: reports broken, deprecated and mismatched references in SEC drafting files (*.sec).
@@ -27,6 +32,9 @@ Options:
   -v, --version    show the version, and the SEC version of the catalogue in use here
 
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable path.
+conflicts: 0 no conflict, 1 conflicts found, 2 usage error.
+consolidate: 0 written, 1 written but references to removed units remain, 2 usage error,
+3 refused: a draft does not apply or two drafts conflict (nothing written).
 export/import: 0 written, 1 written with malformed changes, 2 refused (nothing written).`;
 
 declare const __VERSION__: string | undefined;
@@ -57,9 +65,15 @@ function main(argv: string[]): number {
     process.stdout.write(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'development'}\n${catalogueVersion()}\n`);
     return 0;
   }
-  if (command === 'apply' || command === 'redline' || command === 'catalogue') {
-    const run = command === 'apply' ? runApply : command === 'redline' ? runRedline : runCatalogue;
-    return reported(() => run(process.cwd(), rest));
+  const commands: Record<string, (cwd: string, args: string[]) => { output: string; exitCode: number }> = {
+    apply: runApply, redline: runRedline, catalogue: runCatalogue, conflicts: runConflicts, consolidate: runConsolidate,
+  };
+  if (Object.hasOwn(commands, command)) {
+    if ((command === 'conflicts' || command === 'consolidate') && (rest.includes('-h') || rest.includes('--help'))) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    return reported(() => commands[command](process.cwd(), rest));
   }
   if (command !== 'check') {
     process.stderr.write(`secls: unknown command "${command}"\n\n${USAGE}\n`);

@@ -26,6 +26,8 @@ export interface ChangeAnalysis {
   baseline?: Baseline;
   /** A change of wording (amend, replace; a deletion that quotes the text it deletes) against the baseline. */
   wording?: Wording;
+  /** The number an insertion or renumbering gives is taken already in the Code's text. */
+  taken?: boolean;
 }
 
 /** The existing units a change acts on: its target, or the clauses an amended Part's body quotes (none for an insertion). */
@@ -39,6 +41,7 @@ function analyse(draft: Draft, change: DraftChange, sources: AmendmentSources): 
   const { instruction, body } = change;
   const baseline = sources.baselineOf(instruction.target);
   const analysis: ChangeAnalysis = { draft, change, baseline };
+  if (instruction.newId !== undefined && sources.baselineOf(instruction.newId)) analysis.taken = true;
   if (!baseline) return analysis;
   if (instruction.kind === 'replace' && instruction.find !== undefined) {
     const edit = replacementEdit(instruction.find, instruction.replacement ?? '', baseline.text, baseline.unit);

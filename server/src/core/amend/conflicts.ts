@@ -21,6 +21,15 @@ export type ConflictKind =
   /** Two new units, or a renumbered one, with the same number. */
   | 'same-number';
 
+/** What a pair comes to, as `secls conflicts` and the editor's list say it. */
+export const VERDICT: Record<ConflictKind, string> = {
+  commutes: 'applies cleanly: they change different words, and either order gives the same text',
+  'same-words': 'conflict: they change the same words',
+  incomparable: 'conflict: one of the two no longer reads as the Code does, so they cannot be merged',
+  structure: 'conflict: a deletion or renumbering meets another change of the unit',
+  'same-number': 'conflict: both give a unit the same new number',
+};
+
 export interface Conflict {
   a: ChangeAnalysis;
   b: ChangeAnalysis;

@@ -13,7 +13,9 @@ export interface WordToken {
 
 export type WordDiffPart = { kind: 'same' | 'removed' | 'added'; tokens: WordToken[] };
 
-const TOKEN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
+// A number such as H4.10 or 4.2.1 is one word; a full stop after a word is not part of it.
+const TOKEN = /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+const WORD = /[\p{L}\p{N}]/u;
 
 export function wordTokens(text: string): WordToken[] {
   const tokens: WordToken[] = [];
@@ -110,7 +112,7 @@ export function wordDiff(from: string, to: string): WordDiffPart[] | null {
   return parts;
 }
 
-/** Words removed and added, counted: how far apart two texts are. */
+/** Words removed and added, counted (punctuation is not): how far apart two texts are. */
 export function changedWords(parts: readonly WordDiffPart[]): number {
-  return parts.reduce((sum, part) => sum + (part.kind === 'same' ? 0 : part.tokens.length), 0);
+  return parts.reduce((sum, part) => sum + (part.kind === 'same' ? 0 : part.tokens.filter((token) => WORD.test(token.text)).length), 0);
 }
