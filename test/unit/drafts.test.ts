@@ -70,6 +70,13 @@ describe('drafts: instruction forms', () => {
     assert.equal(bodyOf('Insert new Section K3.5 after Section K3.4.\n\nK3.5 New.\n'), undefined);
   });
 
+  it('does not check the numbering of the clauses a draft quotes, which follow the draft\'s order, not the Code\'s', () => {
+    const text = 'MP1: X\nAmend Section K3.4:\nK3.4 The DCC shall keep records of each calculation for six years.\n\nAmend Section K3.1:\nK3.1 The DCC shall publish the Fixed Charge for each Regulatory Year no later than three months before the start of that year.\n';
+    assert.deepEqual(workspace({ [H]: SECTION_K, [A]: text }).resolve(A).diagnostics, []);
+    // Outside the text instructions introduce, numbers are checked as anywhere.
+    assert.deepEqual(workspace({ [A]: 'K3.4 Four.\nK3.1 One.\n' }).resolve(A).diagnostics.map((d) => d.code), ['numbering-order']);
+  });
+
   it('reads the modification, its title and the version it was drafted against from the head of a draft', () => {
     const text = 'Draft Legal Text for SECMP0123: Faster Charges\nDrafted against SEC version 6.19\n\nAmend Section K3.1 as follows:\n';
     const header = readDraftHeader(text, text.indexOf('Amend'));

@@ -6,7 +6,7 @@ import { relative, resolve, sep } from 'node:path';
 import { consolidate, Consolidation } from '../core/amend/consolidate';
 import { consolidationRow } from '../core/amend/versionRow';
 import { nextVersion, readVersionControl, tableDate } from '../core/catalogue/versionControl';
-import { parseDocument } from '../core/parse/parseDocument';
+import { referencesIn } from '../core/parse/parseDocument';
 import { LineIndex } from '../core/text/lineIndex';
 import { readTextFile } from '../node/readTextFile';
 import { isFreeFolder, writeFolderCopy } from '../node/writeFolder';
@@ -144,8 +144,8 @@ export function runConsolidate(cwd: string, args: string[]): CommandOutcome {
     drafts, analyses: index.amendments.analyses, baselineUris: baselineFiles,
     textOf: (uri) => index.summary(uri)!.parsed.text,
     unitsOf: (uri) => index.summary(uri)?.parsed.units ?? [],
-    referencesOf: (uri) => index.resolve(uri).references.map((resolved) => resolved.reference),
-    referencesIn: (text) => parseDocument(text, { names: index.documentNames }).references,
+    referencesOf: (uri) => index.referencesOf(uri),
+    referencesIn: (text) => referencesIn(text, index.documentNames),
   });
   if (consolidation.refusals.length > 0) return refused(consolidation);
   const written = addRow(consolidation, workspace, options, folders, baselineFiles);

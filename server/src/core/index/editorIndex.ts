@@ -7,7 +7,7 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { SecConfig, SeveritySetting } from '../config/config';
 import { isParagraphId } from '../model/ids';
-import type { DiagnosticCode, ParsedDocument, ReferenceWindow } from '../model/types';
+import type { DiagnosticCode, ParsedDocument, Reference, ReferenceWindow } from '../model/types';
 import { parseDocument } from '../parse/parseDocument';
 import { reparse, ReparseChange, TextEdit } from '../parse/reparse';
 import type { WorkspaceDefinition } from '../resolve/statuses';
@@ -63,6 +63,10 @@ export class EditorIndex extends IndexBase {
     const resolution = { uri, references, diagnostics };
     this.resolutions.store(resolution);
     return resolution;
+  }
+
+  referencesOf(uri: string): readonly Reference[] {
+    return this.files.get(uri)?.parsed.references ?? [];
   }
 
   /** `edit`: where the file's previous text changed (an editor's change), so that only the lines around it are read again. */

@@ -9,6 +9,7 @@
 //   - the paragraphs of Section clauses are read when first cited (paragraphsOnDemand.ts).
 
 import { CitationScan, parseForCheck, scanCitations } from '../parse/parseDocument';
+import type { Reference } from '../model/types';
 import { entry } from '../resolve/checker';
 import { DocumentDefinitions } from './documentDefinitions';
 import { FileSummary, summarize } from './summary';
@@ -32,6 +33,12 @@ export class OneShotIndex extends IndexBase {
     const references = citations.references.map((reference) => entry(reference, this.checker.resolve(reference)));
     const diagnostics = this.checker.diagnostics(uri, summary.parsed.diagnostics, references, citations.instructions);
     return { uri, references, diagnostics };
+  }
+
+  /** The file's citations, scanned afresh (they are not kept). */
+  referencesOf(uri: string): readonly Reference[] {
+    const scan = this.citations.get(uri);
+    return scan ? scanCitations(scan, this.names).references : [];
   }
 
   /**

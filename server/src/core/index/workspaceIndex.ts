@@ -14,7 +14,7 @@ import type { Catalogue } from '../catalogue/catalogue';
 import { readVersionControl, VersionControlTable } from '../catalogue/versionControl';
 import { defaultConfig, SecConfig, SeveritySetting } from '../config/config';
 import { clauseOfParagraph, isParagraphId } from '../model/ids';
-import type { CoreDiagnostic, DiagnosticCode, ParsedDocument } from '../model/types';
+import type { CoreDiagnostic, DiagnosticCode, ParsedDocument, Reference } from '../model/types';
 import { DocumentNames } from '../parse/documentNames';
 import type { TextEdit } from '../parse/reparse';
 import { Checker, CheckSources } from '../resolve/checker';
@@ -66,6 +66,8 @@ export interface WorkspaceIndex {
   readonly amendments: Checker['amendments'];
   /** A file's references, resolved, and its diagnostics. */
   resolve(uri: string): FileResolution;
+  /** A file's references, unresolved. */
+  referencesOf(uri: string): readonly Reference[];
   /**
    * Adds or replaces a file; returns the URIs whose resolution may have changed. `edit`, if
    * known, says where the previous text changed (an index may re-read only the lines around it).
@@ -118,6 +120,7 @@ export abstract class IndexBase implements WorkspaceIndex {
   }
 
   abstract resolve(uri: string): FileResolution;
+  abstract referencesOf(uri: string): readonly Reference[];
   abstract updateFile(uri: string, text: string, edit?: TextEdit): string[];
   abstract removeFile(uri: string): string[];
   /** Parses a file again with the current document names (they changed). */

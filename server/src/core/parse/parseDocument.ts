@@ -52,6 +52,11 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
   return parsed;
 }
 
+/** A text's references alone: its units read only as far as its citations need them. */
+export function referencesIn(source: string, names: DocumentNames): Reference[] {
+  return scanCitations(parseUnits(source, true).citations, names).references;
+}
+
 /** What a file defines, its citations left for later (a one-shot check: see DeferredParse). */
 export function parseForCheck(source: string): DeferredParse {
   return parseUnits(source, true);
@@ -82,7 +87,7 @@ function parseUnits(source: string, deferParagraphs: boolean): DeferredParse {
     units: structure.units,
     definitions: [],
     references: [],
-    diagnostics: diagnostics.concat(structure.diagnostics),
+    diagnostics: diagnostics.concat(outsideBodies(structure.diagnostics, instructions)),
     contents: structure.contents,
     contexts: structure.contexts,
     firstDefinitions: structure.firstDefinitions,
@@ -95,6 +100,17 @@ function parseUnits(source: string, deferParagraphs: boolean): DeferredParse {
     instructions,
   };
   return { parsed, citations, paragraphs: onDemand ? new ParagraphsOnDemand(parsed) : null };
+}
+
+/**
+ * The numbers a draft quotes in the text its instructions introduce are the Code's, quoted in
+ * whatever order the draft takes them: no numbering sequence of the draft's own to check.
+ */
+function outsideBodies(diagnostics: CoreDiagnostic[], instructions: readonly Instruction[]): CoreDiagnostic[] {
+  const bodies = instructions.filter((instruction) => instruction.bodyStart !== undefined);
+  if (bodies.length === 0) return diagnostics;
+  return diagnostics.filter((diagnostic) => diagnostic.code !== 'numbering-order' ||
+    !bodies.some((instruction) => diagnostic.start >= instruction.bodyStart! && diagnostic.start < instruction.bodyEnd!));
 }
 
 /** What only the old reading defines is deleted; what only the new one defines is marked inserted. */
