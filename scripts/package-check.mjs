@@ -180,13 +180,22 @@ if (attr('Id') !== pkg.name || attr('Publisher') !== pkg.publisher || attr('Vers
   problems.push(`manifest identity ${attr('Publisher')}.${attr('Id')}@${attr('Version')} is not package.json's ${pkg.publisher}.${pkg.name}@${pkg.version}`);
 }
 
-// Every bundle is used: main, and what the client starts (the server; secls for "Check Workspace").
+// Every bundle is used: main, what the client starts (the server; secls for "Check Workspace"),
+// and what those load (the Word converters, dist/word.js, which the server and secls require on demand).
 const mainEntry = `extension/${path.posix.normalize(String(pkg.main ?? '')).replace(/^\.\//, '').replace(/(?<!\.js)$/, '.js')}`;
-const client = entries.find((e) => e.name === mainEntry)?.read().toString('utf8') ?? '';
-for (const e of entries.filter((x) => /^extension\/dist\/[^/]+\.js$/.test(x.name) && x.name !== mainEntry)) {
-  const bundle = path.posix.basename(e.name);
-  if (!client.includes(`"${bundle}"`) && !client.includes(`'${bundle}'`)) problems.push(`${e.name} is packaged but the extension never uses it`);
+const bundles = entries.filter((x) => /^extension\/dist\/[^/]+\.js$/.test(x.name));
+const used = new Map(bundles.filter((e) => e.name === mainEntry).map((e) => [e.name, e.read().toString('utf8')]));
+for (let grew = true; grew; ) {
+  grew = false;
+  for (const e of bundles.filter((x) => !used.has(x.name))) {
+    const bundle = path.posix.basename(e.name);
+    if ([...used.values()].some((code) => code.includes(`"${bundle}"`) || code.includes(`'${bundle}'`) || code.includes(`"./${bundle}"`))) {
+      used.set(e.name, e.read().toString('utf8'));
+      grew = true;
+    }
+  }
 }
+for (const e of bundles) if (!used.has(e.name)) problems.push(`${e.name} is packaged but the extension never uses it`);
 
 // The README is the user's, and everything it shows or links to is in the package.
 const readme = entries.find((e) => /^extension\/readme\.md$/i.test(e.name))?.read().toString('utf8') ?? '';

@@ -8,6 +8,7 @@ import {
   amendedTextRequest, CATALOGUE_SCHEME, catalogueDocumentRequest, ClientCommand, CustomRequest, redlineRequest, ServerCommand,
   ServerCommandArguments, ServerCommandId, SETTINGS_SECTION, SHOW_REFERENCES_COMMAND,
 } from '../../server/src/protocol';
+import { CONSOLIDATION_SCHEME, ConsolidationDocuments, exportToWord, importWordDocument, previewConsolidation, showConflicts } from './draftCommands';
 
 /** Read-only documents showing a file with its tracked changes accepted; only this client knows them. */
 const AMENDED_SCHEME = 'sec-amended';
@@ -155,8 +156,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     provideTextDocumentContent: async (uri) =>
       (await send(amendedTextRequest, { uri: uri.query })) ?? `${uri.query} is not a SEC file of this workspace.`,
   };
+  const consolidations = new ConsolidationDocuments();
   context.subscriptions.push(
     output,
+    vscode.workspace.registerTextDocumentContentProvider(CONSOLIDATION_SCHEME, consolidations),
+    vscode.commands.registerCommand(ClientCommand.showConflicts, () => showConflicts(send)),
+    vscode.commands.registerCommand(ClientCommand.previewConsolidation, () => previewConsolidation(send, consolidations)),
+    vscode.commands.registerCommand(ClientCommand.exportWord, (target?: vscode.Uri) => exportToWord(send, target)),
+    vscode.commands.registerCommand(ClientCommand.importWord, (source?: vscode.Uri) => importWordDocument(send, source)),
     vscode.workspace.registerTextDocumentContentProvider(CATALOGUE_SCHEME, catalogueDocuments),
     vscode.workspace.registerTextDocumentContentProvider(AMENDED_SCHEME, amendedDocuments),
     vscode.commands.registerCommand(ClientCommand.restartServer, async () => {

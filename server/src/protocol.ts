@@ -46,6 +46,86 @@ export interface Redline {
 /** A workspace file as a redline, or null when the file is not in the workspace. */
 export const redlineRequest: CustomRequest<RedlineParams, Redline | null> = { method: 'sec/redline' };
 
+/** A range as LSP counts it. */
+export interface TextRange {
+  start: CursorPosition;
+  end: CursorPosition;
+}
+
+/** One instruction of a draft, as the client lists it. */
+export interface DraftChangeLocation {
+  uri: string;
+  /** The instruction's own words ("Amend Section H4.10 as follows:"). */
+  range: TextRange;
+  /** What it does: "SECMP0099 amends Section H4.10". */
+  description: string;
+}
+
+/** Two changes from two drafts that meet on a unit. */
+export interface ConflictPair {
+  first: DraftChangeLocation;
+  second: DraftChangeLocation;
+  /** They change different words and either order gives the same text; otherwise they conflict. */
+  appliesCleanly: boolean;
+  /** What the pair comes to: "conflict: they change the same words". */
+  verdict: string;
+}
+
+/** Every pair of changes from two drafts of the workspace that meet on a unit (what `secls conflicts` lists). */
+export const conflictsRequest: CustomRequest<Record<string, never>, ConflictPair[]> = { method: 'sec/conflicts' };
+
+export interface ConsolidatedFile {
+  /** The baseline file. */
+  uri: string;
+  baseline: string;
+  consolidated: string;
+}
+
+export interface ConsolidationPreview {
+  /** The drafts applied, in order: the file itself when it is a draft, else every draft that changes it. */
+  drafts: string[];
+  /** Why they cannot be consolidated, each naming the draft and line; nothing is previewed then. */
+  refusals: string[];
+  /** Each baseline file they change (for a baseline file, that file alone), before and after. */
+  files: ConsolidatedFile[];
+}
+
+/** What consolidating comes to for a file of the workspace, or null when the file is not in it. */
+export const consolidationPreviewRequest: CustomRequest<DocumentParams, ConsolidationPreview | null> = { method: 'sec/consolidationPreview' };
+
+/** A Word document made by the server: the client writes it where the user chooses. */
+export interface WordExport {
+  /** The .docx, base64. */
+  data?: string;
+  /** "2 insertions, 1 deletion, 1 comment as tracked changes by Jane Drafter". */
+  summary?: string;
+  /** Converted imperfectly (the document is still made), each with its line. */
+  problems: string[];
+  /** Why no document was made. */
+  error?: string;
+}
+
+/** A workspace file as a Word document with tracked changes; null when the file is not in the workspace. */
+export const exportWordRequest: CustomRequest<DocumentParams, WordExport | null> = { method: 'sec/exportWord' };
+
+export interface WordImportParams {
+  /** The .docx, base64. */
+  data: string;
+  /** Its file name, for messages. */
+  name: string;
+}
+
+export interface WordImport {
+  /** The .sec text, for the client to open as a new document. */
+  text?: string;
+  problems: string[];
+  /** Why the document could not be read: nothing to open. */
+  error?: string;
+}
+
+/** A Word document read back into a drafting file's text (CriticMarkup for its tracked changes). */
+export const importWordRequest: CustomRequest<WordImportParams, WordImport> = { method: 'sec/importWord' };
+
 /** Commands the extension contributes (package.json `contributes.commands`). */
 export const ClientCommand = {
   restartServer: 'sec.restartServer',
@@ -54,6 +134,10 @@ export const ClientCommand = {
   showAmendedText: 'sec.showAmendedText',
   showRedline: 'sec.showRedline',
   checkWorkspace: 'sec.checkWorkspace',
+  showConflicts: 'sec.showConflicts',
+  previewConsolidation: 'sec.previewConsolidation',
+  exportWord: 'sec.exportWord',
+  importWord: 'sec.importWord',
 } as const;
 
 /**

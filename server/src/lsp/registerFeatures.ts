@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { EditorIndex } from '../core/index/editorIndex';
 import { amendedText, CommandOutcome, insertClauseCommand, redline, renumberPartAction, renumberPartCommand } from '../features/amendments';
+import { conflictPairs, consolidationPreview } from '../features/drafts';
 import { catalogueDocument } from '../features/catalogueDocument';
 import { codeActions } from '../features/codeActions';
 import { codeLenses, resolveCodeLens } from '../features/codeLens';
@@ -20,9 +21,11 @@ import { references } from '../features/references';
 import { prepareRename, RefusedEdit, rename } from '../features/rename';
 import { documentSymbols, foldingRanges, workspaceSymbols } from '../features/symbols';
 import {
-  amendedTextRequest, catalogueDocumentRequest, CustomRequest, redlineRequest, ServerCommand, ServerCommandArguments, ServerCommandId,
+  amendedTextRequest, catalogueDocumentRequest, conflictsRequest, consolidationPreviewRequest, CustomRequest, exportWordRequest, importWordRequest,
+  redlineRequest, ServerCommand, ServerCommandArguments, ServerCommandId, WordExport,
 } from '../protocol';
 import { describeError, Guarded, guardedBy } from './guarded';
+import { exportWord, importWord } from './wordRequests';
 
 /** What the features need from the server that runs them. */
 export interface FeatureHost {
@@ -81,6 +84,7 @@ export function registerFeatures(connection: Connection, host: FeatureHost): Reg
   registerRename(registration);
   registerServerCommands(registration);
   registerCustomRequests(registration);
+  registerDraftRequests(registration);
   return { refreshCodeLenses: registerCodeLenses(registration) };
 }
 
@@ -190,7 +194,7 @@ function registerServerCommands({ connection, host, offsetOf }: Registration): v
   });
 }
 
-function onCustomRequest<Params, Result>(connection: Connection, request: CustomRequest<Params, Result>, handler: (params: Params) => Result): void {
+function onCustomRequest<Params, Result>(connection: Connection, request: CustomRequest<Params, Result>, handler: (params: Params) => Result | Promise<Result>): void {
   // vscode-jsonrpc cannot check a generic result against its handler type; `request` already ties the two together.
   connection.onRequest(request.method, (params: Params): unknown => handler(params));
 }
@@ -200,6 +204,17 @@ function registerCustomRequests({ connection, host, guarded }: Registration): vo
   onCustomRequest(connection, catalogueDocumentRequest, ({ uri }) => guarded('catalogueDocument', null, () => catalogueDocument(host.index(), uri)));
   onCustomRequest(connection, amendedTextRequest, ({ uri }) => guarded('amendedText', null, () => amendedText(host.index(), uri)));
   onCustomRequest(connection, redlineRequest, ({ uri, title }) => guarded('redline', null, () => redline(host.index(), uri, title)));
+}
+
+/** The drafts' conflicts, a consolidation's preview, and Word in and out: answers for the client to show or write. */
+function registerDraftRequests({ connection, host, guarded }: Registration): void {
+  onCustomRequest(connection, conflictsRequest, () => guarded('conflicts', [], () => conflictPairs(host.index())));
+  onCustomRequest(connection, consolidationPreviewRequest, ({ uri }) => guarded('consolidationPreview', null, () => consolidationPreview(host.index(), uri)));
+  onCustomRequest(connection, exportWordRequest, ({ uri }) => exportWord(host.index(), uri).catch((error: unknown): WordExport => {
+    connection.console.error(`[sec] exportWord failed: ${describeError(error)}`);
+    return { problems: [], error: 'The export failed; see the SEC Language Server output.' };
+  }));
+  onCustomRequest(connection, importWordRequest, (params) => guarded('importWord', { problems: [], error: 'The import failed; see the SEC Language Server output.' }, () => importWord(host.index(), params)));
 }
 
 /** Code lenses: listed at once, each counted when the editor resolves it; see RegisteredFeatures for the refresh. */
