@@ -5,7 +5,8 @@
 // so that any client (VS Code on the desktop or the web) can share them.
 import * as vscode from 'vscode';
 import {
-  ConflictPair, conflictsRequest, ConsolidatedFile, consolidationPreviewRequest, CustomRequest, DraftChangeLocation, exportWordRequest, importWordRequest,
+  ConflictPair, conflictsRequest, ConsolidatedFile, ConsolidationPreview, consolidationPreviewRequest, CustomRequest, DraftChangeLocation, exportWordRequest,
+  importWordRequest,
 } from '../../server/src/protocol';
 
 /** Sends a custom request to the server; undefined when there is no server to ask. */
@@ -46,24 +47,28 @@ export class ConsolidationDocuments implements vscode.TextDocumentContentProvide
   }
 }
 
-/** SEC: Preview Consolidation: the open file consolidated, against its baseline, as a diff of two read-only documents. */
-export async function previewConsolidation(send: Send, documents: ConsolidationDocuments): Promise<void> {
+/**
+ * SEC: Preview Consolidation: the open file consolidated, against its baseline, as a diff of two
+ * read-only documents. Resolves to what the server said (the documents shown, or why none).
+ */
+export async function previewConsolidation(send: Send, documents: ConsolidationDocuments): Promise<ConsolidationPreview | undefined> {
   const document = activeSecDocument();
-  if (!document) return;
-  const preview = await send(consolidationPreviewRequest, { uri: document.uri.toString() });
-  if (!preview) return;
+  if (!document) return undefined;
+  const preview = (await send(consolidationPreviewRequest, { uri: document.uri.toString() })) ?? undefined;
+  if (!preview) return undefined;
   if (preview.refusals.length > 0) {
     void vscode.window.showErrorMessage(`Cannot consolidate ${preview.drafts.join(', ')}: ${preview.refusals.join(' ')}`);
-    return;
-  }
-  if (preview.files.length === 0) {
+  } else if (preview.files.length === 0) {
     void vscode.window.showInformationMessage(preview.drafts.length === 0 ? 'No draft in the workspace changes this file.' : 'The drafts change nothing in the Code\'s text.');
-    return;
+  } else {
+    const file = preview.files.length === 1 ? preview.files[0] : await pickFile(preview.files);
+    if (file) await showDiff(documents.add(file), preview.drafts);
   }
-  const file = preview.files.length === 1 ? preview.files[0] : await pickFile(preview.files);
-  if (!file) return;
-  const { baseline, consolidated } = documents.add(file);
-  const title = `${fileNameOf(baseline)}: baseline ↔ with ${preview.drafts.join(', ')}`;
+  return preview;
+}
+
+async function showDiff({ baseline, consolidated }: { baseline: vscode.Uri; consolidated: vscode.Uri }, drafts: readonly string[]): Promise<void> {
+  const title = `${fileNameOf(baseline)}: baseline ↔ with ${drafts.join(', ')}`;
   await vscode.commands.executeCommand('vscode.diff', baseline, consolidated, title, { preview: true });
 }
 
