@@ -109,6 +109,15 @@ describe('secls consolidate', () => {
     assert.equal(existsSync(out), false);
   });
 
+  it('refuses a draft that changes the same words twice', () => {
+    const dir = folder({ 'k.sec': SECTION_K, 'd.sec': 'MP5: Twice\nAmend Section K3.1:\nK3.1 The DCC shall publish the Fixed Charge for each Regulatory Year no later than {~~three~>two~~} months before the start of that year.\nIn Section K3.1, replace "three months" with "one month"\n' });
+    const out = join(folder(), 'out');
+    const { code, stderr } = secls(['consolidate', dir, join(dir, 'd.sec'), '-o', out]);
+    assert.equal(code, 3);
+    assert.match(stderr, /Two changes overlap in k\.sec: a draft changes the same text twice\./);
+    assert.equal(existsSync(out), false);
+  });
+
   it('merges drafts that apply cleanly together, removes and keeps deleted units as told, and carries a renumbering through every reference', () => {
     const dir = folder({
       'k.sec': SECTION_K,

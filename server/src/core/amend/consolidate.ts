@@ -7,6 +7,7 @@
 
 import { isWithin, levelOf, partId, shortLabel } from '../model/ids';
 import type { Reference, Unit } from '../model/types';
+import { fileName } from '../model/uris';
 import { acceptChanges, scanChanges } from '../text/criticMarkup';
 import { ChangeAnalysis, DraftAnalyses } from './analysis';
 import { applyEdits, removalRange, TextEdit, unitLineStart, unitSeparator } from './applyEdits';
@@ -218,7 +219,16 @@ export function consolidate(sources: ConsolidationSources): Consolidation {
     for (const change of draft.changes) plan.plan(analyses.of(draft, change), sources, applied);
     result.applied.push(applied);
   }
-  for (const [uri, edits] of plan.edits) result.changed.set(uri, applyEdits(sources.textOf(uri), ordered(edits)));
+  for (const [uri, edits] of plan.edits) {
+    const sorted = ordered(edits);
+    // Two changes of one draft to the same words (an amendment and a deletion of the same unit): no order makes sense of both.
+    if (sorted.some((edit, i) => i > 0 && edit.start < sorted[i - 1].end)) refusals.push(`Two changes overlap in ${fileName(uri)}: a draft changes the same text twice.`);
+    else result.changed.set(uri, applyEdits(sources.textOf(uri), sorted));
+  }
+  if (refusals.length > 0) {
+    result.changed.clear();
+    return result;
+  }
   carryRenumbering(plan, result.changed, sources);
   result.dangling = danglingReferences(plan, result.changed, sources);
   result.units = [...plan.parts].sort(inCodeOrder);

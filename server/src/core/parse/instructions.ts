@@ -22,10 +22,17 @@ const DELETE = new RegExp(String.raw`\bDelete${GAP}${UNIT}${GAP}${ID}${NOT_USED}
 const REPLACE = new RegExp(String.raw`\bIn${GAP}Section${GAP}${ID},?${GAP}replace${GAP}${QUOTED}${GAP}(?:with|by)${GAP}["\u201c]([^"\u201c\u201d]{0,300})["\u201d]`, 'g');
 const RENUMBER = new RegExp(String.raw`\bRenumber${GAP}(?:${UNIT}${GAP})?${ID}${GAP}as${GAP}(?:${UNIT}${GAP})?${ID}`, 'g');
 // "as follows" or a colon: without either, "Amend Section H4.10 so that …" is prose, not an instruction.
-const AMEND = new RegExp(String.raw`\bAmend${GAP}${UNIT}${GAP}${ID}(?:${GAP}as${GAP}follows[ \t]*:?|[ \t]*:)`, 'g');
+// Sticky: tried only where "Amend" is (see amendments below).
+const AMEND = new RegExp(String.raw`Amend${GAP}${UNIT}${GAP}${ID}(?:${GAP}as${GAP}follows[ \t]*:?|[ \t]*:)`, 'y');
 
 /** Any verb of an instruction: a text without one has none (the in-place re-parse asks this of edited lines). */
 export const INSTRUCTION_VERBS = /Insert|Delete|replace|Renumber|Amend/;
+/**
+ * The verbs of the other instructions, searched for in one pass. "Amend" is searched for on its
+ * own: a capital A starts many words of the Code's prose, and in this pattern it would double
+ * the cost of the pass that most files, which have no instruction, end at.
+ */
+const OTHER_VERBS = /Insert|Delete|replace|Renumber/;
 
 function sectionId(written: string): string {
   return `Section ${written}`;
@@ -79,8 +86,17 @@ const PATTERNS: ReadonlyArray<{ verb: string; pattern: RegExp; build: Build }> =
     verb: 'Renumber', pattern: RENUMBER,
     build: (match, at, end) => ({ ...targeted('renumber', match, at, end), newId: sectionId(match[2]), newIdStart: at[1], newIdEnd: at[1] + match[2].length }),
   },
-  { verb: 'Amend', pattern: AMEND, build: (match, at, end) => targeted('amend', match, at, end) },
 ];
+
+/** "Amend … as follows:" at each "Amend" that starts a word. */
+function amendments(text: string, found: Instruction[]): void {
+  for (let at = text.indexOf('Amend'); at !== -1; at = text.indexOf('Amend', at + 1)) {
+    if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1])) continue;
+    AMEND.lastIndex = at;
+    const match = AMEND.exec(text);
+    if (match) found.push(targeted('amend', match, groupOffsets(match), at + match[0].length));
+  }
+}
 
 /**
  * The instructions of a text, in order. `text` is read for the instructions (tracked changes
@@ -88,13 +104,16 @@ const PATTERNS: ReadonlyArray<{ verb: string; pattern: RegExp; build: Build }> =
  */
 export function parseInstructions(text: string, source = text, spans: readonly ChangeSpan[] = []): Instruction[] {
   const found: Instruction[] = [];
-  if (!INSTRUCTION_VERBS.test(text)) return found;
-  for (const { verb, pattern, build } of PATTERNS) {
-    if (!text.includes(verb)) continue;
-    pattern.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while ((match = pattern.exec(text)) !== null) found.push(build(match, groupOffsets(match), match.index + match[0].length));
+  if (OTHER_VERBS.test(text)) {
+    for (const { verb, pattern, build } of PATTERNS) {
+      if (!text.includes(verb)) continue;
+      pattern.lastIndex = 0;
+      let match: RegExpExecArray | null;
+      while ((match = pattern.exec(text)) !== null) found.push(build(match, groupOffsets(match), match.index + match[0].length));
+    }
   }
+  amendments(text, found);
+  if (found.length === 0) return found;
   found.sort((a, b) => a.start - b.start);
   attachBodies(found, source, spans);
   return found;
