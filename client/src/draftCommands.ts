@@ -5,8 +5,7 @@
 // so that any client (VS Code on the desktop or the web) can share them.
 import * as vscode from 'vscode';
 import {
-  ConflictPair, conflictsRequest, ConsolidatedFile, ConsolidationPreview, consolidationPreviewRequest, CustomRequest, DraftChangeLocation, exportWordRequest,
-  importWordRequest,
+  ConflictPair, ConsolidatedFile, ConsolidationPreview, consolidationPreviewRequest, CustomRequest, DraftChangeLocation, exportWordRequest, importWordRequest,
 } from '../../server/src/protocol';
 
 /** Sends a custom request to the server; undefined when there is no server to ask. */
@@ -83,9 +82,12 @@ async function reveal(location: DraftChangeLocation, column: vscode.ViewColumn):
   await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection, viewColumn: column, preview: false });
 }
 
-/** SEC: Show Modification Conflicts: every pair of drafts' changes on one unit; choosing one shows both instructions side by side. */
-export async function showConflicts(send: Send): Promise<ConflictPair[]> {
-  const pairs = (await send(conflictsRequest, {})) ?? [];
+/**
+ * SEC: Show Modification Conflicts: every pair of drafts' changes on one unit (`listConflicts`
+ * asks the server); choosing one shows both instructions side by side.
+ */
+export async function showConflicts(listConflicts: () => Promise<ConflictPair[] | undefined>): Promise<ConflictPair[]> {
+  const pairs = (await listConflicts()) ?? [];
   if (pairs.length === 0) {
     void vscode.window.showInformationMessage('No two drafts in the workspace change the same unit.');
     return pairs;

@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import {
-  amendedTextRequest, CATALOGUE_SCHEME, catalogueDocumentRequest, ClientCommand, CustomRequest, redlineRequest, ServerCommand,
-  ServerCommandArguments, ServerCommandId, SETTINGS_SECTION, SHOW_REFERENCES_COMMAND,
+  amendedTextRequest, CATALOGUE_SCHEME, catalogueDocumentRequest, ClientCommand, ConflictPair, CustomRequest, EditingCommandId, redlineRequest, ServerCommand,
+  ServerCommandArguments, SETTINGS_SECTION, SHOW_REFERENCES_COMMAND,
 } from '../../server/src/protocol';
 import { CONSOLIDATION_SCHEME, ConsolidationDocuments, exportToWord, importWordDocument, previewConsolidation, showConflicts } from './draftCommands';
 
@@ -61,8 +61,13 @@ function activeSecEditor(): vscode.TextEditor | undefined {
   return editor;
 }
 
+/** The drafts' pairs of changes on one unit, from the server command that lists them. */
+async function listConflicts(): Promise<ConflictPair[] | undefined> {
+  return client?.sendRequest(ExecuteCommandRequest.type, { command: ServerCommand.listConflicts, arguments: [] }) as Promise<ConflictPair[] | undefined>;
+}
+
 /** Runs a server command at the cursor (the server computes the edit and asks VS Code to apply it). */
-async function serverCommand(command: ServerCommandId): Promise<void> {
+async function serverCommand(command: EditingCommandId): Promise<void> {
   const editor = activeSecEditor();
   if (!editor || !client) return;
   const position = editor.selection.active;
@@ -160,7 +165,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     output,
     vscode.workspace.registerTextDocumentContentProvider(CONSOLIDATION_SCHEME, consolidations),
-    vscode.commands.registerCommand(ClientCommand.showConflicts, () => showConflicts(send)),
+    vscode.commands.registerCommand(ClientCommand.showConflicts, () => showConflicts(listConflicts)),
     vscode.commands.registerCommand(ClientCommand.previewConsolidation, () => previewConsolidation(send, consolidations)),
     vscode.commands.registerCommand(ClientCommand.exportWord, (target?: vscode.Uri) => exportToWord(send, target)),
     vscode.commands.registerCommand(ClientCommand.importWord, (source?: vscode.Uri) => importWordDocument(send, source)),

@@ -71,9 +71,6 @@ export interface ConflictPair {
   verdict: string;
 }
 
-/** Every pair of changes from two drafts of the workspace that meet on a unit (what `secls conflicts` lists). */
-export const conflictsRequest: CustomRequest<Record<string, never>, ConflictPair[]> = { method: 'sec/conflicts' };
-
 export interface ConsolidatedFile {
   /** The baseline file. */
   uri: string;
@@ -147,9 +144,16 @@ export const ClientCommand = {
 export const ServerCommand = {
   renumberPart: 'sec.server.renumberPart',
   insertClauseAfter: 'sec.server.insertClauseAfter',
+  /**
+   * Takes no arguments and changes nothing: answers with every pair of changes from two drafts
+   * of the workspace that meet on a unit (ConflictPair[], what `secls conflicts` lists).
+   */
+  listConflicts: 'sec.server.listConflicts',
 } as const;
 
 export type ServerCommandId = (typeof ServerCommand)[keyof typeof ServerCommand];
+/** The server commands that edit at the cursor. */
+export type EditingCommandId = Exclude<ServerCommandId, typeof ServerCommand.listConflicts>;
 
 /** Every server command takes the document and the cursor. */
 export type ServerCommandArguments = [uri: string, position: CursorPosition];

@@ -369,7 +369,7 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       const [note] = await client.waitForDiagnostics(uri('drafts/mp1.sec'), (d) => d.some((x) => x.code === 'amendment-conflict'));
       assert.equal(note.severity, 3);
       assert.match(String(note.message), /^Applies cleanly with MP2 \(mp2\.sec, line 2\)/);
-      const pairs = await client.request<ConflictPair[]>('sec/conflicts', {});
+      const pairs = await client.request<ConflictPair[]>('workspace/executeCommand', { command: 'sec.server.listConflicts', arguments: [] });
       const pair = pairs.find((candidate) => candidate.first.uri === uri('drafts/mp1.sec'))!;
       assert.deepEqual([pair.first.description, pair.second.description, pair.appliesCleanly], ['MP1 amends Section H10.2', 'MP2 amends Section H10.2', true]);
       assert.deepEqual(pair.second.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 31 } });

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
-  amendedTextRequest, catalogueDocumentRequest, ClientCommand, conflictsRequest, consolidationPreviewRequest, exportWordRequest, importWordRequest,
+  amendedTextRequest, catalogueDocumentRequest, ClientCommand, consolidationPreviewRequest, exportWordRequest, importWordRequest,
   redlineRequest, ServerCommand, SHOW_REFERENCES_COMMAND,
 } from '../../server/src/protocol';
 
@@ -25,7 +25,7 @@ describe('the shared protocol', () => {
 
   it('is the only source file that spells out a request name or command id', () => {
     const names = [
-      ...[catalogueDocumentRequest, amendedTextRequest, redlineRequest, conflictsRequest, consolidationPreviewRequest, exportWordRequest, importWordRequest]
+      ...[catalogueDocumentRequest, amendedTextRequest, redlineRequest, consolidationPreviewRequest, exportWordRequest, importWordRequest]
         .map((request) => request.method),
       ...Object.values(ClientCommand),
       ...Object.values(ServerCommand),

@@ -21,8 +21,8 @@ import { references } from '../features/references';
 import { prepareRename, RefusedEdit, rename } from '../features/rename';
 import { documentSymbols, foldingRanges, workspaceSymbols } from '../features/symbols';
 import {
-  amendedTextRequest, catalogueDocumentRequest, conflictsRequest, consolidationPreviewRequest, CustomRequest, exportWordRequest, importWordRequest,
-  redlineRequest, ServerCommand, ServerCommandArguments, ServerCommandId, WordExport,
+  amendedTextRequest, catalogueDocumentRequest, consolidationPreviewRequest, CustomRequest, EditingCommandId, exportWordRequest, importWordRequest,
+  redlineRequest, ServerCommand, ServerCommandArguments, WordExport,
 } from '../protocol';
 import { describeError, Guarded, guardedBy } from './guarded';
 import { exportWord, importWord } from './wordRequests';
@@ -63,7 +63,7 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
   executeCommandProvider: { commands: Object.values(ServerCommand) },
 };
 
-const SERVER_COMMANDS: Record<ServerCommandId, (index: EditorIndex, uri: string, offset: number) => CommandOutcome> = {
+const SERVER_COMMANDS: Record<EditingCommandId, (index: EditorIndex, uri: string, offset: number) => CommandOutcome> = {
   [ServerCommand.renumberPart]: renumberPartCommand,
   [ServerCommand.insertClauseAfter]: insertClauseCommand,
 };
@@ -170,17 +170,21 @@ function registerRename({ connection, host, offsetOf }: Registration): void {
     refusable(() => rename(host.index(), textDocument.uri, offsetOrRefuse(textDocument.uri, position), newName)));
 }
 
-/** Renumber Part and Insert Clause After: the edit goes to the editor (workspace/applyEdit), never to disk. */
-function registerServerCommands({ connection, host, offsetOf }: Registration): void {
+/**
+ * Renumber Part and Insert Clause After: the edit goes to the editor (workspace/applyEdit), never
+ * to disk. List Conflicts answers with the drafts' pairs of changes on one unit.
+ */
+function registerServerCommands({ connection, host, guarded, offsetOf }: Registration): void {
   /** The editor may not answer a message, which is no failure of ours. */
   const tell = (kind: 'info' | 'error', message: string): void => {
     const shown = kind === 'info' ? connection.window.showInformationMessage(message) : connection.window.showErrorMessage(message);
     void Promise.resolve(shown).catch(() => undefined);
   };
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (command === ServerCommand.listConflicts) return guarded('listConflicts', [], () => conflictPairs(host.index()));
     const [uri, position] = (args ?? []) as Partial<ServerCommandArguments>;
     const offset = uri && position ? offsetOf(uri, position) : null;
-    const run = SERVER_COMMANDS[command as ServerCommandId] as (typeof SERVER_COMMANDS)[ServerCommandId] | undefined;
+    const run = SERVER_COMMANDS[command as EditingCommandId] as (typeof SERVER_COMMANDS)[EditingCommandId] | undefined;
     if (offset === null || !run) return null;
     try {
       const outcome = run(host.index(), uri!, offset);
@@ -206,9 +210,8 @@ function registerCustomRequests({ connection, host, guarded }: Registration): vo
   onCustomRequest(connection, redlineRequest, ({ uri, title }) => guarded('redline', null, () => redline(host.index(), uri, title)));
 }
 
-/** The drafts' conflicts, a consolidation's preview, and Word in and out: answers for the client to show or write. */
+/** A consolidation's preview, and Word in and out: answers for the client to show or write. */
 function registerDraftRequests({ connection, host, guarded }: Registration): void {
-  onCustomRequest(connection, conflictsRequest, () => guarded('conflicts', [], () => conflictPairs(host.index())));
   onCustomRequest(connection, consolidationPreviewRequest, ({ uri }) => guarded('consolidationPreview', null, () => consolidationPreview(host.index(), uri)));
   onCustomRequest(connection, exportWordRequest, ({ uri }) => exportWord(host.index(), uri).catch((error: unknown): WordExport => {
     connection.console.error(`[sec] exportWord failed: ${describeError(error)}`);
