@@ -194,6 +194,16 @@ describe('drafts: conflicts between modifications in flight (amendment-conflict)
     assert.deepEqual(conflicts('MP202: Second\nDelete Section K3.4\n').a, []);
   });
 
+  it('reports a few pairs per instruction, however many instructions change one unit (a hostile workspace stays linear)', () => {
+    const many = (name: string) => `${name}: X\n${'Amend Section K3.3:\nK3.3 The Panel {~~may~>shall~~} review the method for calculating the Fixed Charge.\n'.repeat(300)}`;
+    const index = workspace({ [H]: SECTION_K, [A]: many('MP1'), [B]: many('MP2') });
+    const perInstruction = new Map<number, number>();
+    for (const diagnostic of only(index.resolve(A).diagnostics, 'amendment-conflict')) perInstruction.set(diagnostic.start, (perInstruction.get(diagnostic.start) ?? 0) + 1);
+    assert.ok(perInstruction.size > 0, 'conflicts are reported');
+    assert.ok(Math.max(...perInstruction.values()) <= 8, 'at most 8 pairs per instruction');
+    assert.ok(index.amendments.conflicts().length <= 600 * 8 / 2, `${index.amendments.conflicts().length} pairs, not the 90,000 of every pair`);
+  });
+
   it('lists the same pairs, and the same diagnostics, in a one-shot check as in the editor', () => {
     const files = { [H]: SECTION_K, [A]: first, [B]: 'MP202: Second\nDelete Section K3.1\nAmend Section K3.3:\nK3.3 The Panel {++shall++}{--may--} review the method for calculating the Fixed Charge.\n' };
     const oneShot = new OneShotIndex({ catalogue });

@@ -5,7 +5,7 @@
 
 import type { Unit } from '../model/types';
 import type { Draft, DraftChange } from './draft';
-import { bodyWording, replacementEdit, Wording } from './wording';
+import { bodyWording, NonSpace, replacementEdit, unitCharacters, UnitCharacters, Wording } from './wording';
 
 /** A unit as the baseline has it: the file it is written in, that file's text, and the unit. */
 export interface Baseline {
@@ -37,14 +37,14 @@ export function unitsChanged(analysis: ChangeAnalysis): readonly string[] {
   return analysis.wording?.clauses ?? [target];
 }
 
-function analyse(draft: Draft, change: DraftChange, sources: AmendmentSources): ChangeAnalysis {
+function analyse(draft: Draft, change: DraftChange, sources: AmendmentSources, characters: (baseline: Baseline) => UnitCharacters): ChangeAnalysis {
   const { instruction, body } = change;
   const baseline = sources.baselineOf(instruction.target);
   const analysis: ChangeAnalysis = { draft, change, baseline };
   if (instruction.newId !== undefined && sources.baselineOf(instruction.newId)) analysis.taken = true;
   if (!baseline) return analysis;
   if (instruction.kind === 'replace' && instruction.find !== undefined) {
-    const edit = replacementEdit(instruction.find, instruction.replacement ?? '', baseline.text, baseline.unit);
+    const edit = replacementEdit(instruction.find, instruction.replacement ?? '', baseline.unit, characters(baseline));
     analysis.wording = { applies: edit !== null, assumed: instruction.find, compared: baseline.text.slice(baseline.unit.start, baseline.unit.end), edits: edit ? [edit] : [] };
   } else if ((instruction.kind === 'amend' || instruction.kind === 'delete') && body !== undefined) {
     // The clauses of an amended Part are looked up in the Part's own file: the edits are that file's.
@@ -52,7 +52,7 @@ function analyse(draft: Draft, change: DraftChange, sources: AmendmentSources): 
       const clause = sources.baselineOf(id);
       return clause?.uri === baseline.uri ? clause.unit : undefined;
     };
-    analysis.wording = bodyWording(body, baseline.text, baseline.unit, clauseOf);
+    analysis.wording = bodyWording(body, baseline.text, baseline.unit, clauseOf, characters(baseline));
   }
   return analysis;
 }
@@ -60,13 +60,15 @@ function analyse(draft: Draft, change: DraftChange, sources: AmendmentSources): 
 /** The analyses of the drafts' changes, each worked out when first asked for. */
 export class DraftAnalyses {
   private readonly memo = new Map<DraftChange, ChangeAnalysis>();
+  /** Each baseline unit's characters, read once however many changes name it (until the workspace changes). */
+  private readonly characters = new Map<string, NonSpace>();
 
   constructor(private readonly sources: AmendmentSources) {}
 
   of(draft: Draft, change: DraftChange): ChangeAnalysis {
     let analysis = this.memo.get(change);
     if (analysis === undefined) {
-      analysis = analyse(draft, change, this.sources);
+      analysis = analyse(draft, change, this.sources, (baseline) => this.charactersIn(baseline));
       this.memo.set(change, analysis);
     }
     return analysis;
@@ -74,5 +76,19 @@ export class DraftAnalyses {
 
   clear(): void {
     this.memo.clear();
+    this.characters.clear();
+  }
+
+  private charactersIn({ uri, text }: Baseline): UnitCharacters {
+    const read = unitCharacters(text);
+    return (unit) => {
+      const key = `${uri}#${unit.start}:${unit.end}`;
+      let found = this.characters.get(key);
+      if (found === undefined) {
+        found = read(unit);
+        this.characters.set(key, found);
+      }
+      return found;
+    };
   }
 }

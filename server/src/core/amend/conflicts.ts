@@ -104,10 +104,17 @@ class ChangeMap {
   }
 }
 
+/**
+ * Changes filed under one unit, at most: drafts in flight change a unit a few times, and a
+ * hostile workspace (thousands of instructions on one clause) would otherwise make pairs by the
+ * million. Beyond it, a change is still checked against the baseline, but not paired.
+ */
+const MOST_CHANGES_PER_UNIT = 64;
+
 function file(map: Map<string, ChangeAnalysis[]>, key: string, analysis: ChangeAnalysis): void {
   const list = map.get(key);
-  if (list) list.push(analysis);
-  else map.set(key, [analysis]);
+  if (!list) map.set(key, [analysis]);
+  else if (list.length < MOST_CHANGES_PER_UNIT) list.push(analysis);
 }
 
 /** Do the two meet on a unit (the same, or one within the other) or on a new number? */
@@ -118,7 +125,10 @@ function meet(a: ChangeAnalysis, b: ChangeAnalysis): boolean {
   return unitsChanged(a).some((x) => others.some((y) => isWithin(x, y) || isWithin(y, x)));
 }
 
-/** Every pair of changes from two different drafts that meet, in the drafts' order. */
+/** Pairs reported for one change, at most: beyond a few, more of the same helps no reader. */
+const MOST_PAIRS_PER_CHANGE = 8;
+
+/** Every pair of changes from two different drafts that meet, each in the drafts' order. */
 export function findConflicts(drafts: readonly Draft[], analyses: DraftAnalyses): Conflict[] {
   const map = new ChangeMap();
   const all: ChangeAnalysis[] = [];
@@ -130,14 +140,21 @@ export function findConflicts(drafts: readonly Draft[], analyses: DraftAnalyses)
     }
   }
   const order = new Map(all.map((analysis, i) => [analysis, i]));
+  const pairs = new Map<ChangeAnalysis, number>();
+  const seen = new Set<number>();
   const conflicts: Conflict[] = [];
   for (const a of all) {
-    const seen = new Set<ChangeAnalysis>();
     for (const b of map.meeting(a)) {
-      if (seen.has(b) || b.draft === a.draft || order.get(b)! <= order.get(a)! || !meet(a, b)) continue;
-      seen.add(b);
-      conflicts.push({ a, b, kind: kindOf(a, b) });
+      // Either side may find the pair (a capped list may hold only one of them); it is made once, earlier change first.
+      const [first, second] = order.get(a)! < order.get(b)! ? [a, b] : [b, a];
+      const key = order.get(first)! * all.length + order.get(second)!;
+      if (b.draft === a.draft || seen.has(key) || (pairs.get(a) ?? 0) >= MOST_PAIRS_PER_CHANGE || (pairs.get(b) ?? 0) >= MOST_PAIRS_PER_CHANGE) continue;
+      seen.add(key);
+      if (!meet(a, b)) continue;
+      pairs.set(a, (pairs.get(a) ?? 0) + 1);
+      pairs.set(b, (pairs.get(b) ?? 0) + 1);
+      conflicts.push({ a: first, b: second, kind: kindOf(first, second) });
     }
   }
-  return conflicts;
+  return conflicts.sort((x, y) => order.get(x.a)! - order.get(y.a)! || order.get(x.b)! - order.get(y.b)!);
 }

@@ -29,6 +29,9 @@ export function compareVersions(a: string, b: string): number {
   return majorA - majorB || minorA - minorB;
 }
 
+/** The longest pair of texts whose difference a diagnostic counts in words (a few clauses' worth). */
+const LONGEST_COUNTED = 20000;
+
 const WHY: Record<Exclude<ConflictKind, 'commutes'>, string> = {
   'same-words': ', in the same words as this instruction',
   incomparable: ', and one of the two no longer reads as the Code does, so they cannot be merged',
@@ -90,8 +93,9 @@ export class AmendmentChecks {
     const { instruction } = change;
     if (!baseline) return this.vanished(analysis);
     if (!wording || wording.applies || instruction.kind === 'replace') return null;
-    const parts = wordDiff(wording.compared, wording.assumed);
-    const differ = parts === null ? 'they differ widely' : `${changedWords(parts)} words differ`;
+    // A count of the words is worth a diff of texts of a clause's size; a larger one is left to the hover.
+    const parts = wording.compared.length + wording.assumed.length <= LONGEST_COUNTED ? wordDiff(wording.compared, wording.assumed) : null;
+    const differ = parts === null ? 'they differ' : `${changedWords(parts)} words differ`;
     return {
       start: instruction.start, end: instruction.end, severity: 'warning', code: 'amendment-base-mismatch',
       message: `${instruction.target} has changed since this draft was written: the draft's text before its changes is not the text of ${instruction.target} in ${fileName(baseline.uri)} (${differ}; hover to see where). Draft the change against the current text.`,

@@ -32,8 +32,16 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
 }
 
-/** The characters of `text` that are not whitespace, and where each is. */
-function nonSpace(text: string, from: number, to: number): { chars: string; at: number[] } {
+/** The characters of a text that are not whitespace, and where each is. */
+export interface NonSpace {
+  chars: string;
+  at: number[];
+}
+
+/** A unit's characters that are not whitespace, in its baseline file: a caller may keep them (many changes may name one unit). */
+export type UnitCharacters = (unit: Unit) => NonSpace;
+
+function nonSpace(text: string, from: number, to: number): NonSpace {
   const at: number[] = [];
   let chars = '';
   for (let i = from; i < to; i++) {
@@ -96,8 +104,8 @@ function withSpacing(after: string, start: number, end: number): string | null {
 }
 
 /** A body's reading against one unit's text: its edits, or null when the draft's "before" reading is not that text. */
-function unitEdits(reading: Reading, fileText: string, unit: Unit): { edits: WordingEdit[]; compared: string } | null {
-  const baseline = nonSpace(fileText, unit.start, unit.end);
+function unitEdits(reading: Reading, fileText: string, unit: Unit, characters: UnitCharacters): { edits: WordingEdit[]; compared: string } | null {
+  const baseline = characters(unit);
   const label = nonSpace(fileText, unit.labelStart, unit.labelEnd).chars;
   let skip = -1;
   if (reading.chars === baseline.chars) skip = 0;
@@ -112,6 +120,11 @@ function unitEdits(reading: Reading, fileText: string, unit: Unit): { edits: Wor
     edits.push({ start: position, end: position, text: insertion.text });
   }
   return { edits, compared: fileText.slice(skip === 0 ? unit.start : unit.labelEnd, unit.end) };
+}
+
+/** A unit's characters read afresh each time asked. */
+export function unitCharacters(fileText: string): UnitCharacters {
+  return (unit) => nonSpace(fileText, unit.start, unit.end);
 }
 
 /** At one offset an insertion goes before a deletion that starts there: the draft wrote it before that text. */
@@ -165,13 +178,13 @@ export type UnitLookup = (id: string) => Unit | undefined;
  * each is then compared with its own clause (`clauseOf`), and a clause wholly inserted goes
  * after the clause quoted before it (at the end of the Part when none is).
  */
-export function bodyWording(body: string, fileText: string, unit: Unit, clauseOf: UnitLookup): Wording {
+export function bodyWording(body: string, fileText: string, unit: Unit, clauseOf: UnitLookup, characters: UnitCharacters = unitCharacters(fileText)): Wording {
   const reading = readBody(body);
-  const whole = unitEdits(reading, fileText, unit);
+  const whole = unitEdits(reading, fileText, unit, characters);
   if (whole) return { applies: true, assumed: reading.assumed, compared: whole.compared, edits: inOrder(whole.edits) };
   const pieces = unit.kind === 'part' || unit.kind === 'section' ? clausePieces(body, unit.id) : null;
   const clauses = pieces?.map((piece) => piece.id);
-  const quoted = pieces && quotedClauses(pieces, fileText, unit, clauseOf);
+  const quoted = pieces && quotedClauses(pieces, fileText, unit, clauseOf, characters);
   if (quoted && clauses) return { applies: true, assumed: reading.assumed, ...quoted, clauses };
   const label = fileText.slice(unit.labelStart, unit.labelEnd);
   const numbered = label === '' || reading.assumed.trimStart().startsWith(label);
@@ -179,7 +192,7 @@ export function bodyWording(body: string, fileText: string, unit: Unit, clauseOf
   return { applies: false, assumed: reading.assumed, compared, edits: [], ...(clauses ? { clauses } : {}) };
 }
 
-function quotedClauses(pieces: ClausePiece[], fileText: string, part: Unit, clauseOf: UnitLookup): { edits: WordingEdit[]; compared: string } | null {
+function quotedClauses(pieces: ClausePiece[], fileText: string, part: Unit, clauseOf: UnitLookup, characters: UnitCharacters): { edits: WordingEdit[]; compared: string } | null {
   const edits: WordingEdit[] = [];
   const compared: string[] = [];
   let after = -1;
@@ -192,7 +205,7 @@ function quotedClauses(pieces: ClausePiece[], fileText: string, part: Unit, clau
       continue;
     }
     const clause = clauseOf(piece.id);
-    const found = clause && unitEdits(reading, fileText, clause);
+    const found = clause && unitEdits(reading, fileText, clause, characters);
     if (!clause || !found) return null;
     edits.push(...found.edits);
     compared.push(found.compared);
@@ -202,10 +215,10 @@ function quotedClauses(pieces: ClausePiece[], fileText: string, part: Unit, clau
 }
 
 /** "replace "x" with "y"": the quoted words found in the unit (whitespace aside) as one edit, or null. */
-export function replacementEdit(find: string, replacement: string, fileText: string, unit: Unit): WordingEdit | null {
+export function replacementEdit(find: string, replacement: string, unit: Unit, characters: UnitCharacters): WordingEdit | null {
   const wanted = nonSpace(find, 0, find.length).chars;
   if (wanted === '') return null;
-  const baseline = nonSpace(fileText, unit.start, unit.end);
+  const baseline = characters(unit);
   const found = baseline.chars.indexOf(wanted);
   if (found === -1) return null;
   return { start: baseline.at[found], end: baseline.at[found + wanted.length - 1] + 1, text: replacement };
