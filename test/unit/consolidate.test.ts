@@ -139,6 +139,16 @@ describe('secls consolidate', () => {
       'Amendments to SEC Section K3 due to the\nimplementation of Modification Proposals MP1\n(First) and MP2 (Second).\n');
   });
 
+  it('renumbers a Part: its heading, its clauses and every reference within it', () => {
+    const dir = folder({ 'k.sec': SECTION_K, 'x.sec': 'See Sections K3, K3.2 and K3.4(a).\n', 'd.sec': 'MP6: Move\nRenumber Part K3 as Part K7\n' });
+    const out = join(folder(), 'out');
+    assert.equal(secls(['consolidate', dir, join(dir, 'd.sec'), '-o', out]).code, 0);
+    const result = tree(out);
+    assert.deepEqual(result['k.sec'].split('\n').filter((line) => /^K\d/.test(line)).map((line) => line.split(' ')[0]), ['K7', 'K7.1', 'K7.2', 'K7.3', 'K7.4']);
+    assert.match(result['k.sec'], /as set out in Section K7\.4\./);
+    assert.equal(result['x.sec'], 'See Sections K7, K7.2 and K7.4(a).\n');
+  });
+
   it('removes a deleted unit, and warns of the references left to it (written, exit 1)', () => {
     const dir = folder({ 'k.sec': SECTION_K, 'd.sec': 'MP4: Remove\nDelete Section K3.4\n' });
     const out = join(folder(), 'out');

@@ -5,7 +5,7 @@
 // of the Code. Nothing is applied when a draft no longer applies or two drafts conflict: the
 // result says why instead. Pure: texts in, texts out; reading and writing files is the caller's.
 
-import { isWithin, levelOf, partId, shortLabel } from '../model/ids';
+import { isWithin, partId, shortLabel } from '../model/ids';
 import type { Reference, Unit } from '../model/types';
 import { fileName } from '../model/uris';
 import { acceptChanges, scanChanges } from '../text/criticMarkup';
@@ -75,9 +75,11 @@ function inCodeOrder(a: string, b: string): number {
 
 class EditPlan {
   readonly edits = new Map<string, TextEdit[]>();
-  /** Renumberings to carry through every reference: old id → new id, and which draft made each. */
+  /** Renumberings to carry through every reference: old id → new id. */
   readonly mapping = new Map<string, string>();
+  /** Units removed (deleted, not left [Not used]) → the draft that removes each. */
   readonly removed = new Map<string, string>();
+  /** The Parts whose text changes, for the Version Control row. */
   readonly parts = new Set<string>();
 
   add(uri: string, edit: TextEdit): void {
@@ -119,13 +121,13 @@ class EditPlan {
     const { target, newId } = analysis.change.instruction;
     const { uri } = analysis.baseline!;
     this.mapping.set(target, newId!);
-    // The unit's own label, and those of the clauses of a renumbered Part.
+    // The unit's own label, and those of the clauses of a renumbered Part (this renumbering's alone:
+    // another's labels are its own edits, and one label edited twice is refused as an overlap).
+    const own = new Map([[target, newId!]]);
     for (const unit of sources.unitsOf(uri)) {
       if (unit.labelEnd === unit.labelStart || (unit.kind !== 'part' && unit.kind !== 'clause')) continue;
-      const renamed = mapped(unit.id, this.mapping);
-      if (renamed !== null && (unit.id === target || levelOf(target) === 'part')) {
-        this.add(uri, { start: unit.labelStart, end: unit.labelEnd, text: writtenNumber(renamed), spacing: 'exact' });
-      }
+      const renamed = mapped(unit.id, own);
+      if (renamed !== null) this.add(uri, { start: unit.labelStart, end: unit.labelEnd, text: writtenNumber(renamed), spacing: 'exact' });
     }
   }
 }
