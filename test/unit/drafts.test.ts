@@ -113,6 +113,14 @@ describe('drafts: does the legal text still apply (amendment-base-mismatch)', ()
     assert.match(value, /~~three~~ \*\*two\*\* months/);
   });
 
+  it('compares a deletion that quotes the text it deletes, and accepts one that quotes none', () => {
+    const quoted = (years: string) => `MP8: Records\nDelete Section K3.4:\n{--K3.4 The DCC shall keep records of each calculation for ${years} years.--}\n`;
+    assert.deepEqual(workspace({ [H]: SECTION_K, [A]: quoted('six') }).resolve(A).diagnostics, []);
+    const [mismatch] = only(workspace({ [H]: SECTION_K, [A]: quoted('five') }).resolve(A).diagnostics, 'amendment-base-mismatch');
+    assert.match(mismatch.message, /^Section K3\.4 has changed since this draft was written: .*\(2 words differ/);
+    assert.deepEqual(workspace({ [H]: SECTION_K, [A]: 'MP8: Records\nDelete Section K3.4\n' }).resolve(A).diagnostics, []);
+  });
+
   it('leaves a target that no longer exists to broken-reference', () => {
     const files = { [H]: SECTION_K.replace(/K3\.4[^\n]*\n/, ''), [A]: 'Amend Section K3.4 as follows:\nK3.4 The DCC shall keep records.\n' };
     assert.deepEqual(workspace(files).resolve(A).diagnostics.map((d) => d.code), ['broken-reference']);

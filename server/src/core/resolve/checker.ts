@@ -89,8 +89,12 @@ export class Checker {
 
   /** The diagnostics of the file `uri`: its parse's own, its references' and its instructions', by offset, severities applied. */
   diagnostics(uri: string, parseProblems: readonly CoreDiagnostic[], references: readonly ResolvedReference[], instructions: readonly Instruction[]): CoreDiagnostic[] {
-    const found = referenceDiagnostics(references, (target) => this.titlesOf(target));
-    if (instructions.length > 0) found.push(...instructionDiagnostics(instructions, this.sources, uri), ...this.amendments.diagnostics(uri));
+    let found = referenceDiagnostics(references, (target) => this.titlesOf(target));
+    if (instructions.length > 0) {
+      // "Delete Section X5.3:" over the clause struck through names what it deletes: that is no citation of deleted text.
+      found = found.filter((diagnostic) => diagnostic.code !== 'reference-to-deleted' || !instructions.some(({ targetStart }) => diagnostic.start <= targetStart && targetStart < diagnostic.end));
+      found.push(...instructionDiagnostics(instructions, this.sources, uri), ...this.amendments.diagnostics(uri));
+    }
     return applySeverities(parseProblems.concat(found), this.settings.severities).sort((a, b) => a.start - b.start);
   }
 
