@@ -17,7 +17,11 @@ const LAYERS = [
     paths: ['^server/src/core/config/', '^server/src/core/catalogue/', '^server/src/core/embeddedCatalogue[.]ts$'],
     why: 'what references are checked against besides the workspace text (sec.config.json, the SEC catalogue), shared by every layer above',
   },
-  { name: 'resolve', paths: ['^server/src/core/resolve/'], why: 'statuses, titles and diagnostics of a parsed file: pure functions, no IO, no state' },
+  {
+    name: 'resolve',
+    paths: ['^server/src/core/resolve/', '^server/src/core/amend/'],
+    why: 'statuses, titles and diagnostics of a parsed file, and what drafts do to the Code: pure functions, no IO, no state',
+  },
   { name: 'index', paths: ['^server/src/core/index/'], why: 'the workspace: which file defines and cites what, kept fresh as files change' },
   { name: 'features', paths: ['^server/src/features/'], why: 'one module per editor feature, pure functions over the index, testable without a connection' },
   { name: 'adapters', paths: ['^server/src/cli/', '^server/src/lsp/'], why: 'the command line and the LSP handlers: thin adapters over the layers below' },

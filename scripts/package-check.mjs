@@ -188,16 +188,25 @@ if (attr('Id') !== pkg.name || attr('Publisher') !== pkg.publisher || attr('Vers
   problems.push(`manifest identity ${attr('Publisher')}.${attr('Id')}@${attr('Version')} is not package.json's ${pkg.publisher}.${pkg.name}@${pkg.version}`);
 }
 
-// Every bundle is used: main and browser, and what each client starts (the server, the
-// server's worker; secls for "Check Workspace").
+// Every bundle is used: main and browser, what each client starts (the server, the server's
+// worker; secls for "Check Workspace"), and what those load (the Word converters, dist/word.js,
+// which the Node server and secls require on demand).
 const entryOf = (entry) => `extension/${path.posix.normalize(String(entry ?? '')).replace(/^\.\//, '').replace(/(?<!\.js)$/, '.js')}`;
 const clientEntries = [entryOf(pkg.main), entryOf(pkg.browser)];
 const bundleText = (name) => entries.find((e) => e.name === name)?.read().toString('utf8') ?? '';
-const clients = clientEntries.map(bundleText).join('\n');
-for (const e of entries.filter((x) => /^extension\/dist\/[^/]+\.js$/.test(x.name) && !clientEntries.includes(x.name))) {
-  const bundle = path.posix.basename(e.name);
-  if (!clients.includes(`"${bundle}"`) && !clients.includes(`'${bundle}'`)) problems.push(`${e.name} is packaged but the extension never uses it`);
+const bundles = entries.filter((x) => /^extension\/dist\/[^/]+\.js$/.test(x.name));
+const used = new Map(bundles.filter((e) => clientEntries.includes(e.name)).map((e) => [e.name, e.read().toString('utf8')]));
+for (let grew = true; grew; ) {
+  grew = false;
+  for (const e of bundles.filter((x) => !used.has(x.name))) {
+    const bundle = path.posix.basename(e.name);
+    if ([...used.values()].some((code) => code.includes(`"${bundle}"`) || code.includes(`'${bundle}'`) || code.includes(`"./${bundle}"`))) {
+      used.set(e.name, e.read().toString('utf8'));
+      grew = true;
+    }
+  }
 }
+for (const e of bundles) if (!used.has(e.name)) problems.push(`${e.name} is packaged but the extension never uses it`);
 
 // The web extension's bundles load in a web worker: nothing of Node, the worker bundle small.
 for (const [name, allowed] of [[entryOf(pkg.browser), ['vscode']], [WORKER_BUNDLE, []]]) {

@@ -21,7 +21,7 @@ export async function activateClient(context: vscode.ExtensionContext, platform:
     output,
     ...registerDocumentViews(),
     ...answerFileRequests(client, vscode),
-    ...Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, () => run(context, output))),
+    ...Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, (...args: never[]) => run(context, output, ...args))),
     { dispose: () => void stopClient() },
   );
   await client.start();

@@ -4,9 +4,10 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient';
 import {
-  amendedTextRequest, CATALOGUE_SCHEME, catalogueDocumentRequest, ClientCommand, redlineRequest, ServerCommand, ServerCommandArguments,
-  ServerCommandId,
+  amendedTextRequest, CATALOGUE_SCHEME, catalogueDocumentRequest, ClientCommand, ConflictPair, EditingCommandId, redlineRequest, ServerCommand,
+  ServerCommandArguments,
 } from '../../server/src/protocol';
+import { CONSOLIDATION_SCHEME, ConsolidationDocuments, previewConsolidation, showConflicts } from './draftCommands';
 import { restartClient, runningClient, send } from './languageClient';
 
 /** Read-only documents showing a file with its tracked changes accepted; only this client knows them. */
@@ -14,7 +15,8 @@ const AMENDED_SCHEME = 'sec-amended';
 const REDLINE_VIEW_TYPE = 'sec.redline';
 
 export type ClientCommandId = (typeof ClientCommand)[keyof typeof ClientCommand];
-export type CommandHandler = (context: vscode.ExtensionContext, output: vscode.LogOutputChannel) => unknown;
+/** `args`: what VS Code passes the command (a file's URI from the explorer's context menu). */
+export type CommandHandler = (context: vscode.ExtensionContext, output: vscode.LogOutputChannel, ...args: never[]) => unknown;
 
 /** The commands every extension host runs; an entry point adds its own to these. */
 export const SHARED_COMMANDS: Partial<Record<ClientCommandId, CommandHandler>> = {
@@ -23,7 +25,17 @@ export const SHARED_COMMANDS: Partial<Record<ClientCommandId, CommandHandler>> =
   [ClientCommand.showRedline]: showRedline,
   [ClientCommand.renumberPart]: () => serverCommand(ServerCommand.renumberPart),
   [ClientCommand.insertClauseAfter]: () => serverCommand(ServerCommand.insertClauseAfter),
+  [ClientCommand.showConflicts]: () => showConflicts(listConflicts),
+  [ClientCommand.previewConsolidation]: () => previewConsolidation(send, consolidations),
 };
+
+/** The texts of consolidation previews, served as read-only documents. */
+const consolidations = new ConsolidationDocuments();
+
+/** The drafts' pairs of changes on one unit, from the server command that lists them. */
+async function listConflicts(): Promise<ConflictPair[] | undefined> {
+  return runningClient()?.sendRequest(ExecuteCommandRequest.type, { command: ServerCommand.listConflicts, arguments: [] }) as Promise<ConflictPair[] | undefined>;
+}
 
 /** The read-only documents the server's answers open: catalogue entries and amended text. */
 export function registerDocumentViews(): vscode.Disposable[] {
@@ -36,6 +48,7 @@ export function registerDocumentViews(): vscode.Disposable[] {
       (await send(amendedTextRequest, { uri: uri.query })) ?? `${uri.query} is not a SEC file of this workspace.`,
   };
   return [
+    vscode.workspace.registerTextDocumentContentProvider(CONSOLIDATION_SCHEME, consolidations),
     vscode.workspace.registerTextDocumentContentProvider(CATALOGUE_SCHEME, catalogueDocuments),
     vscode.workspace.registerTextDocumentContentProvider(AMENDED_SCHEME, amendedDocuments),
   ];
@@ -61,7 +74,7 @@ async function restartServer(_context: vscode.ExtensionContext, output: vscode.L
 }
 
 /** Runs a server command at the cursor (the server computes the edit and asks VS Code to apply it). */
-async function serverCommand(command: ServerCommandId): Promise<void> {
+async function serverCommand(command: EditingCommandId): Promise<void> {
   const editor = activeSecEditor();
   const client = runningClient();
   if (!editor || !client) return;

@@ -7,11 +7,14 @@ import * as vscode from 'vscode';
 import { LanguageClient, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { ClientCommand, SETTINGS_SECTION } from '../../server/src/protocol';
 import { activateClient, deactivateClient } from './activate';
+import { exportToWord, importWordDocument } from './draftCommands';
+import { send } from './languageClient';
 
 /**
  * The palette shows "Check Workspace with secls" only where this is set (package.json `menus`):
  * in a Node extension host, which can start secls; a web worker's cannot, even where the
- * workbench itself could run a process (VS Code Server's web UI).
+ * workbench itself could run a process (VS Code Server's web UI). The Word commands need it
+ * too: their converters are loaded by the Node server at run time (dist/word.js).
  */
 const CAN_RUN_SECLS = 'sec.canRunSecls';
 
@@ -74,7 +77,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await vscode.commands.executeCommand('setContext', CAN_RUN_SECLS, true);
   await activateClient(context, {
     createClient: (options) => new LanguageClient('sec', 'SEC Language Server', serverOptions(context), options),
-    commands: { [ClientCommand.checkWorkspace]: checkWorkspace },
+    commands: {
+      [ClientCommand.checkWorkspace]: checkWorkspace,
+      [ClientCommand.exportWord]: (_context, _output, target?: vscode.Uri) => exportToWord(send, target),
+      [ClientCommand.importWord]: (_context, _output, source?: vscode.Uri) => importWordDocument(send, source),
+    },
   });
 }
 

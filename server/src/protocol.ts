@@ -73,6 +73,83 @@ export const readFilesRequest: CustomRequest<ReadFilesParams, Array<string | nul
 /** The names of the files and folders in a folder, or null when the URI is not a folder that can be read. */
 export const readDirectoryRequest: CustomRequest<DocumentParams, string[] | null> = { method: 'sec/readDirectory' };
 
+/** A range as LSP counts it. */
+export interface TextRange {
+  start: CursorPosition;
+  end: CursorPosition;
+}
+
+/** One instruction of a draft, as the client lists it. */
+export interface DraftChangeLocation {
+  uri: string;
+  /** The instruction's own words ("Amend Section H4.10 as follows:"). */
+  range: TextRange;
+  /** What it does: "SECMP0099 amends Section H4.10". */
+  description: string;
+}
+
+/** Two changes from two drafts that meet on a unit. */
+export interface ConflictPair {
+  first: DraftChangeLocation;
+  second: DraftChangeLocation;
+  /** They change different words and either order gives the same text; otherwise they conflict. */
+  appliesCleanly: boolean;
+  /** What the pair comes to: "conflict: they change the same words". */
+  verdict: string;
+}
+
+export interface ConsolidatedFile {
+  /** The baseline file. */
+  uri: string;
+  baseline: string;
+  consolidated: string;
+}
+
+export interface ConsolidationPreview {
+  /** The drafts applied, in order: the file itself when it is a draft, else every draft that changes it. */
+  drafts: string[];
+  /** Why they cannot be consolidated, each naming the draft and line; nothing is previewed then. */
+  refusals: string[];
+  /** Each baseline file they change (for a baseline file, that file alone), before and after. */
+  files: ConsolidatedFile[];
+}
+
+/** What consolidating comes to for a file of the workspace, or null when the file is not in it. */
+export const consolidationPreviewRequest: CustomRequest<DocumentParams, ConsolidationPreview | null> = { method: 'sec/consolidationPreview' };
+
+/** A Word document made by the server: the client writes it where the user chooses. */
+export interface WordExport {
+  /** The .docx, base64. */
+  data?: string;
+  /** "2 insertions, 1 deletion, 1 comment as tracked changes by Jane Drafter". */
+  summary?: string;
+  /** Converted imperfectly (the document is still made), each with its line. */
+  problems: string[];
+  /** Why no document was made. */
+  error?: string;
+}
+
+/** A workspace file as a Word document with tracked changes; null when the file is not in the workspace. */
+export const exportWordRequest: CustomRequest<DocumentParams, WordExport | null> = { method: 'sec/exportWord' };
+
+export interface WordImportParams {
+  /** The .docx, base64. */
+  data: string;
+  /** Its file name, for messages. */
+  name: string;
+}
+
+export interface WordImport {
+  /** The .sec text, for the client to open as a new document. */
+  text?: string;
+  problems: string[];
+  /** Why the document could not be read: nothing to open. */
+  error?: string;
+}
+
+/** A Word document read back into a drafting file's text (CriticMarkup for its tracked changes). */
+export const importWordRequest: CustomRequest<WordImportParams, WordImport> = { method: 'sec/importWord' };
+
 /** Commands the extension contributes (package.json `contributes.commands`). */
 export const ClientCommand = {
   restartServer: 'sec.restartServer',
@@ -81,6 +158,10 @@ export const ClientCommand = {
   showAmendedText: 'sec.showAmendedText',
   showRedline: 'sec.showRedline',
   checkWorkspace: 'sec.checkWorkspace',
+  showConflicts: 'sec.showConflicts',
+  previewConsolidation: 'sec.previewConsolidation',
+  exportWord: 'sec.exportWord',
+  importWord: 'sec.importWord',
 } as const;
 
 /**
@@ -90,9 +171,16 @@ export const ClientCommand = {
 export const ServerCommand = {
   renumberPart: 'sec.server.renumberPart',
   insertClauseAfter: 'sec.server.insertClauseAfter',
+  /**
+   * Takes no arguments and changes nothing: answers with every pair of changes from two drafts
+   * of the workspace that meet on a unit (ConflictPair[], what `secls conflicts` lists).
+   */
+  listConflicts: 'sec.server.listConflicts',
 } as const;
 
 export type ServerCommandId = (typeof ServerCommand)[keyof typeof ServerCommand];
+/** The server commands that edit at the cursor. */
+export type EditingCommandId = Exclude<ServerCommandId, typeof ServerCommand.listConflicts>;
 
 /** Every server command takes the document and the cursor. */
 export type ServerCommandArguments = [uri: string, position: CursorPosition];

@@ -41,6 +41,8 @@ const EXPECTED_PROBLEMS = [
   ['Section X3.', 'deprecated-reference'], // "under Section X3." (not "Section X3" inside other text)
   ['DCC User Gateway', 'title-mismatch'],
   ['Section G12', 'not-in-catalogue'],
+  // The second example draft, MP101, changes the same words of H4.10 (its H10.5 change applies cleanly: information).
+  ['Amend Section H4.10 as follows:', 'amendment-conflict'],
 ];
 
 module.exports = { diagnosticCode, positionOf, hoverText, EXAMPLES, EXPECTED_PROBLEMS };

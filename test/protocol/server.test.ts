@@ -1,13 +1,14 @@
 // Protocol tests: the built server, spawned and driven over JSON-RPC like an editor, on a
 // multi-file workspace, over stdio (any LSP editor) and IPC (how VS Code starts it).
 import { strict as assert } from 'node:assert';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type {
   CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, LocationLink, SymbolInformation, TextEdit,
 } from 'vscode-languageserver-types';
+import type { ConflictPair, ConsolidationPreview, WordExport, WordImport } from '../../server/src/protocol';
 import { SERVER, TestClient, Transport } from './lspClient';
 
 const X = [
@@ -358,6 +359,36 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       const redline = await client.request<{ body: string; document: string }>('sec/redline', { uri: uri('drafts/amendment.sec') });
       assert.match(redline.body, /<del>old words<\/del><ins>new words<\/ins>/);
       assert.match(redline.document, /^<!DOCTYPE html>/);
+    });
+
+    it('lists two drafts that apply cleanly together, previews their consolidation, and converts a draft to Word and back, writing no file', async () => {
+      const first = 'MP1: First\nAmend Section H10.2 as follows:\nH10.2 {~~Continuity~>Resilience~~} clause 2.\n';
+      const second = 'MP2: Second\nAmend Section H10.2 as follows:\nH10.2 Continuity {~~clause~>provision~~} 2.\n';
+      client.open(uri('drafts/mp1.sec'), first);
+      client.open(uri('drafts/mp2.sec'), second);
+      const [note] = await client.waitForDiagnostics(uri('drafts/mp1.sec'), (d) => d.some((x) => x.code === 'amendment-conflict'));
+      assert.equal(note.severity, 3);
+      assert.match(String(note.message), /^Applies cleanly with MP2 \(mp2\.sec, line 2\)/);
+      const pairs = await client.request<ConflictPair[]>('workspace/executeCommand', { command: 'sec.server.listConflicts', arguments: [] });
+      const pair = pairs.find((candidate) => candidate.first.uri === uri('drafts/mp1.sec'))!;
+      assert.deepEqual([pair.first.description, pair.second.description, pair.appliesCleanly], ['MP1 amends Section H10.2', 'MP2 amends Section H10.2', true]);
+      assert.deepEqual(pair.second.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 31 } });
+      const files = readdirSync(folder, { recursive: true }).sort();
+      const ofDraft = await client.request<ConsolidationPreview>('sec/consolidationPreview', { uri: uri('drafts/mp1.sec') });
+      assert.deepEqual([ofDraft.drafts, ofDraft.files.map((file) => file.uri)], [['MP1'], [uri('h.sec')]]);
+      assert.match(ofDraft.files[0].consolidated, /\nH10\.2 Resilience clause 2\.\n/);
+      assert.equal(ofDraft.files[0].baseline, H);
+      const ofSection = await client.request<ConsolidationPreview>('sec/consolidationPreview', { uri: uri('h.sec') });
+      assert.deepEqual(ofSection.drafts, ['MP1', 'MP2']);
+      assert.match(ofSection.files[0].consolidated, /\nH10\.2 Resilience provision 2\.\n/);
+      const exported = await client.request<WordExport>('sec/exportWord', { uri: uri('drafts/mp1.sec') });
+      assert.equal(Buffer.from(exported.data!, 'base64').subarray(0, 2).toString(), 'PK');
+      assert.equal(exported.summary, '1 insertion, 1 deletion, 0 comments as tracked changes by SEC Language Tools');
+      const imported = await client.request<WordImport>('sec/importWord', { data: exported.data!, name: 'mp1.docx' });
+      assert.equal(imported.text, first);
+      const refused = await client.request<WordImport>('sec/importWord', { data: Buffer.from('not a zip').toString('base64'), name: 'junk.docx' });
+      assert.match(refused.error!, /^Cannot import junk\.docx: /);
+      assert.deepEqual(readdirSync(folder, { recursive: true }).sort(), files, 'the server wrote no file');
     });
 
     it('re-reads sec.config.json and files changed on disk', async () => {

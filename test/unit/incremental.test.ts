@@ -13,6 +13,10 @@ const LINES = [
   'Cite Section H3 (DCC User Gateway).', 'Cite Section G2.14.', 'Appendix AK: SEC Variation Testing Approach Document for SMETS1 Services',
   '4 Testing', '4.2 Second.', 'Cite Clause 4.2 of Appendix AK.', '{++X5.5 Inserted.++}', '{--X5.4 Deleted.--}', 'Schedule 8: GBCS Version 9.9',
   'Cite Schedule 8 Version 9.9.', '',
+  // Drafts: instructions that amend, insert, delete and renumber, which may meet other files' on the same units.
+  'Draft Legal Text for MP101: A Change', 'Drafted against SEC version 6.19', 'Amend Section X5.1 as follows:', 'X5.1 {--First--}{++Second++}.',
+  'Amend Section X5.4:', 'Fourth{++ and more++}:', 'Delete Section X5.3 and replace it with [Not used]', 'Insert a new Section X5.5 after Section X5.4:',
+  'Renumber Section X5.4 as Section X5.8',
 ];
 
 type Edit =

@@ -19,6 +19,10 @@ const LINES = [
   'Schedule 8: GBCS Version 9.9', 'SECMP0045: A Modification', '{++X5.5 Inserted.++}', '{--X5.4 Deleted.--}', '',
   'Cite Section X5.9, Section X5.4(b) and Section H4.12.', 'Cite Sections X5, X6.1 and H4.1-H4.12 and Section H (DCC Services).',
   'Cite Clause 4.2 of Appendix AK and Schedule 8 Version 9.9 and Schedule 8.', 'Cite SECMP0045 and Section X5.3 and Section G2.14.',
+  // Drafts: instructions that amend, insert, delete and renumber, which may meet other files' on the same units.
+  'Draft Legal Text for MP101: A Change', 'Drafted against SEC version 6.19', 'Amend Section X5.1 as follows:', 'X5.1 {--First--}{++Second++}.',
+  'Amend Section X5.4:', 'Fourth{++ and more++}:', 'Delete Section X5.3 and replace it with [Not used]', 'Insert a new Section X5.5 after Section X5.4:',
+  'Renumber Section X5.4 as Section X5.8',
 ];
 /**
  * What differs by design: a one-shot parse leaves the paragraphs of Section clauses out of its

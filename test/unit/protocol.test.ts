@@ -5,7 +5,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
-  amendedTextRequest, catalogueDocumentRequest, ClientCommand, redlineRequest, ServerCommand, SHOW_REFERENCES_COMMAND,
+  amendedTextRequest, catalogueDocumentRequest, ClientCommand, consolidationPreviewRequest, exportWordRequest, importWordRequest,
+  redlineRequest, ServerCommand, SHOW_REFERENCES_COMMAND,
 } from '../../server/src/protocol';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -24,7 +25,8 @@ describe('the shared protocol', () => {
 
   it('is the only source file that spells out a request name or command id', () => {
     const names = [
-      ...[catalogueDocumentRequest, amendedTextRequest, redlineRequest].map((request) => request.method),
+      ...[catalogueDocumentRequest, amendedTextRequest, redlineRequest, consolidationPreviewRequest, exportWordRequest, importWordRequest]
+        .map((request) => request.method),
       ...Object.values(ClientCommand),
       ...Object.values(ServerCommand),
       SHOW_REFERENCES_COMMAND,

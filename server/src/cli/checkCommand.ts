@@ -31,7 +31,7 @@ function invalidConfig(path: string, text: string, problems: Array<Omit<CoreDiag
   return { path, text, references: [], diagnostics: problems.map((problem) => ({ ...problem, severity: 'warning', code: 'invalid-config' })) };
 }
 
-interface LoadedConfig {
+export interface LoadedConfig {
   config?: SecConfig;
   /** The configuration's problems, as a file of the report. */
   report?: FileReport;
@@ -40,7 +40,7 @@ interface LoadedConfig {
 }
 
 /** The root's sec.config.json: a file that is invalid, or cannot be read at all, is reported and the defaults apply. */
-function loadConfig(root: string): LoadedConfig {
+export function loadConfig(root: string): LoadedConfig {
   const path = resolve(root, CONFIG_FILE_NAME);
   if (!existsSync(path)) return { catalogue: embeddedCatalogue() };
   let text: string;
@@ -62,7 +62,7 @@ function loadConfig(root: string): LoadedConfig {
 }
 
 /** The files to check, in order; a path that is neither a file nor a folder is reported to `problem`. */
-function collectFiles(options: CheckOptions, config: SecConfig | undefined, root: string, problem: (message: string) => void): string[] {
+export function collectFiles(options: CheckOptions, config: SecConfig | undefined, root: string, problem: (message: string) => void): string[] {
   const paths = options.paths.length > 0 ? options.paths : ['.'];
   const isExcluded = excluder(root, config?.exclude ?? []);
   const files = new Set<string>();

@@ -5,6 +5,8 @@ import { catalogueIn, runCatalogue } from './catalogueCommand';
 import { runApply, runRedline } from './changeCommands';
 import { parseCheckArguments } from './checkArguments';
 import { runCheck } from './checkCommand';
+import { runConflicts } from './conflictsCommand';
+import { runConsolidate } from './consolidateCommand';
 import { reported } from './reported';
 import { isWordCommand, WORD_USAGE } from './wordUsage';
 import { stdoutSink } from './output';
@@ -16,6 +18,9 @@ const USAGE = `Usage: secls check [--format text|json|sarif|github] [--no-catalo
                                         read a Contents page copied from the current SEC
                                         (or a folder of them) into a catalogue for sec.config.json
        secls catalogue show TARGET      what the catalogue in use here knows of a target
+       secls conflicts [PATH...]        list every pair of drafts' changes to the same unit
+       secls consolidate BASELINE_DIR DRAFT... -o OUT_DIR [--version 6.20] [--date 2026-12-31] [--reason TEXT]
+                                        apply the drafts, in order, to a copy of the baseline
 ${WORD_USAGE}
 
 check: reports broken, deprecated and mismatched references in SEC drafting files (*.sec).
@@ -34,6 +39,9 @@ Options:
 
 Exit status: 0 no errors, 1 errors found, 2 usage error or a path that could not be read
 (the other files are still checked).
+conflicts: 0 no conflict, 1 conflicts found, 2 usage error.
+consolidate: 0 written, 1 written but references to removed units remain, 2 usage error,
+3 refused: a draft does not apply or two drafts conflict (nothing written).
 export/import: 0 written, 1 written with malformed changes, 2 refused (nothing written).`;
 
 declare const __VERSION__: string | undefined;
@@ -66,9 +74,15 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n${catalogueVersion()}\n`);
     return 0;
   }
-  if (command === 'apply' || command === 'redline' || command === 'catalogue') {
-    const run = command === 'apply' ? runApply : command === 'redline' ? runRedline : runCatalogue;
-    return reported(() => run(process.cwd(), rest), stdout);
+  const commands: Record<string, (cwd: string, args: string[]) => { output: string; exitCode: number }> = {
+    apply: runApply, redline: runRedline, catalogue: runCatalogue, conflicts: runConflicts, consolidate: runConsolidate,
+  };
+  if (Object.hasOwn(commands, command)) {
+    if ((command === 'conflicts' || command === 'consolidate') && (rest.includes('-h') || rest.includes('--help'))) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    return reported(() => commands[command](process.cwd(), rest), stdout);
   }
   if (command !== 'check') {
     process.stderr.write(`secls: unknown command "${command}"\n\n${USAGE}\n`);

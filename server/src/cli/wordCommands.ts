@@ -4,20 +4,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME } from '../core/config/config';
-import { readWordSettings, revisionDate, WordSettings } from '../core/config/wordSettings';
+import { DEFAULT_WORD_AUTHOR, readWordSettings, revisionDate, WordSettings } from '../core/config/wordSettings';
 import { countChanges, describeChanges } from '../core/word/changeSummary';
-import { secToDocx } from '../core/word/exportDocx';
-import { docxToSec } from '../core/word/importDocx';
-import { MAX_DOCX_FILE_BYTES, MAX_EXPORT_TEXT_BYTES, megabytes, WordFormatError, WordProblem } from '../core/word/wordModel';
+import { wordEngines } from '../core/word/load';
+import { MAX_DOCX_FILE_BYTES, MAX_EXPORT_TEXT_BYTES, megabytes, WordProblem } from '../core/word/wordModel';
 import { readTextFile } from '../node/readTextFile';
 import { writeFileAtomically } from '../node/writeFileAtomically';
 import { UsageError } from './checkGroup';
 import { stdoutSink } from './output';
 import { CommandOutcome, reported } from './reported';
 import { WORD_USAGE } from './wordUsage';
-
-/** Whose the tracked changes are when neither --author nor sec.config.json says. */
-const DEFAULT_AUTHOR = 'SEC Language Tools';
 
 interface WordArguments {
   file?: string;
@@ -101,9 +97,9 @@ async function runExport(cwd: string, args: string[]): Promise<CommandOutcome> {
   const settings = wordSettingsFor(dirname(path));
   const date = options.date === undefined ? settings.date ?? revisionDate(new Date().toISOString()) : revisionDate(options.date);
   if (date === undefined) throw new UsageError(`--date "${options.date}" is not a date such as 2026-03-31 or 2026-03-31T14:00:00Z`);
-  const author = options.author ?? settings.author ?? DEFAULT_AUTHOR;
+  const author = options.author ?? settings.author ?? DEFAULT_WORD_AUTHOR;
   const out = outputPath(cwd, file, options.out, '.docx');
-  const result = await secToDocx(text, { author, date, title: basename(path) });
+  const result = await wordEngines().secToDocx(text, { author, date, title: basename(path) });
   const exitCode = report(result.problems, (line) => (line === undefined ? file : `${file}:${line}`));
   write(out.path, out.shown, result.bytes);
   return { output: `Wrote ${out.shown}: ${describeChanges(result.summary)} as tracked changes by ${author}, ${date}\n`, exitCode };
@@ -129,7 +125,8 @@ async function runImport(cwd: string, args: string[]): Promise<CommandOutcome> {
   const file = options.file;
   const bytes = readDocx(resolve(cwd, file), file);
   const out = options.out === undefined ? undefined : outputPath(cwd, file, options.out, '.sec');
-  const author = options.author ?? wordSettingsFor(dirname(out?.path ?? resolve(cwd, file))).author ?? DEFAULT_AUTHOR;
+  const author = options.author ?? wordSettingsFor(dirname(out?.path ?? resolve(cwd, file))).author ?? DEFAULT_WORD_AUTHOR;
+  const { docxToSec, WordFormatError } = wordEngines();
   let result;
   try {
     result = docxToSec(bytes, { author });

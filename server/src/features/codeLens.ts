@@ -73,6 +73,7 @@ const VERB: Record<Instruction['kind'], (instruction: Instruction) => string> = 
   delete: (instruction) => `deletes ${instruction.target}`,
   replace: (instruction) => `changes the wording of ${instruction.target}`,
   renumber: (instruction) => `renumbers ${instruction.target} as ${instruction.newId}`,
+  amend: (instruction) => `amends ${instruction.target}`,
 };
 
 /**

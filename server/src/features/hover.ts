@@ -5,6 +5,7 @@ import type { EditorIndex } from '../core/index/editorIndex';
 import { ancestorIds, levelOf, rootDocumentId, shortLabel } from '../core/model/ids';
 import type { Instruction, Unit } from '../core/model/types';
 import type { ResolvedReference } from '../core/resolve/diagnostics';
+import { amendmentHover, draftNotes } from './draftHover';
 import { citationsOf } from './references';
 import { fileName } from '../core/model/uris';
 import { findLoosely } from '../core/text/looseMatch';
@@ -144,6 +145,7 @@ function instructionHover(index: EditorIndex, instruction: Instruction): string 
     delete: `Delete ${instruction.target}`,
     replace: `Replace wording in ${instruction.target}`,
     renumber: `Renumber ${instruction.target} as ${instruction.newId}`,
+    amend: `Amend ${instruction.target}`,
   }[instruction.kind];
   if (before === undefined) return `**${title}**\n\nThe text of ${instruction.target} is not in the workspace: the instruction cannot be previewed.`;
   let after: string;
@@ -165,7 +167,8 @@ export function hover(index: EditorIndex, uri: string, offset: number): Hover | 
   }
   const instruction = summary.parsed.instructions.find((candidate) => candidate.start <= offset && offset <= candidate.end);
   if (instruction) {
-    return { contents: { kind: 'markdown', value: instructionHover(index, instruction) }, range: toRange(summary, instruction) };
+    const value = instruction.kind === 'amend' ? amendmentHover(index, uri, instruction) : instructionHover(index, instruction);
+    return { contents: { kind: 'markdown', value: value + draftNotes(index, uri, instruction) }, range: toRange(summary, instruction) };
   }
   const unit = unitLabelAt(summary, offset);
   if (!unit) return null;

@@ -4,9 +4,9 @@
 // Part (features/amendments.ts) makes its edits with the same renumberEdits.
 import type { AnnotatedTextEdit, Range, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { EditorIndex } from '../core/index/editorIndex';
-import { isWithin, levelOf, parentId, shortLabel } from '../core/model/ids';
+import { mapped, writtenAt } from '../core/amend/renumberedIds';
+import { levelOf, parentId, shortLabel } from '../core/model/ids';
 import { fileName } from '../core/model/uris';
-import { isAlnum } from '../core/parse/scanner';
 import { compareClauseNumbers } from '../core/parse/structure';
 import { referenceAt, toRange, unitLabelAt } from './shared';
 
@@ -25,24 +25,6 @@ function lastSegment(id: string): string {
   const label = shortLabel(id);
   const dot = label.lastIndexOf('.');
   return dot === -1 ? label.slice(1) : label.slice(dot + 1);
-}
-
-/** The mapped id for a target within a renamed unit (H4.12(a) → H4.13(a) when H4.12 → H4.13). */
-function mapped(target: string, mapping: ReadonlyMap<string, string>): string | null {
-  let best: string | null = null;
-  for (const old of mapping.keys()) if (isWithin(target, old) && (best === null || old.length > best.length)) best = old;
-  return best === null ? null : mapping.get(best)! + target.slice(best.length);
-}
-
-/** Where the written id of `old` sits in a reference's text: the last occurrence not followed by a digit or letter. */
-function writtenAt(text: string, start: number, end: number, oldShort: string): number {
-  const written = text.slice(start, end);
-  for (let at = written.lastIndexOf(oldShort); at !== -1; at = written.lastIndexOf(oldShort, at - 1)) {
-    const next = written.charCodeAt(at + oldShort.length);
-    const before = written.charCodeAt(at - 1);
-    if (!isAlnum(next) && !isAlnum(before)) return start + at;
-  }
-  return -1;
 }
 
 /** Text edits, per file, that give every id in `mapping` its new number everywhere. */

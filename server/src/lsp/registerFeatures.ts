@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver';
 import type { EditorIndex } from '../core/index/editorIndex';
 import { amendedText, CommandOutcome, insertClauseCommand, redline, renumberPartAction, renumberPartCommand } from '../features/amendments';
+import { conflictPairs, consolidationPreview } from '../features/drafts';
 import { catalogueDocument } from '../features/catalogueDocument';
 import { codeActions } from '../features/codeActions';
 import { codeLenses, resolveCodeLens } from '../features/codeLens';
@@ -20,9 +21,11 @@ import { references } from '../features/references';
 import { prepareRename, RefusedEdit, rename } from '../features/rename';
 import { documentSymbols, foldingRanges, workspaceSymbols } from '../features/symbols';
 import {
-  amendedTextRequest, catalogueDocumentRequest, CustomRequest, redlineRequest, ServerCommand, ServerCommandArguments, ServerCommandId,
+  amendedTextRequest, catalogueDocumentRequest, consolidationPreviewRequest, CustomRequest, EditingCommandId, exportWordRequest, importWordRequest,
+  redlineRequest, ServerCommand, ServerCommandArguments, WordExport,
 } from '../protocol';
 import { describeError, Guarded, guardedBy } from './guarded';
+import { exportWord, importWord } from './wordRequests';
 
 /** What the features need from the server that runs them. */
 export interface FeatureHost {
@@ -60,7 +63,7 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
   executeCommandProvider: { commands: Object.values(ServerCommand) },
 };
 
-const SERVER_COMMANDS: Record<ServerCommandId, (index: EditorIndex, uri: string, offset: number) => CommandOutcome> = {
+const SERVER_COMMANDS: Record<EditingCommandId, (index: EditorIndex, uri: string, offset: number) => CommandOutcome> = {
   [ServerCommand.renumberPart]: renumberPartCommand,
   [ServerCommand.insertClauseAfter]: insertClauseCommand,
 };
@@ -81,6 +84,7 @@ export function registerFeatures(connection: Connection, host: FeatureHost): Reg
   registerRename(registration);
   registerServerCommands(registration);
   registerCustomRequests(registration);
+  registerDraftRequests(registration);
   return { refreshCodeLenses: registerCodeLenses(registration) };
 }
 
@@ -166,17 +170,21 @@ function registerRename({ connection, host, offsetOf }: Registration): void {
     refusable(() => rename(host.index(), textDocument.uri, offsetOrRefuse(textDocument.uri, position), newName)));
 }
 
-/** Renumber Part and Insert Clause After: the edit goes to the editor (workspace/applyEdit), never to disk. */
-function registerServerCommands({ connection, host, offsetOf }: Registration): void {
+/**
+ * Renumber Part and Insert Clause After: the edit goes to the editor (workspace/applyEdit), never
+ * to disk. List Conflicts answers with the drafts' pairs of changes on one unit.
+ */
+function registerServerCommands({ connection, host, guarded, offsetOf }: Registration): void {
   /** The editor may not answer a message, which is no failure of ours. */
   const tell = (kind: 'info' | 'error', message: string): void => {
     const shown = kind === 'info' ? connection.window.showInformationMessage(message) : connection.window.showErrorMessage(message);
     void Promise.resolve(shown).catch(() => undefined);
   };
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (command === ServerCommand.listConflicts) return guarded('listConflicts', [], () => conflictPairs(host.index()));
     const [uri, position] = (args ?? []) as Partial<ServerCommandArguments>;
     const offset = uri && position ? offsetOf(uri, position) : null;
-    const run = SERVER_COMMANDS[command as ServerCommandId] as (typeof SERVER_COMMANDS)[ServerCommandId] | undefined;
+    const run = SERVER_COMMANDS[command as EditingCommandId] as (typeof SERVER_COMMANDS)[EditingCommandId] | undefined;
     if (offset === null || !run) return null;
     try {
       const outcome = run(host.index(), uri!, offset);
@@ -190,7 +198,7 @@ function registerServerCommands({ connection, host, offsetOf }: Registration): v
   });
 }
 
-function onCustomRequest<Params, Result>(connection: Connection, request: CustomRequest<Params, Result>, handler: (params: Params) => Result): void {
+function onCustomRequest<Params, Result>(connection: Connection, request: CustomRequest<Params, Result>, handler: (params: Params) => Result | Promise<Result>): void {
   // vscode-jsonrpc cannot check a generic result against its handler type; `request` already ties the two together.
   connection.onRequest(request.method, (params: Params): unknown => handler(params));
 }
@@ -200,6 +208,16 @@ function registerCustomRequests({ connection, host, guarded }: Registration): vo
   onCustomRequest(connection, catalogueDocumentRequest, ({ uri }) => guarded('catalogueDocument', null, () => catalogueDocument(host.index(), uri)));
   onCustomRequest(connection, amendedTextRequest, ({ uri }) => guarded('amendedText', null, () => amendedText(host.index(), uri)));
   onCustomRequest(connection, redlineRequest, ({ uri, title }) => guarded('redline', null, () => redline(host.index(), uri, title)));
+}
+
+/** A consolidation's preview, and Word in and out: answers for the client to show or write. */
+function registerDraftRequests({ connection, host, guarded }: Registration): void {
+  onCustomRequest(connection, consolidationPreviewRequest, ({ uri }) => guarded('consolidationPreview', null, () => consolidationPreview(host.index(), uri)));
+  onCustomRequest(connection, exportWordRequest, ({ uri }) => exportWord(host.index(), uri).catch((error: unknown): WordExport => {
+    connection.console.error(`[sec] exportWord failed: ${describeError(error)}`);
+    return { problems: [], error: 'The export failed; see the SEC Language Server output.' };
+  }));
+  onCustomRequest(connection, importWordRequest, (params) => guarded('importWord', { problems: [], error: 'The import failed; see the SEC Language Server output.' }, () => importWord(host.index(), params)));
 }
 
 /** Code lenses: listed at once, each counted when the editor resolves it; see RegisteredFeatures for the refresh. */

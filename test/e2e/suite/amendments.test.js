@@ -11,6 +11,8 @@ const vscode = require('vscode');
 const { waitFor, screenshot, openWorkspaceFile, sleep, diagnosticCode, workspacePath, ensureAutoSaveOff } = require('./helpers');
 
 const DRAFT = 'amendments/secmp0099-draft.sec';
+/** The second example draft: its conflict with DRAFT is its only warning. */
+const SECOND_DRAFT = 'amendments/mp101-draft.sec';
 const SECTION_H = 'section-h-dcc-services.sec';
 const SECTION_X = 'section-x-transition.sec';
 const SERVER_TIMEOUT_MS = 20000;
@@ -78,12 +80,22 @@ function isSequential(part) {
  * defined once and never written in deleted text or comments (so every written occurrence is
  * renamed). Returns its definition and the files that contain it.
  */
+/**
+ * Is the clause an end of a written range somewhere ("H10.9 to H10.13", "H10.9-H10.13")? Given
+ * a number past the other end, the range would be inverted, which rename refuses by design.
+ */
+function endsARange(raw, id) {
+  const written = escapeRegExp(id);
+  return new RegExp(`(?<![A-Za-z0-9.])${written}\\s*(?:to|-|\u2013)\\s*[A-Z]\\d|[A-Z]\\d[\\dA-Z.]*\\s*(?:to|-|\u2013)\\s*${written}(?![A-Za-z0-9]|\\.\\d)`).test(raw);
+}
+
 function clauseCitedFromOtherFiles(minOtherFiles) {
   const files = secFiles().map((file) => ({ file, raw: readDisk(file) }));
   const definitions = clauseDefinitions();
   let best = null;
   for (const definition of definitions) {
     if (definitions.filter((d) => d.id === definition.id).length !== 1) continue;
+    if (files.some(({ raw }) => endsARange(raw, definition.id))) continue;
     if (files.some(({ raw }) => countToken(raw, definition.id) !== countToken(liveText(raw), definition.id))) continue;
     const citing = files.filter(({ file, raw }) => file !== definition.file && countToken(raw, definition.id) > 0).map(({ file }) => file);
     if (citing.length >= minOtherFiles && (!best || citing.length > best.citing.length)) best = { ...definition, citing };
@@ -460,11 +472,13 @@ describe('SEC amendments: renumbering and amendment commands', function () {
 
   // (In a describe of its own so that mocha runs it last, after the nested describes above.)
   describe('afterwards', () => {
-    it('leaves no document dirty and no error or warning outside the draft', async () => {
+    it('leaves no document dirty and no error or warning outside the draft (but the second draft\'s side of their conflict)', async () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       const draft = await openWorkspaceFile(DRAFT);
+      const second = vscode.Uri.file(workspacePath(SECOND_DRAFT)).toString();
+      const expected = (uri, d) => uri.toString() === second && diagnosticCode(d) === 'amendment-conflict';
       const outside = () => vscode.languages.getDiagnostics()
-        .filter(([uri, ds]) => uri.toString() !== draft.uri.toString() && ds.some(ERROR_OR_WARNING))
+        .filter(([uri, ds]) => uri.toString() !== draft.uri.toString() && ds.some((d) => ERROR_OR_WARNING(d) && !expected(uri, d)))
         .map(([uri]) => uri.toString());
       try {
         await waitFor(() => outside().length === 0, { timeoutMs: SERVER_TIMEOUT_MS, message: 'no error/warning outside the draft' });

@@ -32,7 +32,8 @@ const KNOWN_NAMES: readonly NameEntry[] = [
 const SECTION_LINE = /^Section ([A-Z]): (.+)$/;
 const PART_LINE = /^([A-Z])(\d{1,2}[A-Z]?)\s+(.+)$/;
 const DOCUMENT_LINE = /^(Schedule|Appendix) (\d{1,2}|[A-Z]{1,2}):? (.+?)(?: Version (\d+(?:\.\d+)*))?$/;
-const HISTORY_ROW = /^\s*(\d+\.\d+)\s+(\d{1,2} [A-Z][a-z]+ \d{4})\s*(.*)$/;
+/** A row of the Version Control table: its version, its implementation date, then the start of its reason. */
+export const HISTORY_ROW = /^\s*(\d+\.\d+)\s+(\d{1,2} [A-Z][a-z]+ \d{4})\s*(.*)$/;
 
 function clean(line: string): string {
   return line.replace(/\s+/g, ' ').trim();

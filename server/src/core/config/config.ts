@@ -43,6 +43,8 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'duplicate-number', 'numbering-order', 'invalid-config', 'malformed-change', 'reference-to-deleted', 'instruction-text-not-found', 'file-too-large',
   'not-in-catalogue',
   'range-too-wide',
+  'amendment-base-mismatch',
+  'amendment-conflict',
 ];
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];

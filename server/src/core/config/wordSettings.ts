@@ -1,6 +1,9 @@
 // The "word" setting of sec.config.json: who the tracked changes and comments of an exported
 // Word document are by, and when. `--author` and `--date` on the command line come first.
 
+/** Whose the tracked changes are when neither --author nor sec.config.json says. */
+export const DEFAULT_WORD_AUTHOR = 'SEC Language Tools';
+
 export interface WordSettings {
   author?: string;
   /** ISO 8601 in Word's form: 2026-03-31T00:00:00Z. */

@@ -7,7 +7,7 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { SecConfig, SeveritySetting } from '../config/config';
 import { isParagraphId } from '../model/ids';
-import type { DiagnosticCode, ParsedDocument, ReferenceWindow } from '../model/types';
+import type { DiagnosticCode, ParsedDocument, Reference, ReferenceWindow } from '../model/types';
 import { parseDocument } from '../parse/parseDocument';
 import { reparse, ReparseChange, TextEdit } from '../parse/reparse';
 import type { WorkspaceDefinition } from '../resolve/statuses';
@@ -67,6 +67,10 @@ export class EditorIndex extends IndexBase {
     return resolution;
   }
 
+  referencesOf(uri: string): readonly Reference[] {
+    return this.files.get(uri)?.parsed.references ?? [];
+  }
+
   /** `edit`: where the file's previous text changed (an editor's change), so that only the lines around it are read again. */
   updateFile(uri: string, text: string, edit?: TextEdit): string[] {
     // An editor opening a file sends the text the index already has from disk: nothing changes.
@@ -84,6 +88,7 @@ export class EditorIndex extends IndexBase {
     if (!previous) return [];
     this.checker.forget();
     this.files.delete(uri);
+    this.noteFile(uri, undefined);
     const changed = this.replaceDefinitions(uri, previous, undefined);
     changed.push(...this.deletions.replace(uri, previous.parsed, undefined));
     const affected = this.afterChange(uri, false, changed);
@@ -120,6 +125,7 @@ export class EditorIndex extends IndexBase {
     const previous = this.files.get(uri);
     const next = summarize(uri, parsed, { citing: previous && change?.sameTargets ? previous.dependsOn : undefined });
     this.files.set(uri, next);
+    this.noteFile(uri, next);
     const changed = change && previous ? this.redefine(uri, next, change) : this.replaceDefinitions(uri, previous, next);
     for (const id of renumbered) {
       if (!next.unitOf(id)) this.removeDefinition(id, uri);

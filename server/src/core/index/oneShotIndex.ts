@@ -9,6 +9,7 @@
 //   - the paragraphs of Section clauses are read when first cited (paragraphsOnDemand.ts).
 
 import { CitationScan, parseForCheck, scanCitations } from '../parse/parseDocument';
+import type { Reference } from '../model/types';
 import { entry } from '../resolve/checker';
 import { DocumentDefinitions } from './documentDefinitions';
 import { FileSummary, summarize } from './summary';
@@ -35,6 +36,12 @@ export class OneShotIndex extends IndexBase {
     return { uri, references, diagnostics };
   }
 
+  /** The file's citations, scanned afresh (they are not kept). */
+  referencesOf(uri: string): readonly Reference[] {
+    const scan = this.citations.get(uri);
+    return scan ? scanCitations(scan, this.names).references : [];
+  }
+
   /**
    * Loads a file. Nothing resolved is kept, so no other file has a resolution to refresh:
    * the answer is the file alone (listing every file on each load made loading quadratic).
@@ -55,6 +62,7 @@ export class OneShotIndex extends IndexBase {
     this.files.set(uri, summary);
     this.lookup.set(summary);
     this.deletions.replace(uri, previous?.parsed, summary.parsed);
+    this.noteFile(uri, summary);
     return [uri];
   }
 
@@ -76,6 +84,7 @@ export class OneShotIndex extends IndexBase {
     this.citations.delete(uri);
     this.lookup.delete(uri);
     this.deletions.replace(uri, previous.parsed, undefined);
+    this.noteFile(uri, undefined);
     return [];
   }
 

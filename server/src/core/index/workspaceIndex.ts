@@ -7,11 +7,15 @@
 // the configuration, the deletions and the checker (core/resolve/checker.ts) are common and
 // live here.
 
+import type { Baseline } from '../amend/analysis';
+import { compareVersions } from '../amend/draftChecks';
+import { Draft, readDraft } from '../amend/draft';
 import type { Catalogue } from '../catalogue/catalogue';
+import { readVersionControl, VersionControlTable } from '../catalogue/versionControl';
 import { defaultConfig, SecConfig, SeveritySetting } from '../config/config';
 import { clauseOfParagraph, isParagraphId } from '../model/ids';
 import { MAX_FILE_SIZE } from '../model/limits';
-import type { CoreDiagnostic, DiagnosticCode, ParsedDocument } from '../model/types';
+import type { CoreDiagnostic, DiagnosticCode, ParsedDocument, Reference } from '../model/types';
 import { DocumentNames } from '../parse/documentNames';
 import type { TextEdit } from '../parse/reparse';
 import { Checker, CheckSources } from '../resolve/checker';
@@ -54,8 +58,16 @@ export interface WorkspaceIndex {
   textOf(id: string): string | undefined;
   /** Files whose tracked changes delete an id. */
   deletedBy(id: string): readonly string[];
+  /** The drafts of the workspace (files with amendment instructions), in the order of their URIs. */
+  drafts(): readonly Draft[];
+  /** A unit as the Code has it: its first definition in a file that is not a draft. */
+  baselineOf(id: string): Baseline | undefined;
+  /** What the drafts' changes come to against the baseline, and the pairs of them that meet. */
+  readonly amendments: Checker['amendments'];
   /** A file's references, resolved, and its diagnostics. */
   resolve(uri: string): FileResolution;
+  /** A file's references, unresolved. */
+  referencesOf(uri: string): readonly Reference[];
   /**
    * Adds or replaces a file; returns the URIs whose resolution may have changed. `edit`, if
    * known, says where the previous text changed (an index may re-read only the lines around it).
@@ -92,6 +104,10 @@ export abstract class IndexBase implements WorkspaceIndex {
   protected severities: Partial<Record<DiagnosticCode, SeveritySetting>>;
   protected names: DocumentNames;
   protected checker: Checker;
+  /** Files with amendment instructions, as drafts; and the Version Control tables the workspace's text has. */
+  private readonly draftsByUri = new Map<string, Draft>();
+  private draftList: Draft[] | null = null;
+  private readonly versionTables = new Map<string, VersionControlTable>();
   /** The catalogue to use when the configuration's "catalogue" is on. */
   private knownCatalogue: Catalogue | null;
 
@@ -104,6 +120,7 @@ export abstract class IndexBase implements WorkspaceIndex {
   }
 
   abstract resolve(uri: string): FileResolution;
+  abstract referencesOf(uri: string): readonly Reference[];
   abstract updateFile(uri: string, text: string, edit?: TextEdit): string[];
   abstract removeFile(uri: string): string[];
   /** Parses a file again with the current document names (they changed). */
@@ -170,6 +187,42 @@ export abstract class IndexBase implements WorkspaceIndex {
     return this.deletions.of(id) ?? [];
   }
 
+  get amendments(): Checker['amendments'] {
+    return this.checker.amendments;
+  }
+
+  drafts(): readonly Draft[] {
+    this.draftList ??= [...this.draftsByUri.keys()].sort().map((uri) => this.draftsByUri.get(uri)!);
+    return this.draftList;
+  }
+
+  baselineOf(id: string): Baseline | undefined {
+    for (const definition of this.definitionsOf(id)) {
+      const summary = this.draftsByUri.has(definition.uri) ? undefined : this.files.get(definition.uri);
+      if (summary) return { uri: definition.uri, text: summary.parsed.text, unit: definition.unit };
+    }
+    return undefined;
+  }
+
+  /** The latest version the workspace's Version Control tables name. */
+  protected workspaceVersion(): string | undefined {
+    let latest: string | undefined;
+    for (const table of this.versionTables.values()) if (latest === undefined || compareVersions(table.version, latest) > 0) latest = table.version;
+    return latest;
+  }
+
+  /** Keeps the drafts and Version Control tables as a file is stored (`summary`) or removed (undefined); both indexes call it. */
+  protected noteFile(uri: string, summary: FileSummary | undefined): void {
+    const draft = summary && summary.parsed.instructions.length > 0 ? readDraft(uri, summary.parsed, (offset) => summary.lines.positionAt(offset).line + 1) : null;
+    if (draft || this.draftsByUri.has(uri)) this.draftList = null;
+    if (draft) this.draftsByUri.set(uri, draft);
+    else this.draftsByUri.delete(uri);
+    const text = summary?.parsed.text;
+    const table = text !== undefined && text.includes('Version Control') ? readVersionControl(text) : null;
+    if (table) this.versionTables.set(uri, table);
+    else this.versionTables.delete(uri);
+  }
+
   setConfig(config: SecConfig, severities?: Partial<Record<DiagnosticCode, SeveritySetting>>, catalogue = this.knownCatalogue): string[] {
     const namesChanged = JSON.stringify(config.aliases) !== JSON.stringify(this.config.aliases) ||
       config.catalogue !== this.config.catalogue || catalogue !== this.knownCatalogue;
@@ -209,6 +262,10 @@ export abstract class IndexBase implements WorkspaceIndex {
       exists: (id) => this.firstDefinitionOf(id) !== undefined,
       definitionsOf: (id) => this.definitionsOf(id),
       siblingsOf: (id) => this.siblingsOf(id),
+      drafts: () => this.drafts(),
+      draftOf: (uri) => this.draftsByUri.get(uri),
+      baselineOf: (id) => this.baselineOf(id),
+      workspaceVersion: () => this.workspaceVersion(),
     };
     return new Checker(sources, {
       catalogue: this.catalogue,

@@ -113,7 +113,9 @@ export type DiagnosticCode =
   | 'instruction-text-not-found'
   | 'file-too-large'
   | 'not-in-catalogue'
-  | 'range-too-wide';
+  | 'range-too-wide'
+  | 'amendment-base-mismatch'
+  | 'amendment-conflict';
 
 export interface CoreDiagnostic {
   start: number;
@@ -123,6 +125,11 @@ export interface CoreDiagnostic {
   message: string;
   /** Machine-readable facts for quick fixes (replacement id, real title...). */
   data?: Record<string, unknown>;
+  /**
+   * This severity, not the code's: a setting can only turn it off. Two drafts that apply
+   * cleanly together are information whatever severity their code's conflicts are given.
+   */
+  fixedSeverity?: boolean;
 }
 
 /** Where an in-place re-parse replaced references: `removed` old ones after the first `before`, by `added` new ones. */
@@ -132,9 +139,12 @@ export interface ReferenceWindow {
   added: number;
 }
 
-export type InstructionKind = 'insert' | 'delete' | 'replace' | 'renumber';
+export type InstructionKind = 'insert' | 'delete' | 'replace' | 'renumber' | 'amend';
 
-/** An amendment instruction written in prose ("Insert new Section H4.3A after Section H4.3"). */
+/**
+ * An amendment instruction written in prose ("Insert new Section H4.3A after Section H4.3"), or
+ * one that introduces text ("Amend Section H4.10 as follows:", then the unit in CriticMarkup).
+ */
 export interface Instruction {
   kind: InstructionKind;
   start: number;
@@ -154,6 +164,14 @@ export interface Instruction {
   findStart?: number;
   findEnd?: number;
   replacement?: string;
+  /** delete: the unit stays, its text replaced by "[Not used]" ("Delete Section X5.3 and replace it with [Not used]"). */
+  notUsed?: boolean;
+  /**
+   * The text the instruction introduces (amend; insert and delete written with a colon): the
+   * amended unit in CriticMarkup, or the new unit. Offsets of its first and last character.
+   */
+  bodyStart?: number;
+  bodyEnd?: number;
 }
 
 /** Where a document's text starts: a heading, or the file's start. */

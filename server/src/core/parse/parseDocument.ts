@@ -3,7 +3,7 @@
 // defines and cites nothing, inserted text does.
 
 import type { CoreDiagnostic, DocumentContext, Instruction, ParsedDocument, Reference } from '../model/types';
-import { afterView, beforeView, hasChangeMarkup, scanChanges } from '../text/criticMarkup';
+import { afterView, beforeView, ChangeSpan, hasChangeMarkup, scanChanges } from '../text/criticMarkup';
 import { DocumentNames } from './documentNames';
 import { withLineFeeds } from './lines';
 import { MAX_REFERENCES_PER_FILE, MAX_UNITS_PER_FILE } from '../model/limits';
@@ -24,6 +24,8 @@ export interface CitationScan {
   text: string;
   contexts: readonly DocumentContext[];
   skip: ReadonlyArray<{ start: number; end: number }>;
+  /** The document's instructions, read with its units (a one-shot check needs every draft's before checking any file). */
+  instructions: Instruction[];
 }
 
 export interface Citations {
@@ -56,6 +58,11 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
   return parsed;
 }
 
+/** A text's references alone: its units read only as far as its citations need them. */
+export function referencesIn(source: string, names: DocumentNames): Reference[] {
+  return scanCitations(parseUnits(source, true).citations, names).references;
+}
+
 /** What a file defines, its citations left for later (a one-shot check: see DeferredParse). */
 export function parseForCheck(source: string): DeferredParse {
   return parseUnits(source, true);
@@ -66,8 +73,10 @@ function parseUnits(written: string, deferParagraphs: boolean): DeferredParse {
   const source = withLineFeeds(written);
   let text = source;
   let before: string | null = null;
+  let spans: ChangeSpan[] = [];
   if (hasChangeMarkup(source)) {
     const changes = scanChanges(source);
+    spans = changes.spans;
     text = afterView(source, changes.spans);
     if (changes.spans.some((span) => span.kind !== 'comment')) before = beforeView(source, changes.spans);
     for (const problem of changes.malformed) {
@@ -79,13 +88,14 @@ function parseUnits(written: string, deferParagraphs: boolean): DeferredParse {
   const structure = parseStructure(text, { paragraphsOnDemand: onDemand });
   if (structure.overBudget) return overBudget(written, text, diagnostics);
   const deleted = before === null ? [] : compareReadings(before, structure);
+  const instructions = parseInstructions(text, source, spans);
   const parsed: ParsedDocument = {
     text: written,
-    instructions: [],
+    instructions,
     units: structure.units,
     definitions: [],
     references: [],
-    diagnostics: diagnostics.concat(structure.diagnostics),
+    diagnostics: diagnostics.concat(outsideBodies(structure.diagnostics, instructions)),
     contents: structure.contents,
     contexts: structure.contexts,
     firstDefinitions: structure.firstDefinitions,
@@ -95,8 +105,25 @@ function parseUnits(written: string, deferParagraphs: boolean): DeferredParse {
     text,
     contexts: structure.contexts,
     skip: [...structure.contents, ...structure.headingLabels].sort((a, b) => a.start - b.start),
+    instructions,
   };
   return { parsed, citations, paragraphs: onDemand ? new ParagraphsOnDemand(parsed) : null };
+}
+
+/**
+ * The numbers a draft quotes in the text its instructions introduce are the Code's, quoted in
+ * whatever order the draft takes them: no numbering sequence of the draft's own to check.
+ */
+function outsideBodies(diagnostics: CoreDiagnostic[], instructions: readonly Instruction[]): CoreDiagnostic[] {
+  const bodies = instructions.filter((instruction) => instruction.bodyStart !== undefined).sort((a, b) => a.bodyStart! - b.bodyStart!);
+  if (bodies.length === 0) return diagnostics;
+  const starts = bodies.map((instruction) => instruction.bodyStart!);
+  // The body that could hold an offset is the last to start at or before it: one search per diagnostic.
+  const inBody = (offset: number): boolean => {
+    const at = firstAtOrAfter(starts, offset + 1) - 1;
+    return at >= 0 && offset < bodies[at].bodyEnd!;
+  };
+  return diagnostics.filter((diagnostic) => diagnostic.code !== 'numbering-order' || !inBody(diagnostic.start));
 }
 
 /** A file that makes too many units to hold (MAX_UNITS_PER_FILE): reported, and nothing of it checked. */
@@ -106,7 +133,7 @@ function overBudget(written: string, text: string, problems: CoreDiagnostic[]): 
     text: written, instructions: [], units: [], definitions: [], references: [], contents: [], contexts: [], firstDefinitions: new Map(), deleted: [],
     diagnostics: [...problems, { start: 0, end: 0, severity: 'warning', code: 'file-too-large', message }],
   };
-  return { parsed, citations: { text, contexts: [], skip: [] }, paragraphs: null };
+  return { parsed, citations: { text, contexts: [], skip: [], instructions: [] }, paragraphs: null };
 }
 
 /** What only the old reading defines is deleted; what only the new one defines is marked inserted. */
@@ -133,7 +160,7 @@ export function scanCitations(scan: CitationScan, names: DocumentNames): Citatio
     const message = `This file cites more than ${MAX_REFERENCES_PER_FILE.toLocaleString('en-GB')} references (lists and ranges counted by member): its citations are not checked. Split it, or check that it is a drafting file.`;
     return { references: [], instructions: [], problems: [{ start: 0, end: 0, severity: 'warning', code: 'file-too-large', message }] };
   }
-  const instructions = parseInstructions(scan.text);
+  const instructions = scan.instructions;
   return { references: instructions.length > 0 ? withoutNewNumbers(found, instructions) : found, instructions, problems: [] };
 }
 

@@ -11,6 +11,7 @@
 import type { CoreDiagnostic, DefinedTerm, ParsedDocument, Reference, ReferenceWindow, Unit } from '../model/types';
 import { hasChangeMarkup } from '../text/criticMarkup';
 import { parseDefinitions } from './definitions';
+import { INSTRUCTION_VERBS } from './instructions';
 import { ChangedSpan, EditedLines, editedLines } from './editedLines';
 import { lastUnitBefore } from './resumedClassifier';
 import { isLineBreak, lineNumbersAt, lineStartAt, newLineSpan, readLine, hasLoneCarriageReturn } from './lines';
@@ -24,7 +25,6 @@ import { applyRenumbering, renumbering } from './renumbering';
 import { documentLookup } from './structure';
 
 const HEADING_KINDS = new Set(['section', 'schedule', 'appendix', 'modification']);
-const INSTRUCTION_VERBS = /Insert|Delete|replace|Renumber/;
 const BULLET_LINE = /(?:^|\n)[ \t]*[\u2022\u00b7\u25aa\u25e6*-]/;
 /** A markup opener ("{++") that overlaps an edit reaches this many characters beyond it, at most. */
 const MARKUP_OPENER_REACH = 2;

@@ -451,8 +451,9 @@ export class StructureParser extends LineClassifier {
     const earlier = this.firstDefinitions.get(id);
     if (earlier === undefined) {
       this.firstDefinitions.set(id, index);
-    } else if (kind !== 'paragraph') {
-      // A repeated paragraph label (a list restarted by mistake) keeps the first, silently.
+    } else if (kind !== 'paragraph' && this.units[index].labelStart !== this.units[index].labelEnd) {
+      // A repeated paragraph label (a list restarted by mistake) keeps the first, silently; so does a Part
+      // implied again by its clauses (a draft quotes clauses of several Parts in turn).
       this.diagnostics.push(duplicateNumber(this.units[index], this.units[earlier], this.unitLines[earlier - this.firstUnit]));
     }
   }

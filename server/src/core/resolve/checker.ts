@@ -9,13 +9,14 @@ import type { ConfigDeprecation, SeveritySetting } from '../config/config';
 import { parentId } from '../model/ids';
 import type { CoreDiagnostic, DiagnosticCode, Instruction, Reference } from '../model/types';
 import type { DocumentNames } from '../parse/documentNames';
+import { AmendmentCheckSources, AmendmentChecks } from '../amend/draftChecks';
 import { applySeverities, referenceDiagnostics, ResolvedReference } from './diagnostics';
 import { instructionDiagnostics, InstructionSources } from './instructions';
 import { resolveReference, ResolverSources, resolveTarget } from './resolver';
 import type { Resolution, WorkspaceDefinition } from './statuses';
 
 /** What the checker asks of the workspace. */
-export interface CheckSources extends InstructionSources {
+export interface CheckSources extends InstructionSources, AmendmentCheckSources {
   /** The definition that counts (paragraphs included). */
   definitionOf: (id: string) => WorkspaceDefinition | undefined;
   deletedBy: (id: string) => readonly string[] | undefined;
@@ -40,8 +41,11 @@ export class Checker {
   private readonly byTarget = new Map<string, Resolution>();
   private readonly titlesByTarget = new Map<string, readonly string[]>();
   private readonly resolverSources: ResolverSources;
+  /** The drafts' own checks: whether each still applies, and their conflicts. */
+  readonly amendments: AmendmentChecks;
 
   constructor(private readonly sources: CheckSources, private readonly settings: CheckSettings) {
+    this.amendments = new AmendmentChecks(sources, settings.catalogue?.version);
     this.resolverSources = {
       workspace: sources.definitionOf,
       deletedBy: sources.deletedBy,
@@ -55,6 +59,7 @@ export class Checker {
   forget(): void {
     this.byTarget.clear();
     this.titlesByTarget.clear();
+    this.amendments.forget();
   }
 
   resolve(reference: Reference): Resolution {
@@ -84,8 +89,12 @@ export class Checker {
 
   /** The diagnostics of the file `uri`: its parse's own, its references' and its instructions', by offset, severities applied. */
   diagnostics(uri: string, parseProblems: readonly CoreDiagnostic[], references: readonly ResolvedReference[], instructions: readonly Instruction[]): CoreDiagnostic[] {
-    const found = referenceDiagnostics(references, (target) => this.titlesOf(target));
-    if (instructions.length > 0) found.push(...instructionDiagnostics(instructions, this.sources, uri));
+    let found = referenceDiagnostics(references, (target) => this.titlesOf(target));
+    if (instructions.length > 0) {
+      // "Delete Section X5.3:" over the clause struck through names what it deletes: that is no citation of deleted text.
+      found = found.filter((diagnostic) => diagnostic.code !== 'reference-to-deleted' || !instructions.some(({ targetStart }) => diagnostic.start <= targetStart && targetStart < diagnostic.end));
+      found.push(...instructionDiagnostics(instructions, this.sources, uri), ...this.amendments.diagnostics(uri));
+    }
     return applySeverities(parseProblems.concat(found), this.settings.severities).sort((a, b) => a.start - b.start);
   }
 

@@ -18,4 +18,6 @@ export const CODE_SUMMARIES: Record<DiagnosticCode, string> = {
   'instruction-text-not-found': 'An amendment instruction quotes words that do not occur in its target.',
   'file-too-large': 'A file above 32 MB is not checked.',
   'range-too-wide': 'A range too wide to expand is checked by its two ends only.',
+  'amendment-base-mismatch': 'A draft\'s text of a unit is not the unit\'s text in the workspace: the Code has moved on since it was drafted.',
+  'amendment-conflict': 'Two drafts change the same unit in ways that cannot both be applied.',
 };

@@ -23,6 +23,8 @@ export const DEFAULT_SEVERITIES: Record<DiagnosticCode, SeveritySetting> = {
   'file-too-large': 'warning',
   'not-in-catalogue': 'warning',
   'range-too-wide': 'information',
+  'amendment-base-mismatch': 'warning',
+  'amendment-conflict': 'warning',
 };
 
 export interface ResolvedReference {
@@ -148,7 +150,7 @@ export function applySeverities(
   for (const diagnostic of diagnostics) {
     const setting = overrides[diagnostic.code] ?? DEFAULT_SEVERITIES[diagnostic.code];
     if (setting === 'off') continue;
-    result.push(setting === diagnostic.severity ? diagnostic : { ...diagnostic, severity: setting });
+    result.push(setting === diagnostic.severity || diagnostic.fixedSeverity ? diagnostic : { ...diagnostic, severity: setting });
   }
   return result;
 }
