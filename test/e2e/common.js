@@ -28,6 +28,7 @@ function hoverText(hovers) {
 /** The examples' files the suites open, relative to the workspace folder. */
 const EXAMPLES = {
   draft: 'amendments/secmp0099-draft.sec',
+  secondDraft: 'amendments/mp101-draft.sec',
   sectionH: 'section-h-dcc-services.sec',
   sectionX: 'section-x-transition.sec',
   appendixAK: 'appendix-ak-svtad.sec',

@@ -5,9 +5,10 @@
 'use strict';
 const vscode = require('vscode');
 const { assert, openWorkspaceFile, waitFor } = require('./helpers');
+const { EXAMPLES, EXPECTED_PROBLEMS } = require('../common');
 
-const DRAFT = 'amendments/secmp0099-draft.sec';
-const PROBLEMS = 6; // the draft's deliberate errors and warnings (examples/README.md)
+const DRAFT = EXAMPLES.draft;
+const PROBLEMS = EXPECTED_PROBLEMS.length; // the draft's deliberate errors and warnings (examples/README.md)
 const RUNS = 5;
 
 /* global WorkerGlobalScope */
