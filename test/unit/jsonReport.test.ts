@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { runCheck } from '../../server/src/cli/checkCommand';
 import { displayPath, FileReport, jsonEntry } from '../../server/src/cli/fileReports';
-import type { CoreDiagnostic } from '../../server/src/core/model/types';
+import type { CoreDiagnostic, DefinedTerm } from '../../server/src/core/model/types';
 import type { ResolvedReference } from '../../server/src/core/resolve/diagnostics';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 
@@ -17,6 +17,8 @@ function stringifiedEntry(report: FileReport, cwd: string): string {
   const entry = {
     path: displayPath(report.path, cwd),
     references: report.references.map(({ reference, resolution }) => ({ text: reference.text, range: index.rangeOf(reference), target: resolution.target, status: resolution.status })),
+    definitions: (report.definitions ?? []).map((d) => ({ term: d.term, range: index.rangeOf(d), scope: d.scope?.id ?? 'code' })),
+    termUses: (report.termUses ?? []).map((use) => ({ text: report.text.slice(use.start, use.end), range: index.rangeOf(use), term: use.term })),
     diagnostics: report.diagnostics.map((d) => ({ range: index.rangeOf(d), severity: d.severity, code: d.code, message: d.message })),
   };
   return `    ${JSON.stringify(entry, null, 2).replace(/\n/g, '\n    ')}`;
@@ -39,6 +41,10 @@ describe('secls check --json, streamed', () => {
       diagnostics: fc.array(fc.record({ span: span(text), message: anyText }).map(({ span: at, message }) => ({
         ...at, severity: 'error', code: 'broken-reference', message,
       }) as CoreDiagnostic), { maxLength: 3 }),
+      definitions: fc.array(fc.record({ span: span(text), term: anyText, scope: fc.option(anyText, { nil: undefined }) }).map(({ span: at, term, scope }) => ({
+        ...at, term, definitionEnd: at.end, form: 'table', ...(scope === undefined ? {} : { scope: { id: scope, start: 0, end: 0 } }),
+      }) as DefinedTerm), { maxLength: 3 }),
+      termUses: fc.array(fc.record({ span: span(text), term: anyText }).map(({ span: at, term }) => ({ ...at, term })), { maxLength: 3 }),
     }));
     fc.assert(fc.property(report, (generated) => {
       assert.equal([...jsonEntry(generated, '/w')].join(''), stringifiedEntry(generated, '/w'));

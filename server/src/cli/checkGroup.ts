@@ -56,7 +56,8 @@ export class CheckGroup {
   *reports(): Generator<FileReport> {
     for (const file of this.checked) {
       const resolution = this.index.resolve(file);
-      yield { path: file, text: this.index.summary(file)!.parsed.text, references: resolution.references, diagnostics: resolution.diagnostics };
+      const { parsed } = this.index.summary(file)!;
+      yield { path: file, text: parsed.text, references: resolution.references, diagnostics: resolution.diagnostics, definitions: parsed.definitions, termUses: resolution.termUses };
     }
   }
 }

@@ -1,7 +1,8 @@
 // One file's part of the `secls check` output, and the counts behind the summary line:
 // files are formatted one by one as they are resolved, and written out as they are (output.ts).
 
-import type { CoreDiagnostic, Severity } from '../core/model/types';
+import type { CoreDiagnostic, DefinedTerm, Severity } from '../core/model/types';
+import type { TermUse } from '../core/resolve/termMatcher';
 import type { ResolvedReference } from '../core/resolve/diagnostics';
 import type { ReferenceStatus } from '../core/resolve/statuses';
 import { LineIndex, OffsetRange, Position } from '../core/text/lineIndex';
@@ -12,6 +13,9 @@ export interface FileReport {
   text: string;
   references: readonly ResolvedReference[];
   diagnostics: CoreDiagnostic[];
+  /** The terms the file defines, and its uses of defined terms (absent: none, as for a configuration's report). */
+  definitions?: readonly DefinedTerm[];
+  termUses?: readonly TermUse[];
 }
 
 export const STATUSES: readonly ReferenceStatus[] = ['ok', 'unverified', 'broken', 'deprecated', 'external', 'ambiguous'];
@@ -72,6 +76,16 @@ function referenceJson(index: LineIndex, { reference, resolution }: ResolvedRefe
     `${target}          "status": ${json(resolution.status)}\n        }`;
 }
 
+function definitionJson(index: LineIndex, definition: DefinedTerm): string {
+  return `        {\n          "term": ${json(definition.term)},\n          "range": ${rangeJson(index, definition, '          ')},\n` +
+    `          "scope": ${json(definition.scope?.id ?? 'code')}\n        }`;
+}
+
+function termUseJson(index: LineIndex, text: string, use: TermUse): string {
+  return `        {\n          "text": ${json(text.slice(use.start, use.end))},\n          "range": ${rangeJson(index, use, '          ')},\n` +
+    `          "term": ${json(use.term)}\n        }`;
+}
+
 function diagnosticJson(index: LineIndex, diagnostic: CoreDiagnostic): string {
   return `        {\n          "range": ${rangeJson(index, diagnostic, '          ')},\n          "severity": ${json(diagnostic.severity)},\n` +
     `          "code": ${json(diagnostic.code)},\n          "message": ${json(diagnostic.message)}\n        }`;
@@ -97,6 +111,10 @@ export function* jsonEntry(report: FileReport, cwd: string): Generator<string> {
   const index = new LineIndex(report.text);
   yield `    {\n      "path": ${json(displayPath(report.path, cwd))},\n      "references": `;
   yield* arrayJson(report.references, (entry) => referenceJson(index, entry));
+  yield ',\n      "definitions": ';
+  yield* arrayJson(report.definitions ?? [], (definition) => definitionJson(index, definition));
+  yield ',\n      "termUses": ';
+  yield* arrayJson(report.termUses ?? [], (use) => termUseJson(index, report.text, use));
   yield ',\n      "diagnostics": ';
   yield* arrayJson(report.diagnostics, (diagnostic) => diagnosticJson(index, diagnostic));
   yield '\n    }';

@@ -6,6 +6,7 @@ import { runApply, runRedline } from './changeCommands';
 import { parseCheckArguments } from './checkArguments';
 import { runCheck } from './checkCommand';
 import { runConflicts } from './conflictsCommand';
+import { runTerms } from './termsCommand';
 import { runConsolidate } from './consolidateCommand';
 import { reported } from './reported';
 import { isWordCommand, WORD_USAGE } from './wordUsage';
@@ -19,6 +20,8 @@ const USAGE = `Usage: secls check [--format text|json|sarif|github] [--no-catalo
                                         (or a folder of them) into a catalogue for sec.config.json
        secls catalogue show TARGET      what the catalogue in use here knows of a target
        secls conflicts [PATH...]        list every pair of drafts' changes to the same unit
+       secls terms [PATH...] [--json]   list the defined terms: where each is defined, where
+                                        it applies, how many times it is used
        secls consolidate BASELINE_DIR DRAFT... -o OUT_DIR [--version 6.20] [--date 2026-12-31] [--reason TEXT]
                                         apply the drafts, in order, to a copy of the baseline
 ${WORD_USAGE}
@@ -39,7 +42,7 @@ Options:
 
 Exit status: 0 no errors, 1 errors found, 2 usage error or a path that could not be read
 (the other files are still checked).
-conflicts: 0 no conflict, 1 conflicts found, 2 usage error.
+conflicts: 0 no conflict, 1 conflicts found, 2 usage error. terms: 0, 2 usage error.
 consolidate: 0 written, 1 written but references to removed units remain, 2 usage error,
 3 refused: a draft does not apply or two drafts conflict (nothing written).
 export/import: 0 written, 1 written with malformed changes, 2 refused (nothing written).`;
@@ -75,10 +78,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const commands: Record<string, (cwd: string, args: string[]) => { output: string; exitCode: number }> = {
-    apply: runApply, redline: runRedline, catalogue: runCatalogue, conflicts: runConflicts, consolidate: runConsolidate,
+    apply: runApply, redline: runRedline, catalogue: runCatalogue, conflicts: runConflicts, consolidate: runConsolidate, terms: runTerms,
   };
   if (Object.hasOwn(commands, command)) {
-    if ((command === 'conflicts' || command === 'consolidate') && (rest.includes('-h') || rest.includes('--help'))) {
+    if ((command === 'conflicts' || command === 'consolidate' || command === 'terms') && (rest.includes('-h') || rest.includes('--help'))) {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }

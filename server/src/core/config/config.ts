@@ -45,6 +45,10 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'range-too-wide',
   'amendment-base-mismatch',
   'amendment-conflict',
+  'duplicate-definition',
+  'term-case-mismatch',
+  'near-miss-term',
+  'unused-definition',
 ];
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];

@@ -16,7 +16,7 @@ import { DefinitionMap } from './definitionMap';
 import { RangeBudgets } from './rangeBudget';
 import { ResolutionCache } from './resolutionCache';
 import { FileSummary, sameSignature, summarize } from './summary';
-import { FileResolution, IndexBase, IndexOptions, MAX_FILE_SIZE, tooLarge } from './workspaceIndex';
+import { FileResolution, IndexBase, IndexOptions, MAX_FILE_SIZE, ReferenceResolution, tooLarge } from './workspaceIndex';
 
 const HEADING_KINDS = new Set(['section', 'part', 'schedule', 'appendix']);
 
@@ -29,6 +29,7 @@ export class EditorIndex extends IndexBase {
   /** Ids of Sections, Parts, Schedules and Appendices defined in the workspace (for completion). */
   private readonly headingIds = new Set<string>();
   private headingGeneration = 0;
+  private readonly withTermsCache = new Map<string, { base: ReferenceResolution; generation: number; result: FileResolution }>();
 
   constructor(options: IndexOptions) {
     super(options);
@@ -55,10 +56,21 @@ export class EditorIndex extends IndexBase {
   }
 
   resolve(uri: string): FileResolution {
+    const summary = this.files.get(uri);
+    if (!summary) return { uri, references: [], diagnostics: [], termUses: [] };
+    const base = this.resolveReferences(uri, summary);
+    const composed = this.withTermsCache.get(uri);
+    // The terms' part is worked out again only when the references' or any term's have changed.
+    this.terms.glossary();
+    if (composed && composed.base === base && composed.generation === this.terms.generation) return composed.result;
+    const result = this.withTerms(base, summary.parsed.references);
+    this.withTermsCache.set(uri, { base, generation: this.terms.generation, result });
+    return result;
+  }
+
+  private resolveReferences(uri: string, summary: FileSummary): ReferenceResolution {
     const cached = this.resolutions.valid(uri);
     if (cached) return cached;
-    const summary = this.files.get(uri);
-    if (!summary) return { uri, references: [], diagnostics: [] };
     const { parsed } = summary;
     const references = this.resolutions.resolveReferences(uri, parsed.references, (reference) => this.checker.resolve(reference));
     const diagnostics = this.checker.diagnostics(uri, parsed.diagnostics, references, parsed.instructions);
@@ -92,8 +104,10 @@ export class EditorIndex extends IndexBase {
     const changed = this.replaceDefinitions(uri, previous, undefined);
     changed.push(...this.deletions.replace(uri, previous.parsed, undefined));
     const affected = this.afterChange(uri, false, changed);
+    affected.push(...this.termsChanged(uri, previous, undefined));
     this.resolutions.drop(uri);
-    return affected.filter((other) => other !== uri);
+    this.withTermsCache.delete(uri);
+    return [...new Set(affected)].filter((other) => other !== uri && this.files.has(other));
   }
 
   override setConfig(config: SecConfig, severities?: Partial<Record<DiagnosticCode, SeveritySetting>>, catalogue?: Catalogue | null): string[] {
@@ -132,7 +146,21 @@ export class EditorIndex extends IndexBase {
       changed.push(id);
     }
     changed.push(...this.deletions.replace(uri, previous?.parsed, parsed));
-    return this.afterChange(uri, true, changed, change?.window);
+    const affected = this.afterChange(uri, true, changed, change?.window);
+    const byTerms = this.termsChanged(uri, previous, next);
+    return byTerms.length === 0 ? affected : [...new Set([...affected, ...byTerms])];
+  }
+
+  /**
+   * The files whose defined terms a file's change affects. Once anything is resolved, they are
+   * worked out now (the changed file and the users of a changed term matched again); before
+   * that, the first resolution matches every file.
+   */
+  private termsChanged(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined): string[] {
+    const affected = this.terms.fileChanged(uri, previous?.parsed.definitions, next?.parsed.definitions);
+    if (this.resolutions.isEmpty) return [];
+    affected.push(...this.terms.settle());
+    return affected.filter((other) => this.files.has(other));
   }
 
   /** `window`: which references an in-place re-parse read again (the others kept their resolutions). */

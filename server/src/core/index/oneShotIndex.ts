@@ -28,12 +28,12 @@ export class OneShotIndex extends IndexBase {
   resolve(uri: string): FileResolution {
     const summary = this.files.get(uri);
     const scan = this.citations.get(uri);
-    if (!summary) return { uri, references: [], diagnostics: [] };
+    if (!summary) return { uri, references: [], diagnostics: [], termUses: [] };
     const citations = scan ? scanCitations(scan, this.names) : { references: [], instructions: [], problems: [] };
     const references = citations.references.map((reference) => entry(reference, this.checker.resolve(reference)));
     const problems = citations.problems.length > 0 ? summary.parsed.diagnostics.concat(citations.problems) : summary.parsed.diagnostics;
     const diagnostics = this.checker.diagnostics(uri, problems, references, citations.instructions);
-    return { uri, references, diagnostics };
+    return this.withTerms({ uri, references, diagnostics }, citations.references);
   }
 
   /** The file's citations, scanned afresh (they are not kept). */
@@ -63,6 +63,7 @@ export class OneShotIndex extends IndexBase {
     this.lookup.set(summary);
     this.deletions.replace(uri, previous?.parsed, summary.parsed);
     this.noteFile(uri, summary);
+    this.terms.fileChanged(uri, previous?.parsed.definitions, summary.parsed.definitions);
     return [uri];
   }
 
@@ -85,6 +86,7 @@ export class OneShotIndex extends IndexBase {
     this.lookup.delete(uri);
     this.deletions.replace(uri, previous.parsed, undefined);
     this.noteFile(uri, undefined);
+    this.terms.fileChanged(uri, previous.parsed.definitions, undefined);
     return [];
   }
 

@@ -8,7 +8,7 @@ import type { Reference, ReferenceWindow } from '../model/types';
 import { entry } from '../resolve/checker';
 import type { ResolvedReference } from '../resolve/diagnostics';
 import type { Resolution } from '../resolve/statuses';
-import type { FileResolution } from './workspaceIndex';
+import type { ReferenceResolution } from './workspaceIndex';
 
 /** Past this many changed ids, testing each reference costs more than resolving it again. */
 const PARTIAL_LIMIT = 256;
@@ -23,7 +23,7 @@ interface Carried {
 }
 
 export class ResolutionCache {
-  private readonly resolved = new Map<string, FileResolution>();
+  private readonly resolved = new Map<string, ReferenceResolution>();
   private readonly stale = new Map<string, Set<string>>();
   private readonly carried = new Map<string, Carried>();
 
@@ -36,7 +36,7 @@ export class ResolutionCache {
   }
 
   /** The cached resolution, if nothing it depends on has changed. */
-  valid(uri: string): FileResolution | undefined {
+  valid(uri: string): ReferenceResolution | undefined {
     return this.stale.has(uri) ? undefined : this.resolved.get(uri);
   }
 
@@ -87,7 +87,7 @@ export class ResolutionCache {
     });
   }
 
-  store(resolution: FileResolution): void {
+  store(resolution: ReferenceResolution): void {
     this.resolved.set(resolution.uri, resolution);
   }
 

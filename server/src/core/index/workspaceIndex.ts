@@ -24,13 +24,22 @@ import type { Resolution, WorkspaceDefinition } from '../resolve/statuses';
 import type { DefinitionLookup } from './definitionMap';
 import { Deletions } from './deletions';
 import type { FileSummary } from './summary';
+import { TermIndex } from './termIndex';
+import type { Glossary, TermDefinition } from '../resolve/glossary';
+import type { TermUse } from '../resolve/termMatcher';
 
 export { MAX_FILE_SIZE };
 
-export interface FileResolution {
+/** A file's references resolved, and their diagnostics with the parse's (what the editor index keeps across edits). */
+export interface ReferenceResolution {
   uri: string;
   references: ResolvedReference[];
   diagnostics: CoreDiagnostic[];
+}
+
+export interface FileResolution extends ReferenceResolution {
+  /** Its uses of defined terms, outside its references. */
+  termUses: readonly TermUse[];
 }
 
 export interface IndexOptions {
@@ -68,6 +77,14 @@ export interface WorkspaceIndex {
   resolve(uri: string): FileResolution;
   /** A file's references, unresolved. */
   referencesOf(uri: string): readonly Reference[];
+  /** The workspace's defined terms. */
+  glossary(): Glossary;
+  /** The definitions that count for a term (its first the one that applies first). */
+  termDefinitionsOf(term: string): readonly TermDefinition[];
+  /** Every use of a term in the workspace. */
+  usesOfTerm(term: string): Array<{ uri: string; use: TermUse }>;
+  /** A file's uses of defined terms. */
+  termUsesOf(uri: string): readonly TermUse[];
   /**
    * Adds or replaces a file; returns the URIs whose resolution may have changed. `edit`, if
    * known, says where the previous text changed (an index may re-read only the lines around it).
@@ -79,6 +96,16 @@ export interface WorkspaceIndex {
    * omitted: the same as before): returns every URI.
    */
   setConfig(config: SecConfig, severities?: Partial<Record<DiagnosticCode, SeveritySetting>>, catalogue?: Catalogue | null): string[];
+}
+
+/** The file's name from its URI (or, in the CLI, its path). */
+function fileName(uri: string): string {
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 function emptyDocument(text: string): ParsedDocument {
@@ -108,6 +135,13 @@ export abstract class IndexBase implements WorkspaceIndex {
   private readonly draftsByUri = new Map<string, Draft>();
   private draftList: Draft[] | null = null;
   private readonly versionTables = new Map<string, VersionControlTable>();
+  /** Defined terms: the glossary and each file's uses. */
+  protected readonly terms = new TermIndex({
+    files: this.files,
+    isDraft: (uri) => this.draftsByUri.has(uri),
+    sectionLetters: () => [...(this.catalogue?.sectionLetters() ?? '')],
+    defines: (id) => this.lookup.first(id) !== undefined,
+  });
   /** The catalogue to use when the configuration's "catalogue" is on. */
   private knownCatalogue: Catalogue | null;
 
@@ -202,6 +236,41 @@ export abstract class IndexBase implements WorkspaceIndex {
       if (summary) return { uri: definition.uri, text: summary.parsed.text, unit: definition.unit };
     }
     return undefined;
+  }
+
+  glossary(): Glossary {
+    return this.terms.glossary();
+  }
+
+  termDefinitionsOf(term: string): readonly TermDefinition[] {
+    return this.terms.definitionsOf(term);
+  }
+
+  usesOfTerm(term: string): Array<{ uri: string; use: TermUse }> {
+    return this.terms.usesOfTerm(term, (uri) => this.referencesOf(uri));
+  }
+
+  termUsesOf(uri: string): readonly TermUse[] {
+    return this.resolve(uri).termUses;
+  }
+
+  /** A file's resolution with its defined terms: their uses, and their diagnostics among the others by offset. */
+  protected withTerms(resolution: ReferenceResolution, references: readonly Reference[]): FileResolution {
+    const { uri } = resolution;
+    const summary = this.files.get(uri);
+    if (!summary) return { ...resolution, termUses: [] };
+    const found = this.terms.diagnosticsOf(uri, summary.parsed, references, (other, offset) => this.where(other, offset));
+    const termUses = this.terms.usesOf(uri, references);
+    if (found.length === 0) return { ...resolution, termUses };
+    const diagnostics = resolution.diagnostics.concat(this.checker.withSeverities(found)).sort((a, b) => a.start - b.start);
+    return { uri, references: resolution.references, diagnostics, termUses };
+  }
+
+  /** "section-a-definitions.sec line 12": where a definition is, for a message. */
+  private where(uri: string, offset: number): string {
+    const summary = this.files.get(uri);
+    const name = fileName(uri);
+    return summary ? `${name} line ${summary.lines.positionAt(offset).line + 1}` : name;
   }
 
   /** The latest version the workspace's Version Control tables name. */

@@ -45,12 +45,36 @@ export interface CrossHeading {
   end: number;
 }
 
+/** How a term is defined (docs/format.md, "Defined terms"). */
+export type DefinitionForm =
+  /** A row of a definitions table, the term unquoted at the start of its line: `Term means ...`. */
+  | 'table'
+  /** `"Term" means ...`, curly quotes too. */
+  | 'quoted'
+  /** `(the "Term")`, `("Term")`. */
+  | 'inline'
+  /** `... to this Code (an Applicant)`: unquoted, in brackets. */
+  | 'parenthetical';
+
 export interface DefinedTerm {
   term: string;
   start: number;
   end: number;
   /** Where the definition's text ends (end of its line or paragraph). */
   definitionEnd: number;
+  form: DefinitionForm;
+  /**
+   * "has the meaning given to that expression in Section H14.1": the offset after "in", from
+   * which the first reference of the definition is the clause its meaning is in.
+   */
+  pointerFrom?: number;
+  /** The unit the definition applies in (`Section H14`, `Appendix AK`) and its span in this file; absent: the whole Code. */
+  scope?: { id: string; start: number; end: number };
+  /**
+   * A table row's term that may wrap: the capitalised words the next line starts with. They
+   * complete the term when the longer expression is used elsewhere in the workspace.
+   */
+  continuation?: { text: string; start: number; end: number };
 }
 
 export type CitedTitleKind = 'bracket' | 'quote' | 'dash';
@@ -115,7 +139,11 @@ export type DiagnosticCode =
   | 'not-in-catalogue'
   | 'range-too-wide'
   | 'amendment-base-mismatch'
-  | 'amendment-conflict';
+  | 'amendment-conflict'
+  | 'duplicate-definition'
+  | 'term-case-mismatch'
+  | 'near-miss-term'
+  | 'unused-definition';
 
 export interface CoreDiagnostic {
   start: number;
@@ -199,4 +227,6 @@ export interface ParsedDocument {
   deleted: Array<{ id: string; start: number; end: number }>;
   /** Amendment instructions in prose ("Insert new Section H4.3A after Section H4.3"). */
   instructions: Instruction[];
+  /** The text as read, tracked changes accepted (same length as `text`), when it differs from `text`. */
+  reading?: string;
 }

@@ -41,7 +41,7 @@ export interface Citations {
  * paragraphs of Section clauses left to be read when first cited.
  */
 export interface DeferredParse {
-  /** References, instructions and defined terms empty: see `citations`. */
+  /** References and instructions empty: see `citations`. */
   parsed: ParsedDocument;
   citations: CitationScan;
   /** Null when the document has tracked changes: every unit of both readings is compared, so all are made. */
@@ -54,7 +54,6 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
   parsed.references = found.references;
   parsed.instructions = found.instructions;
   if (found.problems.length > 0) parsed.diagnostics = parsed.diagnostics.concat(found.problems);
-  parsed.definitions = parseDefinitions(citations.text, parsed.contents);
   return parsed;
 }
 
@@ -101,6 +100,9 @@ function parseUnits(written: string, deferParagraphs: boolean): DeferredParse {
     firstDefinitions: structure.firstDefinitions,
     deleted,
   };
+  if (text !== written) parsed.reading = text;
+  // Deleted text defines nothing, inserted text does: terms are read in the text as it reads after the changes.
+  parsed.definitions = parseDefinitions(text, { units: structure.units, contexts: structure.contexts, skip: structure.contents });
   const citations: CitationScan = {
     text,
     contexts: structure.contexts,

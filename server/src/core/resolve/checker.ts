@@ -98,6 +98,11 @@ export class Checker {
     return applySeverities(parseProblems.concat(found), this.settings.severities).sort((a, b) => a.start - b.start);
   }
 
+  /** Diagnostics found elsewhere (the defined terms'), with this configuration's severities. */
+  withSeverities(diagnostics: CoreDiagnostic[]): CoreDiagnostic[] {
+    return applySeverities(diagnostics, this.settings.severities);
+  }
+
   private findTitles(target: string): string[] {
     const { catalogue, names } = this.settings;
     const titles: string[] = [];

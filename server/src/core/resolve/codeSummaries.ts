@@ -20,4 +20,8 @@ export const CODE_SUMMARIES: Record<DiagnosticCode, string> = {
   'range-too-wide': 'A range too wide to expand is checked by its two ends only.',
   'amendment-base-mismatch': 'A draft\'s text of a unit is not the unit\'s text in the workspace: the Code has moved on since it was drafted.',
   'amendment-conflict': 'Two drafts change the same unit in ways that cannot both be applied.',
+  'duplicate-definition': 'A term is defined twice where the same definitions apply.',
+  'term-case-mismatch': 'A defined term written with other capitals.',
+  'near-miss-term': 'A capitalised expression one letter or one inflection away from a defined term.',
+  'unused-definition': 'A term defined and used nowhere in the workspace.',
 };

@@ -25,6 +25,10 @@ export const DEFAULT_SEVERITIES: Record<DiagnosticCode, SeveritySetting> = {
   'range-too-wide': 'information',
   'amendment-base-mismatch': 'warning',
   'amendment-conflict': 'warning',
+  'duplicate-definition': 'warning',
+  'term-case-mismatch': 'warning',
+  'near-miss-term': 'information',
+  'unused-definition': 'hint',
 };
 
 export interface ResolvedReference {

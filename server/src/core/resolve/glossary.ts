@@ -1,0 +1,183 @@
+// The workspace's glossary: every defined term, where it is defined and where it applies, and
+// the word tries the term matcher walks. Built afresh from the files' definitions whenever one
+// of them changes (a few hundred terms: well under a millisecond); immutable once built.
+//
+// A table row's term that wraps ("Smart Metering Inventory" / "Record") is entered twice: the
+// term as its line has it, and the longer reading with the next line's capitalised words. The
+// longer one is defined when it is used somewhere in the workspace (`accepted`, which the
+// index works out from every file's matches); until then the shorter one is.
+
+import type { DefinedTerm } from '../model/types';
+import { termWordsOf } from '../text/termWords';
+
+export interface TermDefinition {
+  uri: string;
+  definition: DefinedTerm;
+  /** The file is a draft (it has amendment instructions): it restates the Code's text, so its definitions duplicate nothing. */
+  draft: boolean;
+}
+
+export interface GlossaryEntry {
+  term: string;
+  words: readonly string[];
+  definitions: TermDefinition[];
+  /** Some definition applies in the whole Code (not only in a Part, Section or document). */
+  codeWide: boolean;
+  /** A wrapped term's longer reading: the term its line has. */
+  extends?: string;
+  /** False for a reading that does not count: a wrapped term's shorter reading once the longer is used, or the longer one until it is. */
+  defined: boolean;
+}
+
+export interface TrieNode {
+  next: Map<string, TrieNode> | undefined;
+  /** The term whose last word this is. */
+  term: string | undefined;
+}
+
+export interface FileDefinitions {
+  uri: string;
+  definitions: readonly DefinedTerm[];
+  draft: boolean;
+}
+
+function newNode(): TrieNode {
+  return { next: undefined, term: undefined };
+}
+
+export class Glossary {
+  readonly entries = new Map<string, GlossaryEntry>();
+  /** Words as written, term by term. */
+  readonly exact: TrieNode = newNode();
+  /** Lower-case words, terms of two words or more (a case mismatch of one word is ordinary prose). */
+  readonly folded: TrieNode = newNode();
+  /** `words|position|lower-case word` → terms of that many words with that word there (near misses). */
+  readonly byWord = new Map<string, string[]>();
+  /** Each file's definitions that count, by start (a use is never inside one). */
+  readonly spansByUri = new Map<string, Array<{ start: number; end: number }>>();
+  /** The entry each counted definition defines (a wrapped term's may be its longer reading). */
+  readonly byDefinition = new Map<DefinedTerm, GlossaryEntry>();
+
+  constructor(files: Iterable<FileDefinitions>, readonly accepted: ReadonlySet<string> = new Set()) {
+    for (const file of files) for (const definition of file.definitions) this.add(file, definition);
+    this.dropMentions();
+    for (const entry of this.entries.values()) this.index(entry);
+    for (const spans of this.spansByUri.values()) spans.sort((a, b) => a.start - b.start);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The entry a use of `term` counts for, or undefined when the term is not defined (as that reading). */
+  defined(term: string): GlossaryEntry | undefined {
+    const entry = this.entries.get(term);
+    return entry?.defined ? entry : undefined;
+  }
+
+  /** Does a definition of this term apply at an offset of a file? */
+  applies(entry: GlossaryEntry, uri: string, offset: number): boolean {
+    if (entry.codeWide) return true;
+    return entry.definitions.some(({ uri: defining, definition }) => defining === uri && definition.scope !== undefined &&
+      definition.scope.start <= offset && offset < definition.scope.end);
+  }
+
+  /** Terms of `words` words with `word` (lower case) at `position`. */
+  withWordAt(words: number, position: number, word: string): readonly string[] {
+    return this.byWord.get(`${words}|${position}|${word}`) ?? [];
+  }
+
+  private add(file: FileDefinitions, definition: DefinedTerm): void {
+    const source: TermDefinition = { uri: file.uri, definition, draft: file.draft };
+    this.entry(definition.term).definitions.push(source);
+    if (!definition.continuation) return;
+    // Each reading with one more of the next line's words, the longest used one counting.
+    const more = definition.continuation.text.split(' ');
+    let longest: string | undefined;
+    for (let count = 1; count <= more.length; count++) {
+      const longer = `${definition.term} ${more.slice(0, count).join(' ')}`;
+      const entry = this.entry(longer, definition.term);
+      entry.definitions.push(source);
+      if (this.accepted.has(longer)) longest = longer;
+    }
+    if (longest === undefined) return;
+    this.entry(longest).defined = true;
+    // The shorter reading no longer counts for this definition.
+    const base = this.entries.get(definition.term)!;
+    base.definitions = base.definitions.filter((other) => other !== source);
+  }
+
+  private entry(term: string, extended?: string): GlossaryEntry {
+    let entry = this.entries.get(term);
+    if (!entry) {
+      entry = { term, words: termWordsOf(term), definitions: [], codeWide: false, defined: extended === undefined };
+      if (extended !== undefined) entry.extends = extended;
+      this.entries.set(term, entry);
+    } else if (extended === undefined) {
+      entry.defined = true;
+    }
+    return entry;
+  }
+
+  /** "(a Party)" where Party is defined in a table or in quotes names the term, it does not define it again. */
+  private dropMentions(): void {
+    for (const entry of this.entries.values()) {
+      if (entry.definitions.length < 2 || entry.definitions.every(({ definition }) => definition.form === 'parenthetical')) continue;
+      entry.definitions = entry.definitions.filter(({ definition }) => definition.form !== 'parenthetical');
+    }
+  }
+
+  private index(entry: GlossaryEntry): void {
+    if (entry.definitions.length === 0) entry.defined = false;
+    entry.codeWide = entry.definitions.some(({ definition }) => definition.scope === undefined);
+    insert(this.exact, entry.words, entry.term);
+    if (entry.defined) {
+      for (const { uri, definition } of entry.definitions) {
+        this.byDefinition.set(definition, entry);
+        let spans = this.spansByUri.get(uri);
+        if (!spans) this.spansByUri.set(uri, (spans = []));
+        spans.push({ start: definition.start, end: definition.end });
+      }
+    }
+    if (entry.words.length < 2 || entry.extends !== undefined) return;
+    insert(this.folded, entry.words.map((word) => word.toLowerCase()), entry.term);
+    entry.words.forEach((word, position) => {
+      const key = `${entry.words.length}|${position}|${word.toLowerCase()}`;
+      const terms = this.byWord.get(key);
+      if (terms) terms.push(entry.term);
+      else this.byWord.set(key, [entry.term]);
+    });
+  }
+}
+
+function insert(root: TrieNode, words: readonly string[], term: string): void {
+  let node = root;
+  for (const word of words) {
+    node.next ??= new Map();
+    let child = node.next.get(word);
+    if (!child) node.next.set(word, (child = newNode()));
+    node = child;
+  }
+  node.term ??= term;
+}
+
+/** Two definitions of a term in the same scope (drafts restate the Code, so theirs are compared only among themselves). */
+export function duplicateDefinitions(entry: GlossaryEntry): Array<[TermDefinition, TermDefinition]> {
+  const pairs: Array<[TermDefinition, TermDefinition]> = [];
+  const definitions = entry.definitions.filter(({ definition }) => definition.form !== 'parenthetical');
+  for (let i = 0; i < definitions.length; i++) {
+    for (let j = i + 1; j < definitions.length && pairs.length < 20; j++) {
+      const [a, b] = [definitions[i], definitions[j]];
+      if (a.draft !== b.draft || (a.draft && a.uri !== b.uri)) continue;
+      if (scopeKey(a) !== scopeKey(b)) continue;
+      // "X has the meaning given in Section H14.1" beside H14.1's own definition is a pointer, not a second meaning.
+      if ((a.definition.pointerFrom === undefined) !== (b.definition.pointerFrom === undefined)) continue;
+      pairs.push([a, b]);
+    }
+  }
+  return pairs;
+}
+
+function scopeKey({ uri, definition }: TermDefinition): string {
+  return definition.scope ? `${uri}#${definition.scope.id}` : '';
+}
