@@ -55,6 +55,7 @@ export function snapshot(index: EditorIndex): unknown {
       uri,
       references: result.references.map((r) => [r.reference.start, r.reference.target, r.resolution.status, r.resolution.definition?.uri]),
       diagnostics: result.diagnostics.map((d) => [d.start, d.end, d.code, d.message]),
+      termUses: result.termUses.map((use) => [use.start, use.end, use.term]),
     };
   });
 }

@@ -17,6 +17,10 @@ const LINES = [
   'Draft Legal Text for MP101: A Change', 'Drafted against SEC version 6.19', 'Amend Section X5.1 as follows:', 'X5.1 {--First--}{++Second++}.',
   'Amend Section X5.4:', 'Fourth{++ and more++}:', 'Delete Section X5.3 and replace it with [Not used]', 'Insert a new Section X5.5 after Section X5.4:',
   'Renumber Section X5.4 as Section X5.8',
+  // Defined terms: table rows (one wrapping), quoted, local, a pointer; uses, a near miss, a case mismatch.
+  'A1.1 In this Code:', 'Service Request means a request.', 'Service Request Variant means a kind of request.', 'Smart Metering Inventory means the register of every',
+  'Record held.', '"Party" means a party.', 'Testing Services has the meaning given to that expression in Section X5.4.', 'X5.6 In this Part X5: "Local Thing" means a thing.',
+  'A Party\'s Service Requests and a Service Request Variant.', 'Each Smart Metering Inventory Record and Testing Services.', 'A Services Request; a Service request; a Local Thing.',
 ];
 
 type Edit =
@@ -118,3 +122,51 @@ describe('incremental workspace index', () => {
     assert.deepEqual(index.updateFile('file:///x.sec', 'Section X: Transition\nX5 Incorporation\nX5.1 One, reworded.\n'), ['file:///x.sec']);
   });
 });
+
+describe('incremental workspace index: what an edit re-checks', () => {
+  it('re-checks every file whose diagnostics or term uses change, as an editor publishing only those would show', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 16 }), (edits) => {
+        const index = new EditorIndex({ catalogue });
+        const contents = new Map<string, string>();
+        // What an editor shows: each file as last published, when the index named it as affected.
+        const published = new Map<string, unknown>();
+        const publish = (uris: readonly string[]) => {
+          for (const uri of uris) published.set(uri, fileSnapshot(index, uri));
+        };
+        for (const step of edits) {
+          if (step.kind === 'set') {
+            contents.set(step.uri, step.lines.join('\n'));
+            publish(index.updateFile(step.uri, step.lines.join('\n')));
+          } else if (step.kind === 'type') {
+            const current = contents.get(step.uri);
+            if (current === undefined) continue;
+            const at = Math.min(step.at, current.length);
+            const end = Math.min(current.length, at + step.removed);
+            const text = current.slice(0, at) + step.inserted + current.slice(end);
+            contents.set(step.uri, text);
+            publish(index.updateFile(step.uri, text, step.hinted ? { start: at, end, newLength: step.inserted.length } : undefined));
+          } else if (step.kind === 'prepare') {
+            index.prepareIncremental();
+          } else {
+            contents.delete(step.uri);
+            published.delete(step.uri);
+            publish(index.removeFile(step.uri));
+          }
+        }
+        const rebuilt = new EditorIndex({ catalogue });
+        for (const [uri, text] of [...contents].sort()) rebuilt.updateFile(uri, text);
+        for (const uri of [...contents.keys()].sort()) assert.deepEqual(published.get(uri), fileSnapshot(rebuilt, uri), uri);
+      }),
+      { numRuns: 600 },
+    );
+  });
+});
+
+function fileSnapshot(index: EditorIndex, uri: string): unknown {
+  const result = index.resolve(uri);
+  return {
+    diagnostics: result.diagnostics.map((d) => [d.start, d.end, d.code, d.message]),
+    termUses: result.termUses.map((use) => [use.start, use.end, use.term]),
+  };
+}

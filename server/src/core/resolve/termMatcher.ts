@@ -63,6 +63,8 @@ const INFLECTIONS = ['s', 'es', 'ing', 'ed', 'er', 'ers', 'ment', 'ments', 'ion'
 /** Words that start a sentence before a capitalised expression: not part of it. */
 const LEADING = new Set(['The', 'A', 'An', 'Each', 'Any', 'This', 'That', 'These', 'Those', 'Such', 'No', 'Every', 'All', 'Where', 'If', 'In', 'For', 'Under', 'Subject', 'Unless']);
 const MIN_NEAR_MISS_WORD = 4;
+/** Words that join two expressions rather than make one: a run is also read apart at them. */
+const SPLITTERS = new Set(['and', 'or', '&', 'a', 'an', 'the']);
 
 /** The words of a text, with what separates each from the one before. */
 class Words {
@@ -224,16 +226,30 @@ class Matcher {
     return !baseForms(this.words.word(end - 1)).includes(termWords[termWords.length - 1]);
   }
 
-  /** A run of capitalised words `[from, to)`: a near miss if it is one letter or inflection from a term of as many words. */
+  /**
+   * A run of capitalised words `[from, to)`: a near miss if it is one letter or inflection from a
+   * term of as many words. A run joined by "and", "or" or an article ("Users and Parties") is
+   * also read part by part.
+   */
   private nearMissIn(from: number, to: number): void {
+    if (this.nearMissOf(from, to)) return;
+    let part = from;
+    for (let k = from; k <= to; k++) {
+      if (k < to && !SPLITTERS.has(this.words.word(k))) continue;
+      if (part > from || k < to) this.nearMissOf(part, k);
+      part = k + 1;
+    }
+  }
+
+  private nearMissOf(from: number, to: number): boolean {
     const { words } = this;
     while (from < to && LEADING.has(words.word(from))) from++;
     while (to > from && !words.capital[to - 1]) to--;
     const count = to - from;
-    if (count < 2 || count > 12) return;
+    if (count < 2 || count > 12) return false;
     const start = words.starts[from];
     const end = words.ends[to - 1];
-    if (this.isWhollyMatched(start, end)) return;
+    if (this.isWhollyMatched(start, end)) return false;
     const written: string[] = [];
     for (let k = from; k < to; k++) written.push(words.word(k).toLowerCase());
     const candidates = new Set<string>();
@@ -241,7 +257,9 @@ class Matcher {
       for (const term of this.glossary.withWordAt(count, position, word)) candidates.add(term);
     });
     const near = [...candidates].filter((term) => this.glossary.defined(term) && this.applies(term, start) && isNear(written, this.glossary.entries.get(term)!.words));
-    if (near.length > 0) this.nearMisses.push({ start, end, terms: near.sort() });
+    if (near.length === 0) return false;
+    this.nearMisses.push({ start, end, terms: near.sort() });
+    return true;
   }
 
   private applies(term: string, offset: number): boolean {
