@@ -578,8 +578,28 @@ const termCaptures = {
   2: 'entity.name.type.definition',
   3: 'punctuation.definition.string.end',
 };
+/**
+ * A row of the table of definitions (Section A1.1 reflowed, or a Word table exported with a tab
+ * between its cells): at the start of a line, a term of 1 to 12 words (Title Case words,
+ * acronyms, words with digits; small connectors between them), then `means` and the like.
+ * Never a sentence's opening word (`The`, `Each`, `Where` ...) nor a reference keyword. The
+ * wrapped end of a long term, on the next line, is the language server's (semantic tokens):
+ * TextMate sees one line at a time.
+ */
+const TERM_WORD = r`(?:[A-Z][A-Za-z0-9’'&/-]*+)`;
+const TERM_CONNECTOR = r`(?:of|and|for|the|to|in|on|or|by|with|under|from|at)`;
+const NOT_TERM_START = r`(?!(?:The|This|That|Each|Any|A|An|It|If|In|Where|For|Subject|Such|Sections?|Appendix|Appendices|Schedules?|Clauses?|Conditions?|Paragraphs?)(?![A-Za-z0-9’'&/-]))`;
+const definitionRow = {
+  name: sec('meta.definition'),
+  match: `${BOL}${NOT_TERM_START}(${TERM_WORD}(?:${S}++(?:${TERM_CONNECTOR}${S}++){0,2}+${TERM_WORD}){0,11})${S}++(means|shall mean|has the meaning|shall have the meaning|is defined in)\\b`,
+  captures: caps({
+    1: 'entity.name.type.definition',
+    2: 'keyword.other.definition',
+  }),
+};
 const definition = {
   patterns: [
+    anchored(definitionRow, '^'),
     {
       // "Term" means ... / "Term" has the meaning given ...
       name: sec('meta.definition'),
@@ -774,6 +794,7 @@ const grammar = {
         anchored(bulletReference, r`\G`),
         anchored(bullet, r`\G`),
         anchored(crossHeading, r`\G`),
+        anchored(definitionRow, r`\G`),
       ],
     },
     'critic-unmatched': criticUnmatched,

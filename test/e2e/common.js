@@ -42,6 +42,9 @@ const EXPECTED_PROBLEMS = [
   ['Section X3.', 'deprecated-reference'], // "under Section X3." (not "Section X3" inside other text)
   ['DCC User Gateway', 'title-mismatch'],
   ['Section G12', 'not-in-catalogue'],
+  // Needs the defined terms (issue 14): "Service request" for the term "Service Request" of
+  // section-a-definitions.sec. (The draft's near miss "Planed Maintenance" is information, not listed.)
+  ['Service request', 'term-case-mismatch'],
   // The second example draft, MP101, changes the same words of H4.10 (its H10.5 change applies cleanly: information).
   ['Amend Section H4.10 as follows:', 'amendment-conflict'],
 ];
