@@ -57,7 +57,13 @@ export class CheckGroup {
     for (const file of this.checked) {
       const resolution = this.index.resolve(file);
       const { parsed } = this.index.summary(file)!;
-      yield { path: file, text: parsed.text, references: resolution.references, diagnostics: resolution.diagnostics, definitions: parsed.definitions, termUses: resolution.termUses };
+      // A wrapped term is reported as the glossary reads it (with the words its next line completes it with).
+      const glossary = parsed.definitions.length > 0 ? this.index.glossary() : undefined;
+      const definitions = parsed.definitions.map((definition) => {
+        const term = glossary?.byDefinition.get(definition)?.term ?? definition.term;
+        return term === definition.term ? definition : { ...definition, term };
+      });
+      yield { path: file, text: parsed.text, references: resolution.references, diagnostics: resolution.diagnostics, definitions, termUses: resolution.termUses };
     }
   }
 }

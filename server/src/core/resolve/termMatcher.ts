@@ -160,17 +160,18 @@ class Matcher {
     let runStart = -1;
     let covered = -1;
     for (let i = 0; i < words.length; i++) {
-      if (i > covered && words.capital[i] && !words.excluded[i]) {
-        const end = this.matchAt(i);
-        if (end > i) covered = end - 1;
-      }
-      // Runs of capitalised words, for near misses: cut at anything but spaces.
+      // Runs of capitalised words, for near misses: cut at anything but spaces, and read once
+      // the uses up to their end are known (and none after it).
       const inRun = !words.excluded[i] && (words.capital[i] || (runStart !== -1 && CONNECTORS.has(words.word(i))));
       if (runStart !== -1 && (!inRun || words.gaps[i] !== Gap.Space)) {
         this.nearMissIn(runStart, i);
         runStart = -1;
       }
       if (runStart === -1 && inRun && words.capital[i]) runStart = i;
+      if (i > covered && words.capital[i] && !words.excluded[i]) {
+        const end = this.matchAt(i);
+        if (end > i) covered = end - 1;
+      }
     }
     if (runStart !== -1) this.nearMissIn(runStart, words.length);
   }
@@ -268,8 +269,9 @@ class Matcher {
 
   /** The run is one use or one case mismatch already (both are found before the run ends). */
   private isWhollyMatched(start: number, end: number): boolean {
-    const use = this.uses[this.uses.length - 1];
-    if (use && use.start === start && use.end === end) return true;
+    for (let u = this.uses.length - 1; u >= 0 && this.uses[u].end >= start; u--) {
+      if (this.uses[u].start === start && this.uses[u].end === end) return true;
+    }
     const mismatch = this.caseMismatches[this.caseMismatches.length - 1];
     return mismatch !== undefined && mismatch.start <= start && mismatch.end >= end;
   }
