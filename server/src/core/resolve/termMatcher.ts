@@ -63,6 +63,7 @@ const INFLECTIONS = ['s', 'es', 'ing', 'ed', 'er', 'ers', 'ment', 'ments', 'ion'
 /** Words that start a sentence before a capitalised expression: not part of it. */
 const LEADING = new Set(['The', 'A', 'An', 'Each', 'Any', 'This', 'That', 'These', 'Those', 'Such', 'No', 'Every', 'All', 'Where', 'If', 'In', 'For', 'Under', 'Subject', 'Unless']);
 const MIN_NEAR_MISS_WORD = 4;
+const MAX_CANDIDATES_PER_WORD = 64;
 /** Words that join two expressions rather than make one: a run is also read apart at them. */
 const SPLITTERS = new Set(['and', 'or', '&', 'a', 'an', 'the']);
 
@@ -255,7 +256,9 @@ class Matcher {
     for (let k = from; k < to; k++) written.push(words.word(k).toLowerCase());
     const candidates = new Set<string>();
     written.forEach((word, position) => {
-      for (const term of this.glossary.withWordAt(count, position, word)) candidates.add(term);
+      const terms = this.glossary.withWordAt(count, position, word);
+      // A word that many terms share there says little: the run's other words find its candidates (bounded work per run).
+      if (terms.length <= MAX_CANDIDATES_PER_WORD) for (const term of terms) candidates.add(term);
     });
     const near = [...candidates].filter((term) => this.glossary.defined(term) && this.applies(term, start) && isNear(written, this.glossary.entries.get(term)!.words));
     if (near.length === 0) return false;
