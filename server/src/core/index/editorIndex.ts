@@ -117,6 +117,10 @@ export class EditorIndex extends IndexBase {
     return uris;
   }
 
+  protected keepsMatches(): boolean {
+    return true;
+  }
+
   protected reload(uri: string, text: string): void {
     this.parseAndStore(uri, text);
   }

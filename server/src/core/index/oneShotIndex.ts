@@ -90,6 +90,10 @@ export class OneShotIndex extends IndexBase {
     return [];
   }
 
+  protected keepsMatches(): boolean {
+    return false;
+  }
+
   protected reload(uri: string, text: string): void {
     this.updateFile(uri, text);
   }

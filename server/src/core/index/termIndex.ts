@@ -22,6 +22,8 @@ export interface TermIndexSources {
   /** The Section letters of the Code (the catalogue's), and whether the workspace's text has each. */
   sectionLetters: () => readonly string[];
   defines: (id: string) => boolean;
+  /** Files are matched again as terms change (the editor's index): each file's word keys are kept. */
+  incremental: boolean;
 }
 
 interface FileTerms {
@@ -69,11 +71,11 @@ export class TermIndex {
     const accepted = this.acceptedReadings();
     const affected: string[] = [];
     if (!sameSet(accepted, this.accepted)) {
+      // Which reading counts changes how matches read, not the matches: nothing is matched again.
       const flipped = new Set([...accepted, ...this.accepted].filter((term) => accepted.has(term) !== this.accepted.has(term)));
       this.accepted = accepted;
       this.glossaryCache = this.build();
-      affected.push(...this.dropUsersOf(new Set([...flipped].flatMap((term) => [term, this.glossaryCache!.entries.get(term)?.extends ?? term])), ''));
-      for (const uri of affected) this.match(uri);
+      affected.push(...this.usersOf(new Set([...flipped].flatMap((term) => [term, this.glossaryCache!.entries.get(term)?.extends ?? term])), ''));
     }
     // A term that became used or unused changes the diagnostics of the files that define it.
     const used = new Set(this.useCounts.keys());
@@ -159,7 +161,7 @@ export class TermIndex {
     if (!summary) return;
     this.forget(uri);
     const { parsed } = summary;
-    const matches = matchTerms(parsed.reading ?? parsed.text, this.glossaryCache!, { uri, skip: parsed.contents });
+    const matches = matchTerms(parsed.reading ?? parsed.text, this.glossaryCache!, { uri, skip: parsed.contents, keys: this.sources.incremental });
     const used = new Set<string>();
     for (const use of matches.uses) {
       used.add(use.term);
@@ -183,13 +185,19 @@ export class TermIndex {
     }
   }
 
-  /** Drops the matches of every file that has a word of one of the terms: returns them. */
-  private dropUsersOf(terms: ReadonlySet<string>, except: string): string[] {
+  /** The files that have a word of one of the terms (every file, where words are not kept). */
+  private usersOf(terms: ReadonlySet<string>, except: string): string[] {
     const keys = [...terms].flatMap(termKeys);
     const users: string[] = [];
     for (const [uri, { matches }] of this.byUri) {
-      if (uri !== except && keys.some((key) => matches.keys.has(key))) users.push(uri);
+      if (uri !== except && (!matches.keys || keys.some((key) => matches.keys!.has(key)))) users.push(uri);
     }
+    return users;
+  }
+
+  /** Drops the matches of every file that has a word of one of the terms: returns them. */
+  private dropUsersOf(terms: ReadonlySet<string>, except: string): string[] {
+    const users = this.usersOf(terms, except);
     for (const uri of users) this.forget(uri);
     return users;
   }

@@ -141,6 +141,7 @@ export abstract class IndexBase implements WorkspaceIndex {
     isDraft: (uri) => this.draftsByUri.has(uri),
     sectionLetters: () => [...(this.catalogue?.sectionLetters() ?? '')],
     defines: (id) => this.lookup.first(id) !== undefined,
+    incremental: this.keepsMatches(),
   });
   /** The catalogue to use when the configuration's "catalogue" is on. */
   private knownCatalogue: Catalogue | null;
@@ -157,6 +158,8 @@ export abstract class IndexBase implements WorkspaceIndex {
   abstract referencesOf(uri: string): readonly Reference[];
   abstract updateFile(uri: string, text: string, edit?: TextEdit): string[];
   abstract removeFile(uri: string): string[];
+  /** Does this index re-match files as terms change (and so keep each file's word keys)? */
+  protected abstract keepsMatches(): boolean;
   /** Parses a file again with the current document names (they changed). */
   protected abstract reload(uri: string, text: string): void;
 

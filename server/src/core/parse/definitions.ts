@@ -26,8 +26,12 @@ const INNER = `(?:[A-Z0-9][A-Za-z\\u00c0-\\u024f0-9'\\u2019&-]*|of|and|for|the|t
 const VERB = `means|has the meaning|have the meaning|shall have the meaning|shall mean|is defined in`;
 /** A table row: up to 12 words at the line's start, then a verb after spaces or a tab. */
 const TABLE_ROW = new RegExp(`(${WORD}(?:[ \\t]+${INNER}){0,11})[ \\t]+(?:${VERB})\\b`, 'y');
+/** A term alone on its line (a table's cells read one after the other), its verb starting the next. */
+const TERM_LINE = new RegExp(`^(${WORD}(?:[ \\t]+${INNER}){0,11})[ \\t]*$`);
+const VERB_FIRST = new RegExp(`^[ \\t]*(?:${VERB})\\b`);
 const QUOTED = new RegExp(`["\\u201c]([A-Z][^"\\u201c\\u201d\\n]{0,99})["\\u201d][ \\t]+(?:${VERB})\\b`, 'g');
-const INLINE = /\((?:(?:the|each a|each an|together the|together a|a|an)[ \t]+)?["\u201c]([A-Z][^"\u201c\u201d\n]{0,99})["\u201d]\)/g;
+/** `("Term")`, `(the "Term")`, `(such a person being the "Term")`: a bracket that closes on the quoted term. */
+const INLINE = /\((?:[^()"\u201c\u201d\n]{0,80}?[ \t,])?["\u201c]([A-Z][^"\u201c\u201d\n]{0,99})["\u201d]\)/g;
 const PARENTHETICAL = /\((?:the|an|a|each a|each an)[ \t]+([A-Z][A-Za-z'\u2019-]*(?:[ \t]+(?:[A-Z][A-Za-z'\u2019-]*|of|and|for|the|to|in|on)){0,5})\)/g;
 const POINTER = /^[ \t]*(?:has the meaning|have the meaning|shall have the meaning|is defined)(?:[ \t]+(?:given|set out|ascribed|assigned))?(?:[ \t]+to[ \t]+(?:that expression|that term|it|them))?[ \t]+in\b/;
 const LEAD_IN = /\b(?:In|For the purposes of) this (Section|Part|Appendix|Schedule|Annex|document|Clause|Code)(?:[ \t]+([A-Z]\d{1,2}[A-Z]?|[A-Z]{1,2}(?![a-z])|\d{1,2}))?/;
@@ -85,8 +89,9 @@ class DefinitionReader {
 
   private tableRow(first: number, lineEnd: number): void {
     TABLE_ROW.lastIndex = first;
-    const match = TABLE_ROW.exec(this.text);
-    if (!match || match.index + match[0].length > lineEnd) return;
+    let match = TABLE_ROW.exec(this.text);
+    if (!match || match.index + match[0].length > lineEnd) match = this.termAlone(first, lineEnd);
+    if (!match) return;
     const term = trimConnectors(match[1]);
     const words = term.split(/[ \t]+/);
     if (NOT_FIRST.has(words[0]) || /\d\.\d/.test(term)) return;
@@ -94,6 +99,14 @@ class DefinitionReader {
     const continuation = this.continuationAfter(lineEnd);
     if (continuation) definition.continuation = continuation;
     this.terms.push(definition);
+  }
+
+  /** A line that is only a term, when the next line starts with "means" (a table's cells read one per line). */
+  private termAlone(first: number, lineEnd: number): RegExpExecArray | null {
+    if (lineEnd + 1 >= this.text.length || lineEnd - first > 150) return null;
+    const next = this.text.slice(lineEnd + 1, Math.min(this.text.length, lineEnd + 60));
+    if (!VERB_FIRST.test(next)) return null;
+    return TERM_LINE.exec(this.text.slice(first, lineEnd));
   }
 
   /** The capitalised words that start the next line, when that line is not a row of its own. */

@@ -33,6 +33,12 @@ export interface TrieNode {
   next: Map<string, TrieNode> | undefined;
   /** The term whose last word this is. */
   term: string | undefined;
+  /** Its entry (the matcher asks it at every word). */
+  entry: GlossaryEntry | undefined;
+  /** A first word: some term of two words or more starts with it in lower case (a case mismatch may start here). */
+  folds: boolean;
+  /** The first characters of the words in `next` (bits for codes under 128; any other sets the last bit): a word starting otherwise goes no further, unread. */
+  readonly starts: Uint32Array;
 }
 
 export interface FileDefinitions {
@@ -42,7 +48,7 @@ export interface FileDefinitions {
 }
 
 function newNode(): TrieNode {
-  return { next: undefined, term: undefined };
+  return { next: undefined, term: undefined, entry: undefined, folds: false, starts: new Uint32Array(4) };
 }
 
 export class Glossary {
@@ -55,6 +61,10 @@ export class Glossary {
   readonly byWord = new Map<string, string[]>();
   /** Each file's definitions that count, by start (a use is never inside one). */
   readonly spansByUri = new Map<string, Array<{ start: number; end: number }>>();
+  /** The words of terms of two words or more, in lower case: a run of capitalised words with two of its words not among them is no near miss. */
+  readonly nearWords = new Set<string>();
+  /** Definitions whose wrapped term's longer reading counts instead of the term their line has. */
+  private readonly shadowed = new Set<TermDefinition>();
   /** The entry each counted definition defines (a wrapped term's may be its longer reading). */
   readonly byDefinition = new Map<DefinedTerm, GlossaryEntry>();
 
@@ -62,6 +72,9 @@ export class Glossary {
     for (const file of files) for (const definition of file.definitions) this.add(file, definition);
     this.dropMentions();
     for (const entry of this.entries.values()) this.index(entry);
+    // Then each term's inflected forms ("Service Requests", "Party's", "Parties'"), where no term is written so.
+    for (const entry of this.entries.values()) this.inflect(entry);
+    for (const [word, node] of this.exact.next ?? []) node.folds = this.folded.next?.has(word.toLowerCase()) === true;
     for (const spans of this.spansByUri.values()) spans.sort((a, b) => a.start - b.start);
   }
 
@@ -102,9 +115,8 @@ export class Glossary {
     }
     if (longest === undefined) return;
     this.entry(longest).defined = true;
-    // The shorter reading no longer counts for this definition.
-    const base = this.entries.get(definition.term)!;
-    base.definitions = base.definitions.filter((other) => other !== source);
+    // The shorter reading no longer counts for this definition (it stays in the tries: matching does not depend on which reading counts).
+    this.shadowed.add(source);
   }
 
   private entry(term: string, extended?: string): GlossaryEntry {
@@ -128,37 +140,75 @@ export class Glossary {
   }
 
   private index(entry: GlossaryEntry): void {
-    if (entry.definitions.length === 0) entry.defined = false;
+    const counted = entry.extends === undefined ? entry.definitions.filter((source) => !this.shadowed.has(source)) : entry.definitions;
+    if (counted.length === 0) entry.defined = false;
     entry.codeWide = entry.definitions.some(({ definition }) => definition.scope === undefined);
-    insert(this.exact, entry.words, entry.term);
-    if (entry.defined) {
-      for (const { uri, definition } of entry.definitions) {
-        this.byDefinition.set(definition, entry);
-        let spans = this.spansByUri.get(uri);
-        if (!spans) this.spansByUri.set(uri, (spans = []));
-        spans.push({ start: definition.start, end: definition.end });
-      }
+    insert(this.exact, entry.words, entry);
+    if (entry.defined) for (const { definition } of counted) this.byDefinition.set(definition, entry);
+    if (entry.extends !== undefined) return;
+    // A definition is never a use of itself, whichever reading counts.
+    for (const { uri, definition } of entry.definitions) {
+      let spans = this.spansByUri.get(uri);
+      if (!spans) this.spansByUri.set(uri, (spans = []));
+      spans.push({ start: definition.start, end: definition.end });
     }
-    if (entry.words.length < 2 || entry.extends !== undefined) return;
-    insert(this.folded, entry.words.map((word) => word.toLowerCase()), entry.term);
+    if (entry.words.length < 2) return;
     entry.words.forEach((word, position) => {
+      this.nearWords.add(word.toLowerCase());
       const key = `${entry.words.length}|${position}|${word.toLowerCase()}`;
       const terms = this.byWord.get(key);
       if (terms) terms.push(entry.term);
       else this.byWord.set(key, [entry.term]);
     });
   }
+
+  /**
+   * Each term in the tries with its last word in every inflected form a use may take: the
+   * matcher then walks written words with one lookup each, and never works out a plural.
+   */
+  private inflect(entry: GlossaryEntry): void {
+    const last = entry.words.length - 1;
+    const folded = entry.words.length >= 2 && entry.extends === undefined ? entry.words.map((word) => word.toLowerCase()) : null;
+    for (const form of inflectedForms(entry.words[last])) {
+      insert(this.exact, [...entry.words.slice(0, last), form], entry);
+      if (folded) insert(this.folded, [...folded.slice(0, last), form.toLowerCase()], entry);
+    }
+  }
 }
 
-function insert(root: TrieNode, words: readonly string[], term: string): void {
+/** A word as a use may end it: itself, plural, possessive, plural possessive. */
+export function inflectedForms(word: string): string[] {
+  const plurals = [word, `${word}s`, `${word}es`];
+  if (/[^aeiou]y$/.test(word)) plurals.push(`${word.slice(0, -1)}ies`);
+  const forms: string[] = [];
+  for (const plural of plurals) {
+    forms.push(plural);
+    if (plural.endsWith('s')) forms.push(`${plural}'`, `${plural}\u2019`);
+    if (plural === word) forms.push(`${word}'s`, `${word}\u2019s`);
+  }
+  return forms;
+}
+
+function insert(root: TrieNode, words: readonly string[], entry: GlossaryEntry): void {
   let node = root;
   for (const word of words) {
     node.next ??= new Map();
+    const code = Math.min(word.charCodeAt(0), 127);
+    node.starts[code >>> 5] |= 1 << (code & 31);
     let child = node.next.get(word);
     if (!child) node.next.set(word, (child = newNode()));
     node = child;
   }
-  node.term ??= term;
+  if (node.term === undefined) {
+    node.term = entry.term;
+    node.entry = entry;
+  }
+}
+
+/** May a word starting with this character be one of the node's next words? */
+export function mayContinue(node: TrieNode, code: number): boolean {
+  const bit = Math.min(code, 127);
+  return (node.starts[bit >>> 5] & (1 << (bit & 31))) !== 0;
 }
 
 /** Two definitions of a term in the same scope (drafts restate the Code, so theirs are compared only among themselves). */

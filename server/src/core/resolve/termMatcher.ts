@@ -11,7 +11,7 @@
 // definitions themselves.
 
 import { baseForms, CONNECTORS, isLetterOrDigit, isUpperCode, isWordStart, wordEnd, wordKey, WordKeys } from '../text/termWords';
-import type { Glossary, TrieNode } from './glossary';
+import { Glossary, GlossaryEntry, mayContinue, TrieNode } from './glossary';
 
 export interface TermUse {
   start: number;
@@ -39,23 +39,16 @@ export interface TermMatches {
   uses: TermUse[];
   caseMismatches: CaseMismatch[];
   nearMisses: NearMiss[];
-  /** Every word's key: which terms this file could use (an index re-checks it when one of those changes). */
-  keys: WordKeys;
+  /** Every capitalised word's key: which terms this file could use (an index re-checks it when one of those changes); absent unless asked for. */
+  keys: WordKeys | undefined;
 }
 
 export interface MatchContext {
   uri: string;
   /** Regions with no uses (tables of contents), in order. */
   skip: ReadonlyArray<{ start: number; end: number }>;
-}
-
-const enum Gap {
-  /** Spaces or tabs only: words of one expression. */
-  Space = 0,
-  /** One line break among the spaces: a term may wrap. */
-  LineBreak = 1,
-  /** Anything else: punctuation, a blank line. */
-  Break = 2,
+  /** Record the words' keys (an index that re-matches files as terms change needs them; a one-shot check does not). */
+  keys?: boolean;
 }
 
 /** Inflections that make a near miss: "Meter" for "Metering", "Service" for "Services". */
@@ -63,204 +56,294 @@ const INFLECTIONS = ['s', 'es', 'ing', 'ed', 'er', 'ers', 'ment', 'ments', 'ion'
 /** Words that start a sentence before a capitalised expression: not part of it. */
 const LEADING = new Set(['The', 'A', 'An', 'Each', 'Any', 'This', 'That', 'These', 'Those', 'Such', 'No', 'Every', 'All', 'Where', 'If', 'In', 'For', 'Under', 'Subject', 'Unless']);
 const MIN_NEAR_MISS_WORD = 4;
+const SPACES_ONLY = -1;
+const NOT_JOINED = -2;
+/** A run of capitalised words longer than any term is read in pieces. */
+const MAX_RUN = 24;
+
+function hasDigit(word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) >= 48 && word.charCodeAt(k) <= 57) return true;
+  return false;
+}
 const MAX_CANDIDATES_PER_WORD = 64;
 /** Words that join two expressions rather than make one: a run is also read apart at them. */
 const SPLITTERS = new Set(['and', 'or', '&', 'a', 'an', 'the']);
+interface Span {
+  start: number;
+  end: number;
+}
 
-/** The words of a text, with what separates each from the one before. */
-class Words {
-  starts: number[] = [];
-  ends: number[] = [];
-  gaps: number[] = [];
-  excluded: boolean[] = [];
-  capital: boolean[] = [];
-  readonly keys = new WordKeys();
-
-  constructor(private readonly text: string, skip: MatchContext['skip'], definitions: ReadonlyArray<{ start: number; end: number }>) {
-    this.read(skip, definitions);
+/** Where a word starting at `at` after a gap of spaces (and at most one line break when `wrap`) begins, or -1. */
+function afterGap(text: string, at: number, wrap: boolean): number {
+  let breaks = 0;
+  for (; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 32 || code === 9 || code === 13) continue;
+    if (code === 10 && wrap && breaks++ === 0) continue;
+    return isWordStart(code) ? at : -1;
   }
+  return -1;
+}
 
-  get length(): number {
-    return this.starts.length;
+/** Spans with no uses besides those given: a quotation on one line, and a title in brackets after a number or an id ("H3.8 (...)", "AK (...)", "(a) (...)"). */
+function excludedSpans(text: string, skip: readonly Span[], definitions: readonly Span[]): Span[] {
+  const spans: Span[] = [...skip, ...definitions];
+  for (let at = text.indexOf('"'); at !== -1; at = text.indexOf('"', at + 1)) {
+    const end = closingQuote(text, at + 1, 34);
+    spans.push({ start: at, end });
+    at = end - 1;
   }
+  for (let at = text.indexOf('\u201c'); at !== -1; at = text.indexOf('\u201c', at + 1)) spans.push({ start: at, end: closingQuote(text, at + 1, 0x201d) });
+  for (let at = text.indexOf('('); at !== -1; at = text.indexOf('(', at + 1)) {
+    if (!followsId(text, at)) continue;
+    const close = closingBracket(text, at + 1);
+    if (close !== -1) spans.push({ start: at, end: close + 1 });
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
 
-  word(index: number): string {
-    return this.text.slice(this.starts[index], this.ends[index]);
+/** Where a quotation opened before `from` ends: its closing mark, the line's end, or 300 characters on. */
+function closingQuote(text: string, from: number, closing: number): number {
+  const limit = Math.min(text.length, from + 300);
+  for (let at = from; at < limit; at++) {
+    const code = text.charCodeAt(at);
+    if (code === closing || code === 34) return at + 1;
+    if (code === 10) return at;
   }
+  return limit;
+}
 
-  private read(skip: MatchContext['skip'], definitions: ReadonlyArray<{ start: number; end: number }>): void {
-    const text = this.text;
-    let gap = Gap.Break;
-    let inQuote = false;
-    let inTitle = false;
-    let skipAt = 0;
-    let definitionAt = 0;
-    for (let at = 0; at < text.length; at++) {
-      const code = text.charCodeAt(at);
-      if (isWordStart(code)) {
-        const end = wordEnd(text, at);
-        while (skipAt < skip.length && skip[skipAt].end <= at) skipAt++;
-        while (definitionAt < definitions.length && definitions[definitionAt].end <= at) definitionAt++;
-        const inSkip = (skipAt < skip.length && skip[skipAt].start <= at) || (definitionAt < definitions.length && definitions[definitionAt].start <= at);
-        this.starts.push(at);
-        this.ends.push(end);
-        this.gaps.push(gap);
-        this.excluded.push(inQuote || inTitle || inSkip);
-        this.capital.push(isUpperCode(code));
-        this.keys.add(wordKey(text, at, end));
-        gap = Gap.Space;
-        at = end - 1;
-      } else if (code === 32 || code === 9 || code === 13) {
-        // spaces keep the gap as it is
-      } else if (code === 10) {
-        gap = gap === Gap.Space ? Gap.LineBreak : Gap.Break;
-        inQuote = false;
-        inTitle = false;
-      } else {
-        gap = Gap.Break;
-        if (code === 34) inQuote = !inQuote;
-        else if (code === 0x201c) inQuote = true;
-        else if (code === 0x201d) inQuote = false;
-        else if (code === 40) inTitle = this.opensTitle(at);
-        else if (code === 41) inTitle = false;
-      }
-    }
+function closingBracket(text: string, from: number): number {
+  const limit = Math.min(text.length, from + 200);
+  for (let at = from; at < limit; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 41) return at;
+    if (code === 40 || code === 10) return -1;
   }
+  return -1;
+}
 
-  /** A bracket after a number or an id ("H3.8 (Eligibility ...)", "Appendix AK (...)", "(a) (...)") holds a cited title. */
-  private opensTitle(at: number): boolean {
-    let before = at - 1;
-    while (before >= 0 && (this.text.charCodeAt(before) === 32 || this.text.charCodeAt(before) === 9)) before--;
-    if (before < 0) return false;
-    const code = this.text.charCodeAt(before);
-    if ((code >= 48 && code <= 57) || code === 41) return true;
-    // One or two capitals standing alone: a Section letter or an Appendix's.
-    let start = before;
-    while (start >= 0 && isUpperCode(this.text.charCodeAt(start))) start--;
-    return before - start <= 2 && before - start >= 1 && (start < 0 || !isLetterOrDigit(this.text.charCodeAt(start)));
-  }
+/** Is a bracket at `at` after a number, a closing bracket, or one or two capitals standing alone (a cited unit's id)? */
+function followsId(text: string, at: number): boolean {
+  let before = at - 1;
+  while (before >= 0 && (text.charCodeAt(before) === 32 || text.charCodeAt(before) === 9)) before--;
+  if (before < 0) return false;
+  const code = text.charCodeAt(before);
+  if ((code >= 48 && code <= 57) || code === 41) return true;
+  let start = before;
+  while (start >= 0 && isUpperCode(text.charCodeAt(start))) start--;
+  return before - start >= 1 && before - start <= 2 && (start < 0 || !isLetterOrDigit(text.charCodeAt(start)));
 }
 
 export function matchTerms(text: string, glossary: Glossary, context: MatchContext): TermMatches {
-  const words = new Words(text, context.skip, glossary.spansByUri.get(context.uri) ?? []);
-  const matcher = new Matcher(text, words, glossary, context.uri);
+  const matcher = new Matcher(text, glossary, context.uri, excludedSpans(text, context.skip, glossary.spansByUri.get(context.uri) ?? []), context.keys ? new WordKeys() : undefined);
   matcher.run();
-  return { uses: matcher.uses, caseMismatches: matcher.caseMismatches, nearMisses: matcher.nearMisses, keys: words.keys };
+  return { uses: matcher.uses, caseMismatches: matcher.caseMismatches, nearMisses: matcher.nearMisses, keys: matcher.keys };
 }
 
+/** One pass over a text's capitalised words (a regular expression finds them; the words between are not visited). */
 class Matcher {
   readonly uses: TermUse[] = [];
   readonly caseMismatches: CaseMismatch[] = [];
   readonly nearMisses: NearMiss[] = [];
+  /** The run of capitalised words (and connectors between them) being read, for near misses. */
+  /** The run's words (connectors included), reused from run to run: no allocation per word. */
+  private readonly runStarts: number[] = [];
+  private readonly runEnds: number[] = [];
+  /** The run has a capitalised word outside every use (not a sentence's first word, not a number): only such a run may be a near miss. */
+  private runHasStray = false;
+  private covered = -1;
+  private excludedAt = 0;
 
-  constructor(private readonly text: string, private readonly words: Words, private readonly glossary: Glossary, private readonly uri: string) {}
+  constructor(private readonly text: string, private readonly glossary: Glossary, private readonly uri: string, private readonly excluded: readonly Span[],
+    readonly keys: WordKeys | undefined) {}
 
   run(): void {
-    if (this.glossary.size === 0) return;
-    const { words } = this;
-    let runStart = -1;
-    let covered = -1;
-    for (let i = 0; i < words.length; i++) {
-      // Runs of capitalised words, for near misses: cut at anything but spaces, and read once
-      // the uses up to their end are known (and none after it).
-      const inRun = !words.excluded[i] && (words.capital[i] || (runStart !== -1 && CONNECTORS.has(words.word(i))));
-      if (runStart !== -1 && (!inRun || words.gaps[i] !== Gap.Space)) {
-        this.nearMissIn(runStart, i);
-        runStart = -1;
+    const { text } = this;
+    const length = text.length;
+    let previous = 32;
+    for (let at = 0; at < length; at++) {
+      const code = text.charCodeAt(at);
+      // A capitalised word not inside another word: where a use, a mismatch or a run may start.
+      if (!((code >= 65 && code <= 90) || (code >= 0xc0 && isUpperCode(code))) || isLetterOrDigit(previous) || previous === 39 || previous === 0x2019 || previous === 45 || previous === 38) {
+        previous = code;
+        continue;
       }
-      if (runStart === -1 && inRun && words.capital[i]) runStart = i;
-      if (i > covered && words.capital[i] && !words.excluded[i]) {
-        const end = this.matchAt(i);
-        if (end > i) covered = end - 1;
-      }
+      const end = wordEnd(text, at);
+      this.word(at, end);
+      previous = text.charCodeAt(end - 1);
+      at = end - 1;
     }
-    if (runStart !== -1) this.nearMissIn(runStart, words.length);
+    this.endRun();
   }
 
-  /** The use or case mismatch starting at word `i`: returns the index after its last word, or `i`. */
-  private matchAt(i: number): number {
-    const exact = this.walk(this.glossary.exact, i, false);
-    const folded = this.glossary.folded.next?.has(this.words.word(i).toLowerCase()) ? this.walk(this.glossary.folded, i, true) : null;
-    if (folded && folded.end > (exact?.end ?? i) && this.isMismatch(i, folded.end, folded.term)) {
-      this.caseMismatches.push({ start: this.words.starts[i], end: this.words.ends[folded.end - 1], term: folded.term });
-      return folded.end;
+  private word(start: number, end: number): void {
+    this.keys?.add(wordKey(this.text, start, end));
+    if (this.isExcluded(start)) {
+      this.endRun();
+      return;
     }
-    if (!exact) return i;
-    const use: TermUse = { start: this.words.starts[i], end: this.words.ends[exact.end - 1], term: exact.term };
-    const entry = this.glossary.entries.get(exact.term)!;
-    if (entry.extends !== undefined) use.baseEnd = this.words.ends[i + this.glossary.entries.get(entry.extends)!.words.length - 1];
+    this.extendRun(start, end);
+    if (start <= this.covered || this.glossary.size === 0) return;
+    const word = this.text.slice(start, end);
+    this.matchAt(start, word);
+    if (start > this.covered && !this.runHasStray && !LEADING.has(word) && !hasDigit(word)) this.runHasStray = true;
+  }
+
+  /** `at` only grows from call to call, except within a walk (`advance` false), which looks ahead of the main pass. */
+  private isExcluded(at: number, advance = true): boolean {
+    const spans = this.excluded;
+    let k = this.excludedAt;
+    while (k < spans.length && spans[k].end <= at) k++;
+    if (advance) this.excludedAt = k;
+    for (; k < spans.length && spans[k].start <= at; k++) if (at < spans[k].end) return true;
+    return false;
+  }
+
+  /** Adds a word to the run when only spaces, or a connector, separate it from the run's last word; otherwise starts a new run. */
+  private extendRun(start: number, end: number): void {
+    const count = this.runStarts.length;
+    if (count > 0) {
+      const from = this.runEnds[count - 1];
+      const connector = this.connectorBetween(from, start);
+      if (connector === NOT_JOINED || count >= MAX_RUN) this.endRun();
+      else if (connector !== SPACES_ONLY) {
+        this.runStarts.push(connector);
+        this.runEnds.push(wordEnd(this.text, connector));
+      }
+    }
+    this.runStarts.push(start);
+    this.runEnds.push(end);
+  }
+
+  /** Between two words: only spaces (SPACES_ONLY), spaces around one connector ("of", "and": where it starts), or anything else (NOT_JOINED). */
+  private connectorBetween(from: number, to: number): number {
+    const { text } = this;
+    let at = from;
+    while (at < to && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++;
+    if (at === to) return at > from ? SPACES_ONLY : NOT_JOINED;
+    const start = at;
+    while (at < to && text.charCodeAt(at) >= 97 && text.charCodeAt(at) <= 122) at++;
+    const end = at;
+    if (end === start || end - start > 5) return NOT_JOINED;
+    while (at < to && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++;
+    return at === to && start > from && CONNECTORS.has(text.slice(start, end)) ? start : NOT_JOINED;
+  }
+
+  private endRun(): void {
+    if (this.runStarts.length >= 2 && this.runHasStray) this.nearMissIn(this.runStarts.map((start, k) => ({ start, end: this.runEnds[k] })));
+    this.runStarts.length = 0;
+    this.runEnds.length = 0;
+    this.runHasStray = false;
+  }
+
+  /** The use or case mismatch starting at a capitalised word. */
+  private matchAt(start: number, word: string): void {
+    const first = this.glossary.exact.next?.get(word);
+    if (first === undefined) return;
+    const exact = this.walk(this.glossary.exact, start, word, false);
+    const folded = first.folds ? this.walk(this.glossary.folded, start, word.toLowerCase(), true) : null;
+    if (exact === null && folded === null) return;
+    if (folded && folded.end > (exact?.end ?? start) && this.isMismatch(start, folded.end, folded.term)) {
+      this.caseMismatches.push({ start, end: folded.end, term: folded.term });
+      this.covered = folded.end - 1;
+      return;
+    }
+    if (!exact) return;
+    const use: TermUse = { start, end: exact.end, term: exact.term };
+    const entry = exact.entry;
+    if (entry.extends !== undefined) use.baseEnd = this.endOfWords(start, this.glossary.entries.get(entry.extends)!.words.length);
     this.uses.push(use);
-    return exact.end;
+    this.covered = exact.end - 1;
   }
 
-  /** The longest term from word `i` that applies here: its term and the index after its last word. */
-  private walk(root: TrieNode, i: number, fold: boolean): { term: string; end: number } | null {
-    const { words } = this;
+  /** The longest term from the word at `start` (written `first`) that applies here: its entry and its end. */
+  private walk(root: TrieNode, start: number, first: string, fold: boolean): { term: string; entry: GlossaryEntry; end: number } | null {
+    const { text } = this;
     let node: TrieNode | undefined = root;
-    let best: { term: string; end: number } | null = null;
-    for (let j = i; node?.next && j < words.length; j++) {
-      if (j > i && (words.gaps[j] > Gap.LineBreak || words.excluded[j])) break;
-      const written = fold ? words.word(j).toLowerCase() : words.word(j);
-      // The last word may be inflected: its plain forms end a term here without going on.
-      const forms = baseForms(written);
-      for (let f = 1; f < forms.length; f++) {
-        const ending = node.next.get(forms[f])?.term;
-        if (ending !== undefined && this.counts(ending, i)) best = { term: ending, end: j + 1 };
-      }
+    let bestEntry: GlossaryEntry | undefined;
+    let bestEnd = -1;
+    for (let at = start; node?.next && at !== -1;) {
+      if (at > start && (!mayContinue(node, text.charCodeAt(at)) || this.isExcluded(at, false))) break;
+      const end = at === start ? start + first.length : wordEnd(text, at);
+      const written = at === start ? first : fold ? text.slice(at, end).toLowerCase() : text.slice(at, end);
+      // The tries hold each term's inflected forms too: one lookup per word.
       node = node.next.get(written);
-      if (node?.term !== undefined && this.counts(node.term, i)) best = { term: node.term, end: j + 1 };
+      if (node?.entry !== undefined && this.counts(node.entry, start)) {
+        bestEntry = node.entry;
+        bestEnd = end;
+      }
+      at = node?.next ? afterGap(text, end, true) : -1;
     }
-    return best;
+    return bestEntry === undefined ? null : { term: bestEntry.term, entry: bestEntry, end: bestEnd };
+  }
+
+  /** Where the `count`th word from `start` ends. */
+  private endOfWords(start: number, count: number): number {
+    let at = start;
+    let end = wordEnd(this.text, at);
+    for (let k = 1; k < count && at !== -1; k++) {
+      at = afterGap(this.text, end, true);
+      if (at !== -1) end = wordEnd(this.text, at);
+    }
+    return end;
   }
 
   /** Is this term defined here? A wrapped term's longer reading counts while it is being decided (the index maps it back). */
-  private counts(term: string, i: number): boolean {
-    const entry = this.glossary.entries.get(term);
-    return entry !== undefined && entry.definitions.length > 0 && this.glossary.applies(entry, this.uri, this.words.starts[i]);
+  private counts(entry: GlossaryEntry, start: number): boolean {
+    return entry.definitions.length > 0 && (entry.codeWide || this.glossary.applies(entry, this.uri, start));
   }
 
   /** Written with other capitals: not all in capitals (a heading), and not the term itself in another inflection. */
-  private isMismatch(i: number, end: number, term: string): boolean {
-    const written = this.text.slice(this.words.starts[i], this.words.ends[end - 1]);
+  private isMismatch(start: number, end: number, term: string): boolean {
+    const written = this.text.slice(start, end);
     if (written === written.toUpperCase()) return false;
     const termWords = this.glossary.entries.get(term)!.words;
-    for (let k = 0; k < termWords.length - 1; k++) if (this.words.word(i + k) !== termWords[k]) return true;
-    return !baseForms(this.words.word(end - 1)).includes(termWords[termWords.length - 1]);
+    const words = written.split(/\s+/);
+    for (let k = 0; k < termWords.length - 1; k++) if (words[k] !== termWords[k]) return true;
+    return !baseForms(words[words.length - 1]).includes(termWords[termWords.length - 1]);
   }
 
   /**
-   * A run of capitalised words `[from, to)`: a near miss if it is one letter or inflection from a
-   * term of as many words. A run joined by "and", "or" or an article ("Users and Parties") is
-   * also read part by part.
+   * A run of capitalised words: a near miss if it is one letter or inflection from a term of as
+   * many words. A run joined by "and", "or" or an article ("Users and Parties") is also read
+   * part by part.
    */
-  private nearMissIn(from: number, to: number): void {
-    if (this.nearMissOf(from, to)) return;
-    let part = from;
-    for (let k = from; k <= to; k++) {
-      if (k < to && !SPLITTERS.has(this.words.word(k))) continue;
-      if (part > from || k < to) this.nearMissOf(part, k);
+  private nearMissIn(run: readonly Span[]): void {
+    if (this.allUsed(run) || this.nearMissOf(run)) return;
+    let part = 0;
+    for (let k = 0; k <= run.length; k++) {
+      if (k < run.length && (this.text.charCodeAt(run[k].start) < 97 || !SPLITTERS.has(this.text.slice(run[k].start, run[k].end)))) continue;
+      if (part > 0 || k < run.length) this.nearMissOf(run.slice(part, k));
       part = k + 1;
     }
   }
 
-  private nearMissOf(from: number, to: number): boolean {
-    const { words } = this;
-    while (from < to && LEADING.has(words.word(from))) from++;
-    while (to > from && !words.capital[to - 1]) to--;
+  private nearMissOf(run: readonly Span[]): boolean {
+    if (run.length < 2 || this.allUsed(run)) return false;
+    const words = run.map(({ start, end }) => this.text.slice(start, end));
+    let from = 0;
+    let to = words.length;
+    while (from < to && LEADING.has(words[from])) from++;
+    while (to > from && !/^[A-Z\u00c0-\u00de]/.test(words[to - 1])) to--;
     const count = to - from;
     if (count < 2 || count > 12) return false;
-    const start = words.starts[from];
-    const end = words.ends[to - 1];
+    const start = run[from].start;
+    const end = run[to - 1].end;
     if (this.isWhollyMatched(start, end)) return false;
-    const written: string[] = [];
-    for (let k = from; k < to; k++) written.push(words.word(k).toLowerCase());
+    const written = words.slice(from, to).map((word) => word.toLowerCase());
+    // A near miss differs from its term in one word: every other word is a term's word.
+    let strangers = 0;
+    for (const word of written) if (!this.glossary.nearWords.has(word) && ++strangers > 1) return false;
     const candidates = new Set<string>();
     written.forEach((word, position) => {
       const terms = this.glossary.withWordAt(count, position, word);
       // A word that many terms share there says little: the run's other words find its candidates (bounded work per run).
       if (terms.length <= MAX_CANDIDATES_PER_WORD) for (const term of terms) candidates.add(term);
     });
-    const near = [...candidates].filter((term) => this.glossary.defined(term) && this.applies(term, start) && isNear(written, this.glossary.entries.get(term)!.words));
+    if (candidates.size === 0) return false;
+    // Candidates are the terms as their lines have them (never a wrapped term's longer reading), whichever reading counts: matching does not depend on it.
+    const near = [...candidates].filter((term) => this.glossary.entries.get(term)!.definitions.length > 0 && this.applies(term, start) && isNear(written, this.glossary.entries.get(term)!.words));
     if (near.length === 0) return false;
     this.nearMisses.push({ start, end, terms: near.sort() });
     return true;
@@ -270,7 +353,20 @@ class Matcher {
     return this.glossary.applies(this.glossary.entries.get(term)!, this.uri, offset);
   }
 
-  /** The run is one use or one case mismatch already (both are found before the run ends). */
+  /** Every capitalised word of the run is in a use ("DCC Service Requests"): several terms side by side, no near miss. */
+  private allUsed(run: readonly Span[]): boolean {
+    let u = this.uses.length - 1;
+    for (let k = run.length - 1; k >= 0; k--) {
+      const { start, end } = run[k];
+      while (u >= 0 && this.uses[u].start > start) u--;
+      const inUse = u >= 0 && this.uses[u].end > start;
+      // A sentence's first word ("The", "Each") is no part of an expression.
+      if (!inUse && this.text.charCodeAt(start) < 97 && !(k === 0 && LEADING.has(this.text.slice(start, end)))) return false;
+    }
+    return true;
+  }
+
+  /** The run is one use or one case mismatch already. */
   private isWhollyMatched(start: number, end: number): boolean {
     for (let u = this.uses.length - 1; u >= 0 && this.uses[u].end >= start; u--) {
       if (this.uses[u].start === start && this.uses[u].end === end) return true;

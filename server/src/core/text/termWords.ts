@@ -35,7 +35,8 @@ export function wordEnd(text: string, start: number): number {
   const length = text.length;
   while (at < length) {
     const code = text.charCodeAt(at);
-    if (isLetterOrDigit(code)) at++;
+    const lower = code | 32;
+    if ((lower >= 97 && lower <= 122) || (code >= 48 && code <= 57) || (code >= 0xc0 && isLetterOrDigit(code))) at++;
     else if (isInnerMark(code) && at + 1 < length && isLetterOrDigit(text.charCodeAt(at + 1))) at += 2;
     // "Parties'": the apostrophe of a plural possessive belongs to the word.
     else if ((code === Code.Apostrophe || code === Code.RightQuote) && text.charCodeAt(at - 1) === Code.LowerS) return at + 1;
