@@ -129,16 +129,16 @@ export class EditorIndex extends IndexBase {
     const previous = this.files.get(uri);
     if (text.length > MAX_FILE_SIZE) return this.store(uri, tooLarge(text), undefined);
     const reparsed = previous ? reparse(previous.parsed, text, { names: this.names }, edit) : null;
-    if (!reparsed) return this.store(uri, parseDocument(text, { names: this.names }), undefined);
-    if (this.rangeBudgets.sameAsFullParse(previous!.parsed, reparsed)) return this.store(uri, reparsed.parsed, reparsed.change);
+    if (!reparsed) return this.store(uri, parseDocument(text, { names: this.names }), undefined, [], edit);
+    if (this.rangeBudgets.sameAsFullParse(previous!.parsed, reparsed)) return this.store(uri, reparsed.parsed, reparsed.change, [], edit);
     // The re-parse expanded other ranges than a full parse does (the file is at its range
     // budget). It has already updated the previous model in place, its table of ids
     // included: the ids it renumbered are no longer there to be found gone, so they are named.
     const { removed, added } = reparsed.change;
-    return this.store(uri, parseDocument(text, { names: this.names }), undefined, [...removed, ...added]);
+    return this.store(uri, parseDocument(text, { names: this.names }), undefined, [...removed, ...added], edit);
   }
 
-  private store(uri: string, parsed: ParsedDocument, change: ReparseChange | undefined, renumbered: readonly string[] = []): string[] {
+  private store(uri: string, parsed: ParsedDocument, change: ReparseChange | undefined, renumbered: readonly string[] = [], edit?: TextEdit): string[] {
     this.checker.forget();
     const previous = this.files.get(uri);
     const next = summarize(uri, parsed, { citing: previous && change?.sameTargets ? previous.dependsOn : undefined });
@@ -151,7 +151,7 @@ export class EditorIndex extends IndexBase {
     }
     changed.push(...this.deletions.replace(uri, previous?.parsed, parsed));
     const affected = this.afterChange(uri, true, changed, change?.window);
-    const byTerms = this.termsChanged(uri, previous, next);
+    const byTerms = this.termsChanged(uri, previous, next, edit);
     return byTerms.length === 0 ? affected : [...new Set([...affected, ...byTerms])];
   }
 
@@ -160,8 +160,8 @@ export class EditorIndex extends IndexBase {
    * worked out now (the changed file and the users of a changed term matched again); before
    * that, the first resolution matches every file.
    */
-  private termsChanged(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined): string[] {
-    const affected = this.terms.fileChanged(uri, previous?.parsed.definitions, next?.parsed.definitions);
+  private termsChanged(uri: string, previous: FileSummary | undefined, next: FileSummary | undefined, edit?: TextEdit): string[] {
+    const affected = this.terms.fileChanged(uri, previous?.parsed.definitions, next?.parsed.definitions, edit);
     if (this.resolutions.isEmpty) return [];
     affected.push(...this.terms.settle());
     return affected.filter((other) => this.files.has(other));

@@ -12,6 +12,8 @@ import type { CoreDiagnostic, DefinedTerm, ParsedDocument, Reference } from '../
 import { FileDefinitions, Glossary, TermDefinition } from '../resolve/glossary';
 import { termDiagnostics } from '../resolve/termDiagnostics';
 import { matchTerms, TermMatches, TermUse } from '../resolve/termMatcher';
+import type { TextEdit } from '../parse/reparse';
+import { rematchLines } from './rematchLines';
 import { termKeys } from '../text/termWords';
 import type { FileSummary } from './summary';
 
@@ -54,13 +56,27 @@ export class TermIndex {
    * A file's definitions may have changed (`previous` → `next`, undefined for none): returns the
    * other files whose uses or term diagnostics may have changed, whose matches are dropped.
    */
-  fileChanged(uri: string, previous: readonly DefinedTerm[] | undefined, next: readonly DefinedTerm[] | undefined): string[] {
+  fileChanged(uri: string, previous: readonly DefinedTerm[] | undefined, next: readonly DefinedTerm[] | undefined, edit?: TextEdit): string[] {
+    const before = this.byUri.get(uri);
     this.forget(uri);
     // Equal definitions are still new objects, which the glossary must hold: it is rebuilt (cheaply), the other files' matches kept.
     if (previous !== next && (previous?.length || next?.length)) this.glossaryCache = null;
-    if (sameDefinitions(previous ?? [], next ?? [])) return [];
-    const changed = changedTerms(previous ?? [], next ?? []);
+    const changed = sameDefinitions(previous ?? [], next ?? []) ? new Set<string>() : changedTerms(previous ?? [], next ?? []);
+    // An edit that changes no term is matched again on its lines only (uses never span more than two lines).
+    if (changed.size === 0 && before && edit) this.rematchEdited(uri, before, edit);
     return changed.size === 0 ? [] : this.dropUsersOf(changed, uri);
+  }
+
+  private rematchEdited(uri: string, before: FileTerms, edit: TextEdit): void {
+    const summary = this.sources.files.get(uri);
+    if (!summary) return;
+    this.glossaryCache ??= this.build();
+    const { parsed } = summary;
+    // Tracked changes may read differently far from the edit (an unclosed marker): the whole file.
+    if (parsed.reading !== undefined) return;
+    const spliced = rematchLines(parsed.reading ?? parsed.text, before.matches, edit, (range, seed) =>
+      matchTerms(parsed.reading ?? parsed.text, this.glossaryCache!, { uri, skip: parsed.contents, keys: true, range, before: seed }));
+    if (spliced) this.store(uri, spliced);
   }
 
   /** Matches every file that has none, then settles which wrapped readings count: returns the files that changes. */
@@ -161,7 +177,10 @@ export class TermIndex {
     if (!summary) return;
     this.forget(uri);
     const { parsed } = summary;
-    const matches = matchTerms(parsed.reading ?? parsed.text, this.glossaryCache!, { uri, skip: parsed.contents, keys: this.sources.incremental });
+    this.store(uri, matchTerms(parsed.reading ?? parsed.text, this.glossaryCache!, { uri, skip: parsed.contents, keys: this.sources.incremental }));
+  }
+
+  private store(uri: string, matches: TermMatches): void {
     const used = new Set<string>();
     for (const use of matches.uses) {
       used.add(use.term);

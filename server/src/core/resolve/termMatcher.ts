@@ -49,6 +49,10 @@ export interface MatchContext {
   skip: ReadonlyArray<{ start: number; end: number }>;
   /** Record the words' keys (an index that re-matches files as terms change needs them; a one-shot check does not). */
   keys?: boolean;
+  /** Match only the words that start in this span (whole lines): an edit's lines, the rest of the file kept. */
+  range?: { start: number; end: number };
+  /** A use from before the range that runs into it: the words it covers are not read again. */
+  before?: TermUse;
 }
 
 /** Inflections that make a near miss: "Meter" for "Metering", "Service" for "Services". */
@@ -86,15 +90,16 @@ function afterGap(text: string, at: number, wrap: boolean): number {
 }
 
 /** Spans with no uses besides those given: a quotation on one line, and a title in brackets after a number or an id ("H3.8 (...)", "AK (...)", "(a) (...)"). */
-function excludedSpans(text: string, skip: readonly Span[], definitions: readonly Span[]): Span[] {
+/** Quotations and titles are found on whole lines `[from, to)`: none runs past its line. */
+function excludedSpans(text: string, skip: readonly Span[], definitions: readonly Span[], from: number, to: number): Span[] {
   const spans: Span[] = [...skip, ...definitions];
-  for (let at = text.indexOf('"'); at !== -1; at = text.indexOf('"', at + 1)) {
+  for (let at = text.indexOf('"', from); at !== -1 && at < to; at = text.indexOf('"', at + 1)) {
     const end = closingQuote(text, at + 1, 34);
     spans.push({ start: at, end });
     at = end - 1;
   }
-  for (let at = text.indexOf('\u201c'); at !== -1; at = text.indexOf('\u201c', at + 1)) spans.push({ start: at, end: closingQuote(text, at + 1, 0x201d) });
-  for (let at = text.indexOf('('); at !== -1; at = text.indexOf('(', at + 1)) {
+  for (let at = text.indexOf('\u201c', from); at !== -1 && at < to; at = text.indexOf('\u201c', at + 1)) spans.push({ start: at, end: closingQuote(text, at + 1, 0x201d) });
+  for (let at = text.indexOf('(', from); at !== -1 && at < to; at = text.indexOf('(', at + 1)) {
     if (!followsId(text, at)) continue;
     const close = closingBracket(text, at + 1);
     if (close !== -1) spans.push({ start: at, end: close + 1 });
@@ -136,9 +141,13 @@ function followsId(text: string, at: number): boolean {
 }
 
 export function matchTerms(text: string, glossary: Glossary, context: MatchContext): TermMatches {
-  const matcher = new Matcher(text, glossary, context.uri, excludedSpans(text, context.skip, glossary.spansByUri.get(context.uri) ?? []), context.keys ? new WordKeys() : undefined);
-  matcher.run();
-  return { uses: matcher.uses, caseMismatches: matcher.caseMismatches, nearMisses: matcher.nearMisses, keys: matcher.keys };
+  const { start, end } = context.range ?? { start: 0, end: text.length };
+  const excluded = excludedSpans(text, context.skip, glossary.spansByUri.get(context.uri) ?? [], start, end);
+  const matcher = new Matcher(text, glossary, context.uri, excluded, context.keys ? new WordKeys() : undefined);
+  if (context.before) matcher.continueFrom(context.before);
+  matcher.run(start, end);
+  const uses = context.before ? matcher.uses.slice(1) : matcher.uses;
+  return { uses, caseMismatches: matcher.caseMismatches, nearMisses: matcher.nearMisses, keys: matcher.keys };
 }
 
 /** One pass over a text's capitalised words (a regular expression finds them; the words between are not visited). */
@@ -158,11 +167,16 @@ class Matcher {
   constructor(private readonly text: string, private readonly glossary: Glossary, private readonly uri: string, private readonly excluded: readonly Span[],
     readonly keys: WordKeys | undefined) {}
 
-  run(): void {
+  /** Starts after a use that runs into the range from the line before it. */
+  continueFrom(use: TermUse): void {
+    this.uses.push(use);
+    this.covered = use.end - 1;
+  }
+
+  run(from: number, to: number): void {
     const { text } = this;
-    const length = text.length;
-    let previous = 32;
-    for (let at = 0; at < length; at++) {
+    let previous = from > 0 ? text.charCodeAt(from - 1) : 32;
+    for (let at = from; at < to; at++) {
       const code = text.charCodeAt(at);
       // A capitalised word not inside another word: where a use, a mismatch or a run may start.
       if (!((code >= 65 && code <= 90) || (code >= 0xc0 && isUpperCode(code))) || isLetterOrDigit(previous) || previous === 39 || previous === 0x2019 || previous === 45 || previous === 38) {

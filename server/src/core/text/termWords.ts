@@ -91,6 +91,10 @@ export class WordKeys {
     this.bits[key >>> 5] |= 1 << (key & 31);
   }
 
+  addAll(other: WordKeys): void {
+    for (let i = 0; i < this.bits.length; i++) this.bits[i] |= other.bits[i];
+  }
+
   has(key: number): boolean {
     return (this.bits[key >>> 5] & (1 << (key & 31))) !== 0;
   }
