@@ -64,6 +64,10 @@ export class TestClient {
   readonly messages: string[] = [];
   /** How often the server asked the editor to ask again for code lenses (workspace/codeLens/refresh). */
   codeLensRefreshes = 0;
+  /** How often the server asked the editor to ask again for semantic tokens (workspace/semanticTokens/refresh). */
+  semanticTokensRefreshes = 0;
+  /** What the server answered to `initialize`. */
+  initializeResult: { capabilities: Record<string, unknown> } | undefined;
   private readonly listeners: Array<() => void> = [];
   private readonly versions = new Map<string, number>();
   stderr = '';
@@ -93,6 +97,10 @@ export class TestClient {
     });
     connection.onRequest('workspace/codeLens/refresh', () => {
       this.codeLensRefreshes++;
+      return null;
+    });
+    connection.onRequest('workspace/semanticTokens/refresh', () => {
+      this.semanticTokensRefreshes++;
       return null;
     });
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
@@ -146,13 +154,16 @@ export class TestClient {
 
   private async initialize(rootUri: string, initializationOptions: unknown): Promise<void> {
     const connection = this.connection;
-    await connection.sendRequest('initialize', {
+    this.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'fixture' }],
       initializationOptions,
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, codeLens: { refreshSupport: true } },
+        workspace: {
+          configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, codeLens: { refreshSupport: true },
+          semanticTokens: { refreshSupport: true },
+        },
         window: { workDoneProgress: true },
         textDocument: { publishDiagnostics: { codeDescriptionSupport: true }, hover: { contentFormat: ['markdown'] } },
       },

@@ -538,3 +538,148 @@ describe('language server on files it cannot read', function () {
     }
   });
 });
+
+describe('language server on defined terms', function () {
+  this.timeout(20000);
+  const DEFINITIONS = [
+    'Section A: Definitions and Interpretation',
+    '',
+    'A1 Definitions',
+    '',
+    'A1.1 In this Code, the expressions below have the meanings given to them:',
+    '',
+    'Service Request means a communication to the DCC requesting a service.',
+    'DCC User Interface   has the meaning given to that expression in Section H3.1.',
+    '"Party" means a party to this Code.',
+    '',
+  ].join('\n');
+  const USES = [
+    'Section H: DCC Services',
+    '',
+    'H3 DCC Interfaces',
+    '',
+    'H3.1 The DCC shall maintain an interface for Users over which Service Requests are sent.',
+    '',
+    'H14 Testing',
+    '',
+    'H14.1 In this Section H14:',
+    '"Test Device" means a device used for testing.',
+    '',
+    "H14.2 Each Party shall send Service Requests with a Test Device over the Party's DCC User",
+    'Interface. Service requests are logged.',
+    '',
+  ].join('\n');
+  let folder: string;
+  let client: TestClient;
+  let a: string;
+  let h: string;
+  const at = (uri: string, position: { line: number; character: number }) => ({ textDocument: { uri }, position });
+
+  /** Tokens as [text, type, modifiers], with the legend the server announced. */
+  const tokensOf = (text: string, data: number[]): Array<[string, string, string[]]> => {
+    const legend = client.initializeResult!.capabilities.semanticTokensProvider as { legend: { tokenTypes: string[]; tokenModifiers: string[] } };
+    const lines = text.split('\n');
+    const tokens: Array<[string, string, string[]]> = [];
+    let line = 0;
+    let character = 0;
+    for (let i = 0; i < data.length; i += 5) {
+      line += data[i];
+      character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+      const modifiers = legend.legend.tokenModifiers.filter((_, bit) => (data[i + 4] & (1 << bit)) !== 0);
+      tokens.push([lines[line].slice(character, character + data[i + 2]), legend.legend.tokenTypes[data[i + 3]], modifiers]);
+    }
+    return tokens;
+  };
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'sec-lsp-terms-'));
+    writeFileSync(join(folder, 'a.sec'), DEFINITIONS);
+    writeFileSync(join(folder, 'h.sec'), USES);
+    a = `file://${join(folder, 'a.sec')}`;
+    h = `file://${join(folder, 'h.sec')}`;
+    client = await TestClient.start('stdio', folder);
+    await client.waitForDiagnostics(h, (d) => d.some((x) => x.code === 'term-case-mismatch'));
+  });
+
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('announces semantic tokens and marks each use as a definedTerm, each definition as its declaration, a wrapped use once per line', async () => {
+    const provider = client.initializeResult!.capabilities.semanticTokensProvider as { legend: unknown; full: boolean; range: boolean };
+    assert.deepEqual(provider, { legend: { tokenTypes: ['definedTerm'], tokenModifiers: ['declaration'] }, full: true, range: true });
+    const full = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: h } });
+    assert.deepEqual(tokensOf(USES, full.data), [
+      ['Service Requests', 'definedTerm', []],
+      ['Test Device', 'definedTerm', ['declaration']],
+      ['Party', 'definedTerm', []], ['Service Requests', 'definedTerm', []], ['Test Device', 'definedTerm', []], ["Party's", 'definedTerm', []],
+      ['DCC User', 'definedTerm', []], ['Interface', 'definedTerm', []],
+    ]);
+    const range = await client.request<{ data: number[] }>('textDocument/semanticTokens/range', { textDocument: { uri: h }, range: { start: { line: 12, character: 0 }, end: { line: 13, character: 0 } } });
+    assert.deepEqual(tokensOf(USES, range.data).map(([text]) => text), ['DCC User', 'Interface']);
+  });
+
+  it('hovers a use with its definition, where it is and where it applies; goes to the definition; finds every use', async () => {
+    const hover = await client.request<Hover>('textDocument/hover', at(h, positionOf(USES, 'Service Requests with', 3)));
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /\*\*Service Request\*\* — defined term/);
+    assert.match(value, /> Service Request means a communication to the DCC requesting a service\./);
+    assert.match(value, /Defined in a\.sec, line 7 · Section A1\.1/);
+    assert.match(value, /Applies throughout the Code\./);
+    const pointer = await client.request<Hover>('textDocument/hover', at(h, positionOf(USES, "DCC User\nInterface".split('\n')[0], 2)));
+    assert.match((pointer.contents as { value: string }).value, /Its meaning is given in \*\*Section H3\.1\*\* \(h\.sec, line 5\):\n\n> H3\.1 The DCC shall maintain/);
+    const links = await client.request<LocationLink[]>('textDocument/definition', at(h, positionOf(USES, 'Test Device over', 2)));
+    assert.deepEqual(links.map((link) => [link.targetUri, link.targetSelectionRange.start.line]), [[h, 9]]);
+    const toA = await client.request<LocationLink[]>('textDocument/definition', at(h, positionOf(USES, 'Service Requests are', 2)));
+    assert.deepEqual(toA.map((link) => [link.targetUri, link.targetSelectionRange]), [[a, { start: { line: 6, character: 0 }, end: { line: 6, character: 15 } }]]);
+    const uses = await client.request<Location[]>('textDocument/references', { ...at(a, { line: 6, character: 3 }), context: { includeDeclaration: true } });
+    assert.deepEqual(uses.map((l) => [l.uri, l.range.start.line, l.range.start.character]), [
+      [a, 6, 0],
+      [h, 4, USES.split('\n')[4].indexOf('Service Requests')],
+      [h, 11, USES.split('\n')[11].indexOf('Service Requests')],
+    ], 'not "Service requests", which is written with other capitals');
+  });
+
+  it('renames a term in every file, keeping plurals, and refuses a name another term has', async () => {
+    const prepared = await client.request<{ placeholder: string }>('textDocument/prepareRename', at(h, positionOf(USES, 'Service Requests with', 2)));
+    assert.equal(prepared.placeholder, 'Service Request');
+    const edit = await client.request<{ changes: Record<string, TextEdit[]> }>('textDocument/rename', { ...at(h, positionOf(USES, 'Service Requests with', 2)), newName: 'Service Order' });
+    assert.deepEqual(Object.keys(edit.changes).sort(), [a, h].sort());
+    assert.match(applyEdits(DEFINITIONS, edit.changes[a]), /^Service Order means a communication/m);
+    const renamed = applyEdits(USES, edit.changes[h]);
+    assert.match(renamed, /over which Service Orders are sent\./);
+    assert.match(renamed, /shall send Service Orders with a Test Device/);
+    await assert.rejects(client.request('textDocument/rename', { ...at(h, positionOf(USES, 'Test Device over', 2)), newName: 'Party' }), /"Party" is the defined term "Party"/);
+    await assert.rejects(client.request('textDocument/rename', { ...at(h, positionOf(USES, 'Test Device over', 2)), newName: 'test device' }), /cannot be a defined term: it must start with a capital letter/);
+  });
+
+  it('completes defined terms after a capital letter, local ones first, and fixes a term written with other capitals', async () => {
+    const text = `${USES}H14.3 Each T`;
+    client.open(h, text);
+    try {
+      const list = await client.request<CompletionList>('textDocument/completion', at(h, { line: 13, character: 12 }));
+      const items = [...list.items].sort((x, y) => x.sortText!.localeCompare(y.sortText!));
+      assert.deepEqual(items.map((item) => [item.label, item.detail]), [['Test Device', '"Test Device" means a device used for testing.']]);
+      const diagnostics = await client.waitForDiagnostics(h, (d) => d.some((x) => x.code === 'term-case-mismatch'));
+      const mismatch = diagnostics.find((d) => d.code === 'term-case-mismatch')!;
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: h }, range: mismatch.range, context: { diagnostics: [mismatch] } });
+      const fix = actions.find((action) => action.title === 'Replace with the defined term: "Service Requests"');
+      assert.ok(fix, actions.map((action) => action.title).join(' | '));
+      assert.match(applyEdits(text, fix.edit!.changes![h]), /Interface\. Service Requests are logged\./);
+    } finally {
+      client.notify('textDocument/didClose', { textDocument: { uri: h } });
+    }
+  });
+
+  it('asks the editor to ask again for semantic tokens when a definition in another file changes', async () => {
+    client.open(a, DEFINITIONS);
+    // Any refresh an earlier test's changes asked for has come by now (they are sent after 50 ms of quiet).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const refreshes = client.semanticTokensRefreshes;
+    client.edit(a, { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, '"Users" means the users of the DCC.\n');
+    await waitUntil(() => client.semanticTokensRefreshes > refreshes, 'a workspace/semanticTokens/refresh request');
+    const full = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: h } });
+    assert.deepEqual(tokensOf(USES, full.data).slice(0, 2).map(([text]) => text), ['Users', 'Service Requests']);
+  });
+});

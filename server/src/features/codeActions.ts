@@ -1,11 +1,14 @@
 // Quick fixes: cite the replacement of a deprecated target; use the target's real title;
-// for a broken reference one edit away from an existing id, "Did you mean ...?".
+// for a broken reference one edit away from an existing id, "Did you mean ...?"; a defined term
+// written with other capitals, as defined (its plural or possessive ending kept); for a near
+// miss of a defined term, "Did you mean ...?" for each term it is near.
 import { CodeAction, CodeActionKind, Range, TextEdit } from 'vscode-languageserver-types';
 import type { EditorIndex } from '../core/index/editorIndex';
 import { levelOf, parentId, shortLabel } from '../core/model/ids';
 import type { CoreDiagnostic, Reference } from '../core/model/types';
 import { toLspDiagnostics } from './diagnostics';
 import { childUnits, toRange } from './shared';
+import { rewriteUse } from './terms';
 
 const MAX_SUGGESTIONS = 3;
 const collator = new Intl.Collator('en', { numeric: true });
@@ -85,6 +88,16 @@ export function codeActions(index: EditorIndex, uri: string, span: { start: numb
     const data = diagnostic.data ?? {};
     if (diagnostic.code === 'title-mismatch' && typeof data.title === 'string') {
       action(`Use the title of ${data.target}: "${data.title}"`, diagnostic, { start: diagnostic.start, end: diagnostic.end, newText: data.title }, true);
+    }
+    if (diagnostic.code === 'term-case-mismatch' && typeof data.term === 'string') {
+      const written = text.slice(diagnostic.start, diagnostic.end);
+      const replacement = rewriteUse(written, data.term, data.term);
+      action(`Replace with the defined term: "${replacement}"`, diagnostic, { start: diagnostic.start, end: diagnostic.end, newText: replacement }, true);
+    }
+    if (diagnostic.code === 'near-miss-term' && Array.isArray(data.suggestions)) {
+      data.suggestions.forEach((term: unknown, i: number) => {
+        if (typeof term === 'string') action(`Did you mean "${term}"?`, diagnostic, { start: diagnostic.start, end: diagnostic.end, newText: term }, i === 0);
+      });
     }
     const reference = resolution.references.find((r) => r.reference.start === diagnostic.start && r.reference.end === diagnostic.end)?.reference;
     if (!reference || !reference.target) continue;

@@ -4,6 +4,7 @@
 // number. Workspace targets come first, then the catalogue; each item shows the target's title,
 // is marked deprecated when citing it would be, and gets its first line when selected
 // (completionItem/resolve). Only small, pre-indexed sets are scanned, so typing is never slowed.
+// Elsewhere in prose, after a capital letter, defined terms (termCompletion.ts).
 import {
   CompletionItem, CompletionItemKind, CompletionItemTag, CompletionList, InsertTextFormat, Range,
 } from 'vscode-languageserver-types';
@@ -16,6 +17,7 @@ import type { WorkspaceDefinition } from '../core/resolve/statuses';
 import { acceptChanges, hasChangeMarkup, scanChanges } from '../core/text/criticMarkup';
 import { clauseNumberAfter } from './clauseNumbers';
 import { childUnits, toRange } from './shared';
+import { termCompletion } from './termCompletion';
 
 const SECTION_CONTEXT = /\b(?:SEC\s+)?(?:Sections?|SECTIONS?)\s+(?:[A-Z][0-9A-Z.]*(?:\([a-zA-Z]+\))*(?:\s*\([^)\n]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+|\s*[-\u2013]\s*))*$/;
 const APPENDIX_CONTEXT = /\b(?:Appendix|Appendices|APPENDIX)\s+(?:[A-Z]{1,2}\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+))*$/;
@@ -126,12 +128,17 @@ export function completion(index: EditorIndex, uri: string, offset: number, opti
     head: before.slice(0, before.length - partial.length), range: toRange(summary, { start: offset - partial.length, end: offset }),
   };
   const clause = newClause(cursor, summary, options);
-  if (clause) return clause;
+  if (clause) return withTerms(clause, termCompletion(index, uri, offset));
   if (VERSION_CONTEXT.test(cursor.head)) return versions(cursor);
   if (SECTION_CONTEXT.test(cursor.head)) return partial.lastIndexOf('.') > 0 ? clausesOfPart(cursor) : sectionsAndParts(cursor, options);
   const appendix = APPENDIX_CONTEXT.test(cursor.head);
   if (appendix || SCHEDULE_CONTEXT.test(cursor.head)) return documents(cursor, appendix ? 'Appendix ' : 'Schedule ', options);
-  return null;
+  return termCompletion(index, uri, offset, options);
+}
+
+/** A capital letter at a line's start in a Part may start a clause number or a defined term: both are offered, the clause first. */
+function withTerms(clause: CompletionList, terms: CompletionList | null): CompletionList {
+  return terms ? { isIncomplete: false, items: [...clause.items, ...terms.items] } : clause;
 }
 
 function versions({ index, head, range }: Cursor): CompletionList {

@@ -1,14 +1,17 @@
 // Go to definition: the unit in the workspace, or a read-only catalogue document for a
-// target only the catalogue knows (for an unverified clause, its Part's entry).
+// target only the catalogue knows (for an unverified clause, its Part's entry); for a defined
+// term, its definitions, the one that applies where the term is used first.
 import type { LocationLink } from 'vscode-languageserver-types';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { catalogueUri, referenceAt, toRange } from './shared';
+import { applyingDefinitions, termAt } from './terms';
 
 const TOP = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function definition(index: WorkspaceIndex, uri: string, offset: number): LocationLink[] {
   const summary = index.summary(uri);
   const resolved = referenceAt(index, uri, offset);
+  if (summary && !resolved) return termDefinition(index, uri, offset);
   if (!summary || !resolved || !resolved.resolution.target) return [];
   const origin = toRange(summary, resolved.reference);
   const { resolution } = resolved;
@@ -37,4 +40,24 @@ export function definition(index: WorkspaceIndex, uri: string, offset: number): 
     return [{ originSelectionRange: origin, targetUri: catalogueUri(entry.id), targetRange: TOP, targetSelectionRange: TOP }];
   }
   return [];
+}
+
+/** A defined term's definitions in force there: the term as defined selected, its whole definition the target. */
+function termDefinition(index: WorkspaceIndex, uri: string, offset: number): LocationLink[] {
+  const found = termAt(index, uri, offset);
+  const summary = index.summary(uri);
+  if (!found || !summary) return [];
+  const origin = toRange(summary, found.span);
+  const links: LocationLink[] = [];
+  for (const { uri: target, definition } of applyingDefinitions(found.entry, uri, found.span.start)) {
+    const owner = index.summary(target);
+    if (!owner) continue;
+    links.push({
+      originSelectionRange: origin,
+      targetUri: target,
+      targetRange: toRange(owner, { start: definition.start, end: Math.max(definition.end, definition.definitionEnd) }),
+      targetSelectionRange: toRange(owner, definition),
+    });
+  }
+  return links;
 }

@@ -1,5 +1,6 @@
 // Hover: what a reference points at (heading, first lines, where it lives, status and why,
-// Version Control history), or how often a unit is cited when hovering its own number.
+// Version Control history), a defined term (termHover.ts), an amendment instruction, or how
+// often a unit is cited when hovering its own number.
 import type { Hover } from 'vscode-languageserver-types';
 import type { EditorIndex } from '../core/index/editorIndex';
 import { ancestorIds, levelOf, rootDocumentId, shortLabel } from '../core/model/ids';
@@ -9,7 +10,9 @@ import { amendmentHover, draftNotes } from './draftHover';
 import { citationsOf } from './references';
 import { fileName } from '../core/model/uris';
 import { findLoosely } from '../core/text/looseMatch';
+import { escape, preview } from './preview';
 import { referenceAt, toRange, unitLabelAt, unitText } from './shared';
+import { termHover } from './termHover';
 
 const PREVIEW_LINES = 8;
 const INSTRUCTION_PREVIEW_LINES = 16;
@@ -23,41 +26,6 @@ const STATUS_LINE: Record<string, string> = {
   external: '↗ external',
   ambiguous: '? ambiguous',
 };
-
-function escape(text: string): string {
-  return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
-}
-
-/** A previewed line longer than this is cut: a hover stays small whatever the file holds. */
-const PREVIEW_LINE_CHARACTERS = 2000;
-
-function quotedLine(line: string): string {
-  const trimmed = line.trim();
-  const shown = trimmed.length > PREVIEW_LINE_CHARACTERS ? `${trimmed.slice(0, PREVIEW_LINE_CHARACTERS)}…` : trimmed;
-  const depth = /^\((?:[ivx]+)\)/.test(shown) ? 2 : /^\([A-Z]+\)/.test(shown) ? 3 : /^\([a-z]+\)/.test(shown) ? 1 : 0;
-  return `> ${'\u2003'.repeat(depth)}${escape(shown)}`;
-}
-
-/**
- * The text as Markdown: each non-blank line a quoted line, paragraph labels indented by
- * depth; at most `maxLines` of them, then "…". Only the lines shown are read.
- */
-function preview(text: string, maxLines = Infinity): string {
-  const shown: string[] = [];
-  let start = 0;
-  while (start <= text.length) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    const line = text.slice(start, end);
-    if (line.trim() !== '') {
-      if (shown.length === maxLines) return `${shown.join('  \n')}  \n> …`;
-      shown.push(quotedLine(line));
-    }
-    if (newline === -1) break;
-    start = newline + 1;
-  }
-  return shown.join('  \n');
-}
 
 function headingOf(index: EditorIndex, id: string, unit?: Unit): string {
   const title = unit?.title || unit?.crossHeading?.text || index.titlesOf(id)[0] || '';
@@ -165,6 +133,8 @@ export function hover(index: EditorIndex, uri: string, offset: number): Hover | 
   if (resolved) {
     return { contents: { kind: 'markdown', value: referenceHover(index, resolved) }, range: toRange(summary, resolved.reference) };
   }
+  const term = termHover(index, uri, offset);
+  if (term) return term;
   const instruction = summary.parsed.instructions.find((candidate) => candidate.start <= offset && offset <= candidate.end);
   if (instruction) {
     const value = instruction.kind === 'amend' ? amendmentHover(index, uri, instruction) : instructionHover(index, instruction);

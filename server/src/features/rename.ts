@@ -1,17 +1,19 @@
 // Rename (F2): give a clause or Part a new number and update every reference in the
 // workspace in one WorkspaceEdit (lists and ranges included). Refused, with a clear message,
 // when the new number already exists or a range would become inverted. Renumbering a whole
-// Part (features/amendments.ts) makes its edits with the same renumberEdits.
+// Part (features/amendments.ts) makes its edits with the same renumberEdits. On a defined term,
+// the term is renamed instead (termRename.ts).
 import type { AnnotatedTextEdit, Range, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { EditorIndex } from '../core/index/editorIndex';
 import { mapped, writtenAt } from '../core/amend/renumberedIds';
 import { levelOf, parentId, shortLabel } from '../core/model/ids';
 import { fileName } from '../core/model/uris';
 import { compareClauseNumbers } from '../core/parse/structure';
+import { RefusedEdit } from './refusedEdit';
 import { referenceAt, toRange, unitLabelAt } from './shared';
+import { prepareTermRename, renameTerm } from './termRename';
 
-/** An edit the user asked for that cannot be made; the message, for the user, says why. */
-export class RefusedEdit extends Error {}
+export { RefusedEdit };
 
 interface Edit {
   start: number;
@@ -20,6 +22,7 @@ interface Edit {
 }
 
 const RENAMABLE = new Set(['part', 'clause']);
+const NOTHING_TO_RENAME = 'Place the cursor on a clause or Part number, a reference to one, or a defined term.';
 
 function lastSegment(id: string): string {
   const label = shortLabel(id);
@@ -105,7 +108,9 @@ export function prepareRename(index: EditorIndex, uri: string, offset: number): 
   }
   const resolved = referenceAt(index, uri, offset);
   const target = resolved?.resolution.target;
-  if (!resolved || !target) throw new RefusedEdit('Place the cursor on a clause or Part number, or on a reference to one.');
+  const term = resolved ? undefined : prepareTermRename(index, uri, offset);
+  if (term) return term;
+  if (!resolved || !target) throw new RefusedEdit(NOTHING_TO_RENAME);
   const renamed = target.replace(/\(.*$/, '');
   if (!RENAMABLE.has(levelOf(renamed)) || index.definitionsOf(renamed).length === 0) {
     throw new RefusedEdit(`${renamed} is not defined in the workspace text, so it cannot be renumbered here.`);
@@ -120,8 +125,11 @@ export function rename(index: EditorIndex, uri: string, offset: number, newName:
   const summary = index.summary(uri);
   if (!summary) throw new RefusedEdit('This file is not part of the SEC workspace.');
   const unit = unitLabelAt(summary, offset);
-  const old = unit && RENAMABLE.has(unit.kind) ? unit.id : referenceAt(index, uri, offset)?.resolution.target?.replace(/\(.*$/, '');
-  if (!old) throw new RefusedEdit('Place the cursor on a clause or Part number, or on a reference to one.');
+  const reference = unit && RENAMABLE.has(unit.kind) ? undefined : referenceAt(index, uri, offset);
+  const old = unit && RENAMABLE.has(unit.kind) ? unit.id : reference?.resolution.target?.replace(/\(.*$/, '');
+  const term = old || reference ? undefined : renameTerm(index, uri, offset, newName);
+  if (term) return term;
+  if (!old) throw new RefusedEdit(NOTHING_TO_RENAME);
   const written = newName.trim().replace(/^Section\s+/, '');
   const next = `Section ${written}`;
   const shape = levelOf(old) === 'part' ? /^[A-Z]\d{1,2}[A-Z]?$/ : /^[A-Z]\d{1,2}[A-Z]?\.\d{1,3}[A-Z]?$/;

@@ -1,12 +1,15 @@
-// Outline (Section > Part > cross-heading > clause > paragraph), workspace symbols by id or
-// title words, and folding ranges for every unit that spans lines.
+// Outline (Section > Part > cross-heading > clause > paragraph, and each defined term under the
+// unit that defines it), workspace symbols by id or title words, and folding ranges for every
+// unit that spans lines.
 import { DocumentSymbol, FoldingRange, SymbolInformation, SymbolKind } from 'vscode-languageserver-types';
 import type { FileSummary } from '../core/index/summary';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { Unit } from '../core/model/types';
+import type { Glossary } from '../core/resolve/glossary';
 import { readWordsUnbounded } from '../core/parse/words';
 import type { Cancellation } from './cancellation';
 import { toRange } from './shared';
+import { unitIndexHolding } from './terms';
 
 // No symbol kind is a Section or a clause; VS Code shows the kind's name beside each symbol
 // ("H4.3 (number)") and groups Go to Symbol by it, so each kind is the one whose name reads
@@ -41,7 +44,8 @@ function firstWords(summary: FileSummary, unit: Unit): string | undefined {
   return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }
 
-export function documentSymbols(summary: FileSummary): DocumentSymbol[] {
+/** `glossary`: the workspace's, whose definitions in this file are listed too (those that count). */
+export function documentSymbols(summary: FileSummary, glossary?: Glossary): DocumentSymbol[] {
   const units = summary.parsed.units;
   const symbols: Array<DocumentSymbol | undefined> = new Array(units.length);
   const roots: DocumentSymbol[] = [];
@@ -82,7 +86,36 @@ export function documentSymbols(summary: FileSummary): DocumentSymbol[] {
       parent.children!.push(symbol);
     }
   });
+  if (glossary) addTermSymbols(summary, glossary, symbols, roots);
   return roots;
+}
+
+/** Each definition that counts, under the unit that holds it (its children kept in the text's order). */
+function addTermSymbols(summary: FileSummary, glossary: Glossary, symbols: ReadonlyArray<DocumentSymbol | undefined>, roots: DocumentSymbol[]): void {
+  const units = summary.parsed.units;
+  const holders = new Set<DocumentSymbol[]>();
+  for (const definition of summary.parsed.definitions) {
+    const entry = glossary.byDefinition.get(definition);
+    if (!entry) continue;
+    const at = unitIndexHolding(summary, definition.start);
+    const unit = at >= 0 ? units[at] : undefined;
+    const end = Math.max(definition.end, unit ? Math.min(definition.definitionEnd, unit.end) : definition.definitionEnd);
+    const symbol: DocumentSymbol = {
+      name: entry.term,
+      detail: definition.scope ? `defined term, for ${definition.scope.id}` : 'defined term',
+      // A name whose meaning is fixed where it applies.
+      kind: SymbolKind.Constant,
+      range: toRange(summary, { start: definition.start, end }),
+      selectionRange: toRange(summary, definition),
+      children: [],
+    };
+    const holder = symbols[at]?.children ?? roots;
+    holder.push(symbol);
+    holders.add(holder);
+  }
+  const byPosition = (a: DocumentSymbol, b: DocumentSymbol): number =>
+    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  for (const holder of holders) holder.sort(byPosition);
 }
 
 export function workspaceSymbols(index: WorkspaceIndex, query: string, token?: Cancellation, limit = 500): SymbolInformation[] {

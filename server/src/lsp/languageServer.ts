@@ -190,10 +190,16 @@ export class LanguageServer {
     return summary ? toLspDiagnostics(summary.lines, this.index.resolve(uri).diagnostics, explanationOf) : null;
   }
 
-  /** Re-checks these files (and the configuration's problems) after the quiet period, and the code lenses on screen. */
+  /**
+   * Re-checks these files (and the configuration's problems) after the quiet period, and the code
+   * lenses on screen; and their semantic tokens after loading, or when a change reached other
+   * files than the one changed (the editor asks again for the changed document's by itself).
+   */
   private schedule(uris: Iterable<string>, immediately = false): void {
-    this.publisher.schedule(this.configProblems ? [...uris, this.configProblems.uri] : uris, immediately);
+    const affected = [...uris];
+    this.publisher.schedule(this.configProblems ? [...affected, this.configProblems.uri] : affected, immediately);
     this.features.refreshCodeLenses(immediately ? 0 : this.publisher.delayMs);
+    if (immediately || affected.length > 1) this.features.refreshSemanticTokens(immediately ? 0 : this.publisher.delayMs);
   }
 
   // ---- Lifecycle ----------------------------------------------------------------------------

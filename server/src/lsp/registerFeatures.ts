@@ -5,7 +5,7 @@
 // watching, settings and publishing.
 import {
   CancellationToken, ClientCapabilities, CodeAction, CodeActionKind, CodeLensRefreshRequest, Connection, ErrorCodes, Position, ResponseError,
-  ServerCapabilities,
+  SemanticTokensRefreshRequest, ServerCapabilities,
 } from 'vscode-languageserver';
 import type { EditorIndex } from '../core/index/editorIndex';
 import { amendedText, CommandOutcome, insertClauseCommand, redline, renumberPartAction, renumberPartCommand } from '../features/amendments';
@@ -19,6 +19,7 @@ import { hover } from '../features/hover';
 import { documentLinks } from '../features/links';
 import { references } from '../features/references';
 import { prepareRename, RefusedEdit, rename } from '../features/rename';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from '../features/semanticTokens';
 import { documentSymbols, foldingRanges, workspaceSymbols } from '../features/symbols';
 import {
   amendedTextRequest, catalogueDocumentRequest, consolidationPreviewRequest, CustomRequest, EditingCommandId, exportWordRequest, importWordRequest,
@@ -45,6 +46,11 @@ export interface RegisteredFeatures {
    * the editor asks again by itself only for the document that changed.
    */
   refreshCodeLenses(delayMs: number): void;
+  /**
+   * Asks the editor, after `delayMs` of quiet, to ask again for the semantic tokens of every
+   * document it shows: a definition changed in one file changes which phrases are uses in others.
+   */
+  refreshSemanticTokens(delayMs: number): void;
 }
 
 export const FEATURE_CAPABILITIES: ServerCapabilities = {
@@ -60,6 +66,7 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
   codeLensProvider: { resolveProvider: true },
   renameProvider: { prepareProvider: true },
+  semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
   executeCommandProvider: { commands: Object.values(ServerCommand) },
 };
 
@@ -85,7 +92,9 @@ export function registerFeatures(connection: Connection, host: FeatureHost): Reg
   registerServerCommands(registration);
   registerCustomRequests(registration);
   registerDraftRequests(registration);
-  return { refreshCodeLenses: registerCodeLenses(registration) };
+  registerSemanticTokens(registration);
+  const semanticTokensRefresh = refresher(connection, SemanticTokensRefreshRequest.type.method, () => host.clientCapabilities().workspace?.semanticTokens?.refreshSupport === true);
+  return { refreshCodeLenses: registerCodeLenses(registration), refreshSemanticTokens: semanticTokensRefresh };
 }
 
 function cancelled(token: CancellationToken): boolean {
@@ -115,8 +124,9 @@ function registerNavigation({ connection, host, guarded, offsetOf }: Registratio
 /** Outline, workspace symbols, folding and document links. */
 function registerOutline({ connection, host, guarded }: Registration): void {
   connection.onDocumentSymbol(({ textDocument }) => guarded('documentSymbol', null, () => {
-    const summary = host.index().summary(textDocument.uri);
-    return summary ? documentSymbols(summary) : null;
+    const index = host.index();
+    const summary = index.summary(textDocument.uri);
+    return summary ? documentSymbols(summary, index.glossary()) : null;
   }));
   connection.onWorkspaceSymbol(({ query }, token) => guarded('workspaceSymbol', [], () => workspaceSymbols(host.index(), query, token)));
   connection.onFoldingRanges(({ textDocument }) => guarded('foldingRange', null, () => {
@@ -224,14 +234,30 @@ function registerDraftRequests({ connection, host, guarded }: Registration): voi
 function registerCodeLenses({ connection, host, guarded }: Registration): RegisteredFeatures['refreshCodeLenses'] {
   connection.onCodeLens(({ textDocument }) => guarded('codeLens', null, () => (host.codeLensEnabled() ? codeLenses(host.index(), textDocument.uri) : [])));
   connection.onCodeLensResolve((lens, token) => guarded('codeLens/resolve', lens, () => resolveCodeLens(host.index(), lens, token)));
+  return refresher(connection, CodeLensRefreshRequest.type.method, () => host.clientCapabilities().workspace?.codeLens?.refreshSupport === true);
+}
+
+/** A refresh request (`workspace/codeLens/refresh`, `workspace/semanticTokens/refresh`) sent after a quiet period, if the editor supports it. */
+function refresher(connection: Connection, method: string, supported: () => boolean): (delayMs: number) => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return (delayMs) => {
-    if (host.clientCapabilities().workspace?.codeLens?.refreshSupport !== true) return;
+    if (!supported()) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      // An editor that does not answer leaves the lenses as they were: nothing to report.
-      void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      // An editor that does not answer leaves what it shows as it was: nothing to report.
+      void connection.sendRequest(method).catch(() => undefined);
     }, delayMs);
   };
+}
+
+/** Semantic tokens: defined terms, their uses and their definitions, for a whole document or a range of it. */
+function registerSemanticTokens({ connection, host, guarded }: Registration): void {
+  connection.languages.semanticTokens.on(({ textDocument }, token) => guarded('semanticTokens', { data: [] }, () =>
+    (cancelled(token) ? { data: [] } : semanticTokens(host.index(), textDocument.uri))));
+  connection.languages.semanticTokens.onRange(({ textDocument, range }, token) => guarded('semanticTokens/range', { data: [] }, () => {
+    const summary = host.index().summary(textDocument.uri);
+    if (!summary || cancelled(token)) return { data: [] };
+    return semanticTokens(host.index(), textDocument.uri, { start: summary.lines.offsetAt(range.start), end: summary.lines.offsetAt(range.end) });
+  }));
 }

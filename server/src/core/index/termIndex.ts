@@ -43,6 +43,8 @@ export class TermIndex {
   /** Changes whenever any file's matches or the glossary change: what a cached answer was worked out from. */
   generation = 0;
   private wholeCode: boolean | undefined;
+  /** What the last settle saw; until a file or the glossary changes, settling again has nothing to do (every hover asks). */
+  private settled: { generation: number; files: number; glossary: Glossary } | undefined;
 
   constructor(private readonly sources: TermIndexSources) {}
 
@@ -81,6 +83,14 @@ export class TermIndex {
 
   /** Matches every file that has none, then settles which wrapped readings count: returns the files that changes. */
   settle(): string[] {
+    const settled = this.settled;
+    if (settled && settled.glossary === this.glossaryCache && settled.generation === this.generation && settled.files === this.sources.files.size) return [];
+    const affected = this.settleNow();
+    this.settled = { generation: this.generation, files: this.sources.files.size, glossary: this.glossaryCache! };
+    return affected;
+  }
+
+  private settleNow(): string[] {
     this.glossaryCache ??= this.build();
     const usedBefore = new Set(this.useCounts.keys());
     for (const uri of this.sources.files.keys()) if (!this.byUri.has(uri)) this.match(uri);

@@ -401,6 +401,8 @@ export function isNear(written: readonly string[], termWords: readonly string[])
   if (differing === -1) return false;
   const a = written[differing];
   const b = termWords[differing].toLowerCase();
+  // The term's last word in a plural or possessive ("SERVICE REQUESTS" in a heading): the term itself.
+  if (differing === termWords.length - 1 && baseForms(a).includes(b)) return false;
   if (a.length < MIN_NEAR_MISS_WORD || b.length < MIN_NEAR_MISS_WORD) return false;
   return oneEditApart(a, b) || inflectionOf(a, b) || inflectionOf(b, a);
 }
