@@ -85,7 +85,7 @@ describe('term index', () => {
     put('file:///a.sec', '"Service Request" means a request.\n');
     put('file:///b.sec', 'Users send Service Requests.\n');
     let asked = 0;
-    const terms = new TermIndex({ files, isDraft: () => false, defines: () => false, sectionLetters: () => (asked++, ['A']) });
+    const terms = new TermIndex({ files, isDraft: () => false, defines: () => false, sectionLetters: () => (asked++, ['A']), incremental: true });
     assert.deepEqual(terms.usesOf('file:///b.sec').map((use) => use.term), ['Service Request']);
     const settled = asked;
     for (let i = 0; i < 100; i++) terms.glossary();
