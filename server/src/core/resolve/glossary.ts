@@ -37,8 +37,9 @@ export interface TrieNode {
   entry: GlossaryEntry | undefined;
   /** A first word: some term of two words or more starts with it in lower case (a case mismatch may start here). */
   folds: boolean;
-  /** The first characters of the words in `next` (bits for codes under 128; any other sets the last bit): a word starting otherwise goes no further, unread. */
-  readonly starts: Uint32Array;
+  /** The first characters of the words in `next`, a bit per character code modulo 64 (capitals in `starts`, lower case in `lowerStarts`): a word starting otherwise goes no further, unread. */
+  starts: number;
+  lowerStarts: number;
 }
 
 export interface FileDefinitions {
@@ -48,7 +49,7 @@ export interface FileDefinitions {
 }
 
 function newNode(): TrieNode {
-  return { next: undefined, term: undefined, entry: undefined, folds: false, starts: new Uint32Array(4) };
+  return { next: undefined, term: undefined, entry: undefined, folds: false, starts: 0, lowerStarts: 0 };
 }
 
 export class Glossary {
@@ -63,6 +64,7 @@ export class Glossary {
   readonly spansByUri = new Map<string, Array<{ start: number; end: number }>>();
   /** The words of terms of two words or more, in lower case: a run of capitalised words with two of its words not among them is no near miss. */
   readonly nearWords = new Set<string>();
+  private readonly duplicates = new Map<GlossaryEntry, Map<TermDefinition, TermDefinition>>();
   /** Definitions whose wrapped term's longer reading counts instead of the term their line has. */
   private readonly shadowed = new Set<TermDefinition>();
   /** The entry each counted definition defines (a wrapped term's may be its longer reading). */
@@ -93,6 +95,13 @@ export class Glossary {
     if (entry.codeWide) return true;
     return entry.definitions.some(({ uri: defining, definition }) => defining === uri && definition.scope !== undefined &&
       definition.scope.start <= offset && offset < definition.scope.end);
+  }
+
+  /** A definition's duplicate in the same scope, if any (worked out once per term). */
+  duplicateOf(entry: GlossaryEntry, source: TermDefinition): TermDefinition | undefined {
+    let others = this.duplicates.get(entry);
+    if (!others) this.duplicates.set(entry, (others = duplicateDefinitions(entry)));
+    return others.get(source);
   }
 
   /** Terms of `words` words with `word` (lower case) at `position`. */
@@ -193,8 +202,9 @@ function insert(root: TrieNode, words: readonly string[], entry: GlossaryEntry):
   let node = root;
   for (const word of words) {
     node.next ??= new Map();
-    const code = Math.min(word.charCodeAt(0), 127);
-    node.starts[code >>> 5] |= 1 << (code & 31);
+    const code = word.charCodeAt(0) & 63;
+    if (code < 32) node.starts |= 1 << code;
+    else node.lowerStarts |= 1 << (code - 32);
     let child = node.next.get(word);
     if (!child) node.next.set(word, (child = newNode()));
     node = child;
@@ -207,25 +217,31 @@ function insert(root: TrieNode, words: readonly string[], entry: GlossaryEntry):
 
 /** May a word starting with this character be one of the node's next words? */
 export function mayContinue(node: TrieNode, code: number): boolean {
-  const bit = Math.min(code, 127);
-  return (node.starts[bit >>> 5] & (1 << (bit & 31))) !== 0;
+  const bit = code & 63;
+  return bit < 32 ? (node.starts & (1 << bit)) !== 0 : (node.lowerStarts & (1 << (bit - 32))) !== 0;
 }
 
-/** Two definitions of a term in the same scope (drafts restate the Code, so theirs are compared only among themselves). */
-export function duplicateDefinitions(entry: GlossaryEntry): Array<[TermDefinition, TermDefinition]> {
-  const pairs: Array<[TermDefinition, TermDefinition]> = [];
-  const definitions = entry.definitions.filter(({ definition }) => definition.form !== 'parenthetical');
-  for (let i = 0; i < definitions.length; i++) {
-    for (let j = i + 1; j < definitions.length && pairs.length < 20; j++) {
-      const [a, b] = [definitions[i], definitions[j]];
-      if (a.draft !== b.draft || (a.draft && a.uri !== b.uri)) continue;
-      if (scopeKey(a) !== scopeKey(b)) continue;
-      // "X has the meaning given in Section H14.1" beside H14.1's own definition is a pointer, not a second meaning.
-      if ((a.definition.pointerFrom === undefined) !== (b.definition.pointerFrom === undefined)) continue;
-      pairs.push([a, b]);
-    }
+/**
+ * Each definition of a term that another defines again in the same scope → that other one
+ * (drafts restate the Code, so theirs are compared only among themselves; a pointer "has the
+ * meaning given in Section H14.1" beside H14.1's own definition is no second meaning). Linear:
+ * definitions are grouped by what makes two of them the same.
+ */
+export function duplicateDefinitions(entry: GlossaryEntry): Map<TermDefinition, TermDefinition> {
+  const groups = new Map<string, TermDefinition[]>();
+  for (const source of entry.definitions) {
+    if (source.definition.form === 'parenthetical') continue;
+    const key = `${source.draft ? source.uri : ''}|${scopeKey(source)}|${source.definition.pointerFrom === undefined}`;
+    const group = groups.get(key);
+    if (group) group.push(source);
+    else groups.set(key, [source]);
   }
-  return pairs;
+  const others = new Map<TermDefinition, TermDefinition>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    group.forEach((source, i) => others.set(source, group[i === 0 ? 1 : 0]));
+  }
+  return others;
 }
 
 function scopeKey({ uri, definition }: TermDefinition): string {

@@ -7,7 +7,7 @@
 // No state and no IO: what the workspace knows comes in `TermCheckSources`.
 
 import type { CoreDiagnostic, DefinedTerm } from '../model/types';
-import { duplicateDefinitions, Glossary } from './glossary';
+import type { Glossary } from './glossary';
 import type { CaseMismatch, NearMiss } from './termMatcher';
 
 export interface TermCheckSources {
@@ -60,9 +60,8 @@ function definitionProblems(uri: string, definition: DefinedTerm, sources: TermC
   const counted = entry?.definitions.find((source) => source.definition === definition);
   if (!entry || !counted) return [];
   const problems: CoreDiagnostic[] = [];
-  for (const [a, b] of duplicateDefinitions(entry)) {
-    if (a !== counted && b !== counted) continue;
-    const other = a === counted ? b : a;
+  const other = sources.glossary.duplicateOf(entry, counted);
+  if (other) {
     const scope = definition.scope ? `in ${definition.scope.id}` : 'for the whole Code';
     problems.push({
       start: definition.start, end: definition.end, severity: 'warning', code: 'duplicate-definition',
