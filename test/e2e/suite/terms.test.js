@@ -111,7 +111,8 @@ describe('SEC extension: defined terms', function () {
       const decoded = result ? decodeTokens(uses, legend, result) : [];
       return decoded.some(([text]) => text === 'Trial Metering System') ? decoded : undefined;
     }, { timeoutMs: SERVER_TIMEOUT_MS, message: 'semantic tokens with the uses of terms' });
-    assert.deepStrictEqual(tokens, [
+    // The examples' own glossary (DCC, User, Services...) applies here too: only this test's terms are compared.
+    assert.deepStrictEqual(tokens.filter(([text]) => text.startsWith('Trial')), [
       ['Trial Interface', 'definedTerm', []],
       ['Trial Requests', 'definedTerm', []],
       ['Trial Requests', 'definedTerm', []],

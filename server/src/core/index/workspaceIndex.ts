@@ -263,10 +263,18 @@ export abstract class IndexBase implements WorkspaceIndex {
     const summary = this.files.get(uri);
     if (!summary) return { ...resolution, termUses: [] };
     const found = this.terms.diagnosticsOf(uri, summary.parsed, references, (other, offset) => this.where(other, offset));
-    const termUses = this.terms.usesOf(uri, references);
-    if (found.length === 0) return { ...resolution, termUses };
-    const diagnostics = resolution.diagnostics.concat(this.checker.withSeverities(found)).sort((a, b) => a.start - b.start);
-    return { uri, references: resolution.references, diagnostics, termUses };
+    const diagnostics = found.length === 0 ? resolution.diagnostics
+      : resolution.diagnostics.concat(this.checker.withSeverities(found)).sort((a, b) => a.start - b.start);
+    // The uses are worked out when first asked for: a check that prints only diagnostics never needs them.
+    const terms = this.terms;
+    let termUses: readonly TermUse[] | undefined;
+    return {
+      uri, references: resolution.references, diagnostics,
+      get termUses() {
+        termUses ??= terms.usesOf(uri, references);
+        return termUses;
+      },
+    };
   }
 
   /** "section-a-definitions.sec line 12": where a definition is, for a message. */
