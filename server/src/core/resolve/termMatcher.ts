@@ -157,8 +157,9 @@ class Matcher {
   readonly nearMisses: NearMiss[] = [];
   /** The run of capitalised words (and connectors between them) being read, for near misses. */
   /** The run's words (connectors included), reused from run to run: no allocation per word. */
-  private readonly runStarts: number[] = [];
-  private readonly runEnds: number[] = [];
+  private readonly runStarts = new Int32Array(MAX_RUN + 1);
+  private readonly runEnds = new Int32Array(MAX_RUN + 1);
+  private runLength = 0;
   /** The run has a capitalised word outside every use (not a sentence's first word, not a number): only such a run may be a near miss. */
   private runHasStray = false;
   private covered = -1;
@@ -216,18 +217,18 @@ class Matcher {
 
   /** Adds a word to the run when only spaces, or a connector, separate it from the run's last word; otherwise starts a new run. */
   private extendRun(start: number, end: number): void {
-    const count = this.runStarts.length;
+    const count = this.runLength;
     if (count > 0) {
-      const from = this.runEnds[count - 1];
-      const connector = this.connectorBetween(from, start);
-      if (connector === NOT_JOINED || count >= MAX_RUN) this.endRun();
-      else if (connector !== SPACES_ONLY) {
-        this.runStarts.push(connector);
-        this.runEnds.push(wordEnd(this.text, connector));
-      }
+      const connector = this.connectorBetween(this.runEnds[count - 1], start);
+      if (connector === NOT_JOINED || count >= MAX_RUN - 1) this.endRun();
+      else if (connector !== SPACES_ONLY) this.pushRun(connector, wordEnd(this.text, connector));
     }
-    this.runStarts.push(start);
-    this.runEnds.push(end);
+    this.pushRun(start, end);
+  }
+
+  private pushRun(start: number, end: number): void {
+    this.runStarts[this.runLength] = start;
+    this.runEnds[this.runLength++] = end;
   }
 
   /** Between two words: only spaces (SPACES_ONLY), spaces around one connector ("of", "and": where it starts), or anything else (NOT_JOINED). */
@@ -245,9 +246,12 @@ class Matcher {
   }
 
   private endRun(): void {
-    if (this.runStarts.length >= 2 && this.runHasStray) this.nearMissIn(this.runStarts.map((start, k) => ({ start, end: this.runEnds[k] })));
-    this.runStarts.length = 0;
-    this.runEnds.length = 0;
+    if (this.runLength >= 2 && this.runHasStray) {
+      const run: Span[] = [];
+      for (let k = 0; k < this.runLength; k++) run.push({ start: this.runStarts[k], end: this.runEnds[k] });
+      this.nearMissIn(run);
+    }
+    this.runLength = 0;
     this.runHasStray = false;
   }
 
