@@ -246,7 +246,9 @@ function writtenSpans(references: readonly Reference[]): Array<{ start: number; 
   const spans: Array<{ start: number; end: number }> = [];
   for (const reference of references) {
     if (reference.viaRange) continue;
-    const end = reference.title?.kind === 'bracket' ? Math.max(reference.end, reference.title.start + reference.title.raw.length) : reference.end;
+    // A title in brackets or quotes after the reference ("Appendix AD 'DCC User Interface Specification'") is part of the citation.
+    const titled = reference.title && reference.title.kind !== 'dash';
+    const end = titled ? Math.max(reference.end, reference.title!.start + reference.title!.raw.length) : reference.end;
     spans.push({ start: reference.start, end });
   }
   return spans.sort((a, b) => a.start - b.start);
