@@ -32,7 +32,8 @@
 //   Code's defaults);
 // - `node dist/cli.js check bench/workspace --json > /dev/null`;
 // - `node bench/lower-bound.mjs --once bench/workspace`.
-// It prints the medians and the ratios, and the broken links the Markdown language service
+// It prints the medians (wall time, and CPU time of all the process's threads: steadier when
+// the machine is shared) and the ratios, and the broken links the Markdown language service
 // reports beside the broken references secls reports, to show that both found the same.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, closeSync } from 'node:fs';
@@ -364,13 +365,14 @@ if (converted.unresolved.length) console.log(`not converted (no target found): $
 
 const usage = (stderr) => {
   const m = /BENCH_USAGE (.*)/.exec(stderr ?? '');
-  return m ? JSON.parse(m[1]).maxRssKb / 1024 : NaN;
+  const u = m ? JSON.parse(m[1]) : {};
+  return { memory: u.maxRssKb / 1024, cpu: u.cpuMs };
 };
 const devNull = openSync('/dev/null', 'w');
 const preload = ['-r', join(root, 'bench', 'report-usage.cjs')];
 const contenders = [
   {
-    name: 'Markdown language service', times: [], memories: [],
+    name: 'Markdown language service', times: [], memories: [], cpus: [],
     run() {
       const r = spawnSync(process.execPath, [...preload, here, '--once', out], { encoding: 'utf8', maxBuffer: 1 << 26 });
       if (r.status !== 0) throw new Error(`Markdown run failed: ${r.stderr}`);
@@ -379,7 +381,7 @@ const contenders = [
     },
   },
   {
-    name: 'secls check --json > /dev/null', times: [], memories: [],
+    name: 'secls check --json > /dev/null', times: [], memories: [], cpus: [],
     run() {
       const r = spawnSync(process.execPath, [...preload, cli, 'check', workspace, '--json'], { stdio: ['ignore', devNull, 'pipe'], encoding: 'utf8' });
       if (r.status !== 0 && r.status !== 1) throw new Error(`secls failed: ${r.stderr}`);
@@ -387,7 +389,7 @@ const contenders = [
     },
   },
   {
-    name: 'secls check > /dev/null (text output)', times: [], memories: [],
+    name: 'secls check > /dev/null (text output)', times: [], memories: [], cpus: [],
     run() {
       const r = spawnSync(process.execPath, [...preload, cli, 'check', workspace], { stdio: ['ignore', devNull, 'pipe'], encoding: 'utf8' });
       if (r.status !== 0 && r.status !== 1) throw new Error(`secls failed: ${r.stderr}`);
@@ -395,7 +397,7 @@ const contenders = [
     },
   },
   {
-    name: 'lower bound', times: [], memories: [],
+    name: 'lower bound', times: [], memories: [], cpus: [],
     run() {
       const r = spawnSync(process.execPath, [...preload, join(root, 'bench', 'lower-bound.mjs'), '--once', workspace], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`lower bound failed: ${r.stderr}`);
@@ -409,9 +411,10 @@ for (const c of contenders) c.run();
 for (let i = 0; i < runs; i++) {
   for (const c of i % 2 === 0 ? contenders : [...contenders].reverse()) {
     const started = process.hrtime.bigint();
-    const memory = c.run();
+    const { memory, cpu } = c.run();
     c.times.push(Number(process.hrtime.bigint() - started) / 1e6);
     c.memories.push(memory);
+    c.cpus.push(cpu);
   }
 }
 closeSync(devNull);
@@ -421,9 +424,11 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const [markdown, secls, plain, lower] = contenders;
 console.log(`workspace: ${summary.files} files, ${(summary.bytes / 1048576).toFixed(1)} MB, ${summary.terms ?? 0} defined terms; ${runs} run(s) each, alternately`);
 for (const c of contenders) {
-  console.log(`${c.name}: median ${median(c.times).toFixed(0)} ms (min ${Math.min(...c.times).toFixed(0)}, max ${Math.max(...c.times).toFixed(0)}), peak memory ${Math.max(...c.memories).toFixed(0)} MB`);
+  console.log(`${c.name}: median ${median(c.times).toFixed(0)} ms (min ${Math.min(...c.times).toFixed(0)}, max ${Math.max(...c.times).toFixed(0)}), ` +
+    `CPU time median ${median(c.cpus).toFixed(0)} ms, peak memory ${Math.max(...c.memories).toFixed(0)} MB`);
 }
-const ratio = (a, b, digits) => `${(median(a.times) / median(b.times)).toFixed(digits)} (medians), ${(Math.min(...a.times) / Math.min(...b.times)).toFixed(digits)} (minima)`;
+const ratio = (a, b, digits) => `${(median(a.times) / median(b.times)).toFixed(digits)} (medians), ${(Math.min(...a.times) / Math.min(...b.times)).toFixed(digits)} (minima), ` +
+  `${(median(a.cpus) / median(b.cpus)).toFixed(digits)} (CPU time)`;
 console.log(`ratio Markdown / secls --json: ${ratio(markdown, secls, 1)}; Markdown / secls text output: ${ratio(markdown, plain, 1)}`);
 console.log(`ratio secls --json / lower bound: ${ratio(secls, lower, 2)}; secls text output / lower bound: ${ratio(plain, lower, 2)}`);
 const codes = Object.entries(markdown.result.codes).map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
