@@ -8,7 +8,9 @@
 // (appendix-<id>.sec) that follow docs/format.md, then prints a JSON summary.
 // It also writes <out>/expected.json: every deliberately broken or deprecated reference
 // with its file, line (1-based), character (0-based, UTF-16) and text, so that a
-// benchmark can measure recall and precision, not only speed.
+// benchmark can measure recall and precision, not only speed. Section A1.1 is a glossary of
+// about 480 defined terms (bench/glossary.mjs) that the text uses throughout; <out>/terms.json
+// says where each is defined and how often it is used (per term and per file).
 //
 // Same arguments => byte-identical output (seeded PRNG, no clocks, no Map-order tricks).
 // Plain Node.js, no dependencies.
@@ -16,6 +18,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GLOSSARY } from './glossary.mjs';
 
 const MIB = 1024 * 1024;
 
@@ -248,20 +251,8 @@ const SECMPS = ['0001', '0006', '0008', '0016', '0017', '0020', '0022', '0026', 
   '0043', '0045', '0048', '0049', '0055', '0058', '0065', '0068', '0070'];
 
 // ---------------------------------------------------------------------------------------
-// Vocabulary (SEC-like legal prose). Capitalised phrases are defined in Section A1.
-
-const TERMS = [
-  'Alert', 'Alt HAN Forum', 'Authority', 'Business Continuity and Disaster Recovery Procedures', 'Change Board',
-  'Charging Statement', 'Code Administrator', 'Command', 'Communications Hub', 'Critical Service Request',
-  'Data Protection Legislation', 'DCC', 'DCC Gateway Connection', 'DCC Systems', 'DCC User Interface',
-  'Decommissioning', 'Device', 'Eligible User', 'Enrolment', 'Incident', 'Incident Management Log',
-  'Modification Proposal', 'Network Party', 'Panel', 'Party', 'Registration Data',
-  'Registration Data Provider', 'Regulatory Year', 'Response', 'Secretary of State', 'Security Sub-Committee',
-  'Self-Service Interface', 'Service Request', 'Services', 'Smart Metering Inventory', 'Smart Metering System',
-  'SMKI PMA', 'SMKI Repository', 'SMKI Services', 'Supplier Party', 'Technical Sub-Committee',
-  'Testing Participant', 'Testing Services', 'Threshold Anomaly Detection Procedures', 'User', 'User Role',
-  'Working Day', 'Withdrawal',
-];
+// Vocabulary (SEC-like legal prose). Capitalised phrases are defined terms of the glossary
+// (bench/glossary.mjs), written in Section A1.1; markTerms() below marks their uses.
 
 const SUBJECTS = [
   'the DCC', 'the DCC', 'the DCC', 'each User', 'the Panel', 'the Code Administrator', 'each Party',
@@ -274,7 +265,7 @@ const MODALS = ['shall', 'shall', 'shall', 'shall', 'may', 'shall not', 'shall, 
 const ACTIONS = [
   'process', 'provide', 'notify the Panel of', 'publish', 'maintain', 'review', 'make available to each User',
   'submit to the Code Administrator', 'establish and maintain', 'comply with the requirements applying to',
-  'reject', 'retain a record of', 'take into account', 'consult the Parties on', 'assess', 'ensure the accuracy of',
+  'reject', 'retain a record of', 'take into account', 'consult each Party on', 'assess', 'ensure the accuracy of',
   'test', 'update', 'suspend the processing of', 'monitor', 'report to the Authority on', 'validate',
   'give notice to the DCC of', 'procure the provision of', 'keep under review',
 ];
@@ -332,6 +323,281 @@ const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'];
 const LETTERS = 'abcdefghijklmnop';
 
 const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+
+// ---------------------------------------------------------------------------------------
+// Markers in generated text. wrap() and emit() remove them, resolving the marks and counting
+// the terms' uses.
+
+const G = '\x01'; // glue: a space that the wrapper must not break at
+const BRK = '\x02'; // forced line break inside a reference ("Section\nH4.3")
+const MARK = '\x03'; // marks the start of a deliberately broken/deprecated reference
+const TM = '\x04'; // a defined term's use in text; the next two characters are the term's index
+const HM = '\x05'; // the same in a heading (Section, Part, Appendix heading, cross-heading)
+// Term i is written as TM or HM and the characters 0x80 + (i >> 7) and 0x80 + (i & 127): the
+// text stays in one-byte characters, which V8 handles faster than two-byte ones.
+const termCode = (i) => String.fromCharCode(0x80 + (i >> 7), 0x80 + (i & 127));
+const termAt = (s, i) => ((s.charCodeAt(i) - 0x80) << 7) | (s.charCodeAt(i + 1) - 0x80);
+
+// ---------------------------------------------------------------------------------------
+// Defined terms (bench/glossary.mjs): parsed and checked once, with the matcher that says
+// which text is a use. A use, as issue 14 defines it: the defined expression with its
+// capitalisation, longest match first, with a plural s/es and a possessive 's/s' on its
+// last word, starting and ending at a word boundary (a hyphen is part of a word, so
+// "Authority-led" is no use of "Authority").
+
+const CONNECTOR_WORDS = new Set(['of', 'and', 'for', 'the', 'to', 'in', 'on', 'or', 'by', 'with', 'under', 'from', 'at']);
+const REFUSED_FIRST = new Set(['The', 'This', 'That', 'Each', 'Any', 'A', 'An', 'It', 'If', 'In', 'Where', 'For', 'Subject', 'Such']);
+const CITING_WORD = /^(?:SEC|SECMP.*|Sections?|Schedules?|Appendix|Appendices|Clauses?|Conditions?|Paragraphs?|Part)$/i;
+
+function parseGlossary(text) {
+  const terms = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const m = /^([cadumpj])(~?) (.+?)(?: = (.+))?$/.exec(line);
+    if (!m) throw new Error(`glossary: bad line ${JSON.stringify(line)}`);
+    const [, kind, wrap, term, expansion] = m;
+    terms.push({ term, kind, wrapped: wrap === '~', expansion: expansion ?? null });
+  }
+  const seen = new Set();
+  for (const t of terms) {
+    const words = t.term.split(' ');
+    const bad = (why) => { throw new Error(`glossary: ${JSON.stringify(t.term)} ${why}`); };
+    if (seen.has(t.term)) bad('is defined twice');
+    seen.add(t.term);
+    if (REFUSED_FIRST.has(words[0])) bad('starts with a word the table-row form refuses');
+    for (const [i, w] of words.entries()) {
+      if (CITING_WORD.test(w)) bad(`has a word that cites: ${w}`);
+      if (/\d\.\d|^[A-Z]{1,2}\d/.test(w)) bad(`has a word that looks like an id: ${w}`);
+      const connector = CONNECTOR_WORDS.has(w);
+      if (connector && (i === 0 || i === words.length - 1)) bad('starts or ends with a connector');
+      if (!connector && !/^(?:[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*|\d+)$/.test(w)) bad(`has a word that is not Title Case: ${w}`);
+    }
+    if (t.expansion && !terms.some((x) => x.term === t.expansion)) bad(`expands to an undefined ${t.expansion}`);
+    if (t.wrapped && words.length < 3) bad('is too short to be written wrapped');
+  }
+  terms.forEach((t, i) => {
+    t.index = i;
+    t.ch = termCode(i);
+    t.glued = t.term.split(' ').join(G);
+    t.acronym = /^[A-Z]{2,}$/.test(t.term);
+    const words = t.term.split(' ');
+    const last = words[words.length - 1];
+    // Plural on the last word: only for countable terms whose last word takes a plain s or es.
+    t.plural = '';
+    if ((t.kind === 'c' || t.kind === 'a') && !words.some((w) => CONNECTOR_WORDS.has(w))) {
+      if (t.acronym) t.plural = last.endsWith('S') ? '' : 's';
+      else if (/(?:ss|x|ch|sh|z)$/.test(last)) t.plural = 'es';
+      else if (!/[^aeiou]y$/.test(last) && !/[^s]s$/.test(last)) t.plural = 's';
+    }
+    t.possessive = (t.kind === 'a' || t.kind === 'u') && !/[sS]$/.test(last);
+  });
+  return terms;
+}
+
+const TERMS = parseGlossary(GLOSSARY);
+const termNamed = (name) => {
+  const t = TERMS.find((x) => x.term === name);
+  if (!t) throw new Error(`no defined term ${name}`);
+  return t;
+};
+
+/** Terms by their first word, longest first: the candidates for a match starting at a word. */
+const TERMS_BY_FIRST_WORD = new Map();
+for (const t of [...TERMS].sort((x, y) => y.term.length - x.term.length)) {
+  const first = t.term.split(' ')[0];
+  if (!TERMS_BY_FIRST_WORD.has(first)) TERMS_BY_FIRST_WORD.set(first, []);
+  TERMS_BY_FIRST_WORD.get(first).push(t);
+}
+
+const isWordCode = (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45; // 0-9 A-Z a-z -
+
+/** The use of a defined term starting at `at` in plain `s` (no markers), or null: { term, end }. */
+function termUseAt(s, at) {
+  let wordEnd = at;
+  while (wordEnd < s.length && isWordCode(s.charCodeAt(wordEnd))) wordEnd++;
+  const candidates = TERMS_BY_FIRST_WORD.get(s.slice(at, wordEnd));
+  if (!candidates) {
+    // A plural or possessive single-word term ("Users", "Panel's"): its word is longer.
+    return singleWordUse(s, at, wordEnd);
+  }
+  for (const t of candidates) {
+    if (!s.startsWith(t.term, at)) continue;
+    const end = afterInflection(s, at + t.term.length);
+    if (end !== -1) return { term: t, end };
+  }
+  return singleWordUse(s, at, wordEnd);
+}
+
+function singleWordUse(s, at, wordEnd) {
+  for (const cut of [1, 2]) {
+    const stem = s.slice(at, wordEnd - cut);
+    const candidates = TERMS_BY_FIRST_WORD.get(stem);
+    if (!candidates) continue;
+    for (const t of candidates) {
+      if (t.term !== stem) continue;
+      const end = afterInflection(s, at + t.term.length);
+      if (end !== -1) return { term: t, end };
+    }
+  }
+  return null;
+}
+
+/** Where a use ends after its plural and possessive, or -1 when it ends inside a word. */
+function afterInflection(s, end) {
+  const ok = (e) => e >= s.length || !isWordCode(s.charCodeAt(e));
+  const possessive = (e) => {
+    if (s.charCodeAt(e) === 39 && s.charCodeAt(e + 1) === 115 && ok(e + 2)) return e + 2; // 's
+    return -1;
+  };
+  for (const plural of ['es', 's', '']) {
+    if (plural && !s.startsWith(plural, end)) continue;
+    const e = end + plural.length;
+    if (plural && s.charCodeAt(e) === 39 && ok(e + 1)) return e + 1; // s'
+    const p = possessive(e);
+    if (p !== -1) return p;
+    if (ok(e)) return e;
+  }
+  return -1;
+}
+
+/**
+ * Marks every use of a defined term in plain `s` with `marker` (TM or HM) and the term's
+ * index, and glues the term's words so that the wrapper never splits a use across lines.
+ */
+function markTerms(s, marker) {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) continue;
+    if (i > 0 && (isWordCode(s.charCodeAt(i - 1)) || s.charCodeAt(i - 1) === 39)) continue;
+    const use = termUseAt(s, i);
+    if (!use) continue;
+    out += s.slice(last, i) + marker + use.term.ch + s.slice(i, use.end).split(' ').join(G);
+    last = use.end;
+    i = use.end - 1;
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
+const markAll = (list, marker = TM) => list.map((s) => markTerms(s, marker));
+
+// The fixed vocabulary's own uses (the DCC, each User, ...) are marked once.
+for (const list of [SUBJECTS, MODALS, ACTIONS, OBJECTS, ADVERBIALS, CONDITIONS, APPX_SUBJECTS]) {
+  list.splice(0, list.length, ...markAll(list));
+}
+const CROSS_HEADINGS_MARKED = markAll(CROSS_HEADINGS, HM);
+
+// ---------------------------------------------------------------------------------------
+// Defined terms in prose: a few per clause, picked with a Zipf law over the glossary (a
+// few terms very common, a long tail), in an order shuffled once per seed.
+
+const THINGS = TERMS.filter((t) => 'cdmp'.includes(t.kind));
+const ACTORS = TERMS.filter((t) => t.kind === 'a' || t.kind === 'u');
+let thingsZipf = null;
+let actorsZipf = null;
+const termUses = new Array(TERMS.length).fill(0); // per term: [text uses, heading uses] below
+const termHeadingUses = new Array(TERMS.length).fill(0);
+let wrappedUses = 0; // uses wrap() has counted for a file that unit() has not yet been told of
+
+function zipfTable(list, rng, first = []) {
+  const order = [...list];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  // The wrapped terms must be used (the table-row form reads their last word only then):
+  // they are given ranks 15, 40, 65, ... rather than whatever the shuffle gave them.
+  const ranked = order.filter((t) => !first.includes(t));
+  first.forEach((t, k) => ranked.splice(15 + 25 * k, 0, t));
+  const cumulative = [];
+  let total = 0;
+  for (let r = 0; r < ranked.length; r++) cumulative.push(total += 1 / (r + 8));
+  return { ranked, cumulative, total };
+}
+
+function zipfPick(table) {
+  const x = rand() * table.total;
+  let lo = 0, hi = table.cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (table.cumulative[mid] < x) lo = mid + 1; else hi = mid;
+  }
+  return table.ranked[lo];
+}
+
+const use = (t, suffix = '') => TM + t.ch + t.glued + suffix;
+const article = (t) => (/^(?:[AEIO]|Un)/.test(t.term) ? 'an' : 'a');
+const POSSESSED = ['obligations', 'consent', 'rights', 'representative', 'approval', 'nominee', 'discretion',
+  'instructions', 'premises', 'costs'];
+
+/** A noun phrase naming a thing: "each Meter Reading", "all Tariff Tables", "the Panel's approval". */
+function thingNP(not = null) {
+  let t = zipfPick(thingsZipf);
+  if (t === not) t = zipfPick(thingsZipf);
+  if (t === not) return 'the relevant arrangements';
+  const r = rand();
+  switch (t.kind) {
+    case 'c':
+      if (r < 0.3) return `the ${use(t)}`;
+      if (r < 0.5) return `each ${use(t)}`;
+      if (r < 0.6) return `any ${use(t)}`;
+      if (r < 0.7 && !t.acronym) return `${article(t)} ${use(t)}`;
+      if (r < 0.8 || !t.plural) return `the relevant ${use(t)}`;
+      return `${pick(['all', 'any', 'the'])} ${use(t, t.plural)}`;
+    case 'm': return r < 0.7 ? `the ${use(t)}` : `any ${use(t)}`;
+    case 'p': return r < 0.8 ? `the ${use(t)}` : `any of the ${use(t)}`;
+    default: return `the ${use(t)}`;
+  }
+}
+
+/** A noun phrase naming a person or body: "each Supplier Agent", "the Panel", "all Consumers" (not with `singular`). */
+function actorNP(not = null, singular = false) {
+  let t = zipfPick(actorsZipf);
+  if (t === not) t = zipfPick(actorsZipf);
+  if (t === not) return 'the relevant person';
+  if (t.kind === 'u') return `the ${use(t)}`;
+  const r = rand();
+  if (r < 0.35) return `each ${use(t)}`;
+  if (r < 0.6) return `the ${use(t)}`;
+  if (r < 0.7) return `any ${use(t)}`;
+  if (r < 0.85 || !t.plural || singular) return `the relevant ${use(t)}`;
+  return `all ${use(t, t.plural)}`;
+}
+
+/** "the Supplier Agent's consent", "the Users' obligations" (the possessive forms). */
+function possessiveNP() {
+  let t = zipfPick(actorsZipf);
+  if (!t.possessive) t = termNamed('User');
+  if (t.kind === 'a' && t.plural === 's' && chance(0.25)) return `the ${use(t, "s'")} ${pick(POSSESSED)}`;
+  return `${t.kind === 'u' ? 'the' : pick(['the', 'each'])} ${use(t, "'s")} ${pick(POSSESSED)}`;
+}
+
+const objectPhrase = () => {
+  const r = rand();
+  if (r < 0.45) return pick(OBJECTS);
+  if (r < 0.9) return thingNP();
+  return possessiveNP();
+};
+
+const subjectPhrase = (subjects) => (chance(0.3) ? actorNP() : pick(subjects));
+
+const QUALIFIERS = ['in respect of', 'on behalf of', 'for', 'with the agreement of', 'on receipt of'];
+const qualifier = () => {
+  if (!chance(0.3)) return '';
+  const q = pick(QUALIFIERS);
+  return ` ${q} ${q === 'on behalf of' || q === 'with the agreement of' ? actorNP() : thingNP()}`;
+};
+
+const PAST = ['approved', 'submitted', 'withdrawn', 'suspended', 'notified', 'rejected', 'updated', 'received'];
+function conditionPhrase() {
+  const r = rand();
+  if (r < 0.55) return pick(CONDITIONS);
+  if (r < 0.75) return `where ${thingNP()} has been ${pick(PAST)}`;
+  if (r < 0.9) return `unless ${actorNP()} has given notice of ${thingNP()}`;
+  return `in the case of ${thingNP()}`;
+}
 
 // ---------------------------------------------------------------------------------------
 // Model
@@ -404,15 +670,12 @@ function planAppendix(id, title, scale) {
 // ---------------------------------------------------------------------------------------
 // Reference generation
 
-const G = '\x01'; // glue: a space that the wrapper must not break at
-const BRK = '\x02'; // forced line break inside a reference ("Section\nH4.3")
-const MARK = '\x03'; // marks the start of a deliberately broken/deprecated reference
-
 const stats = {
   references: 0,
   status: { ok: 0, broken: 0, deprecated: 0, external: 0, modification: 0 },
   forms: {},
 };
+let noSplit = false; // no reference split across lines (in the glossary)
 let pendingExpect = []; // deliberate problems waiting for a line number, in text order
 let currentLetter = 'A';
 let currentPart = null;
@@ -496,13 +759,14 @@ function refPhrase(budget) {
     return { text: marked(`Section${G}${clause.id}`, 'deprecated', 'cites a [Not used] clause') };
   }
 
-  const f = weighted([
+  let f = weighted([
     [30, 'clause'], [5, 'sec-clause'], [8, 'part'], [3, 'part-titled'], [8, 'paragraph'], [2, 'section'],
     [6, 'list'], [4, 'range'], [2, 'bare-range'], [5, 'appendix'], [1, 'appendix-titled'],
     [6, 'appendix-clause'], [1, 'appendix-clause-by-title'], [1, 'appendix-list'],
     [3, 'schedule'], [3, 'external'], [1, 'secmp'], [1, 'sec-and-condition'],
     [2, 'split'],
   ]);
+  if (f === 'split' && noSplit) f = 'clause';
   switch (f) {
     case 'clause': {
       okRefs(); form(f);
@@ -637,7 +901,7 @@ function withRef(budget, defaultConn) {
 
 // A fragment such as "process each Service Request in accordance with Section H4.3".
 function fragment(budget) {
-  let s = `${pick(ACTIONS)} ${pick(OBJECTS)}`;
+  let s = `${pick(ACTIONS)} ${objectPhrase()}${qualifier()}`;
   if (budget <= 0) return chance(0.6) ? `${s} ${pick(ADVERBIALS)}` : s;
   const before = stats.references;
   s += ` ${withRef(budget)}`;
@@ -650,7 +914,7 @@ function fragment(budget) {
 
 function sentence(subjects = SUBJECTS) {
   const budget = budgetFor(160);
-  const subj = pick(subjects);
+  const subj = subjectPhrase(subjects);
   const modal = pick(MODALS);
   if (budget >= 2 && chance(0.45)) {
     const before = stats.references;
@@ -661,7 +925,7 @@ function sentence(subjects = SUBJECTS) {
     return `${o}, ${subj} ${modal} ${fragment(rest)}.`;
   }
   if (budget === 0 && chance(0.3)) {
-    return `${cap(pick(CONDITIONS))}, ${subj} ${modal} ${fragment(0)}.`;
+    return `${cap(conditionPhrase())}, ${subj} ${modal} ${fragment(0)}.`;
   }
   if (budget >= 1 && chance(0.08)) {
     return `Nothing in ${refPhrase(1).text} shall require ${subj} to ${fragment(budget - 1)}.`;
@@ -672,46 +936,121 @@ function sentence(subjects = SUBJECTS) {
 // ---------------------------------------------------------------------------------------
 // Wrapping
 
-const BAD_LINE_START = /^(?:[("“'\[]|\d|[A-Z]{1,2}\d)/;
+
+/**
+ * The length of `w` once emit() has removed its markers (a term's marker is 3 characters).
+ * Markers only ever start a word (a reference's MARK, a term's TM or HM), so only the start
+ * is looked at.
+ */
+function visibleLength(w) {
+  let n = w.length;
+  for (let i = 0; ;) {
+    const c = w.charCodeAt(i);
+    if (c === 3) { n--; i++; }
+    else if (c === 4 || c === 5) { n -= 3; i += 3; }
+    else return n;
+  }
+}
+
+/** The first character of `w` that will be seen. */
+function visibleStart(w) {
+  let i = 0;
+  for (;;) {
+    const c = w.charCodeAt(i);
+    if (c === 3) i++;
+    else if (c === 4 || c === 5) i += 3;
+    else return c;
+  }
+}
+
+const isDigitCode = (c) => c >= 48 && c <= 57;
+const isUpperCode = (c) => c >= 65 && c <= 90;
+/** BAD_LINE_START.test(w), by hand (it is asked of every word). */
+function badLineStart(w) {
+  const c = w.charCodeAt(0);
+  if (c === 40 || c === 34 || c === 0x201c || c === 39 || c === 91 || isDigitCode(c)) return true;
+  if (!isUpperCode(c)) return false;
+  const d = w.charCodeAt(1);
+  return isDigitCode(d) || (isUpperCode(d) && isDigitCode(w.charCodeAt(2)));
+}
 
 /**
  * Wraps `text` (first line prefixed with `label`) into lines of about `width` characters.
  * Never starts a continuation line with something that would look like a heading, clause
- * number, paragraph label or definition; honours BRK (a deliberate split reference).
+ * number, paragraph label or definition; honours BRK (a deliberate split reference). With
+ * `lowerStarts`, a continuation line starts with a lower-case word (a definition's
+ * continuation, which a wrapped term's last word must not be mistaken for). With `nextLabel`,
+ * the second line starts with it (alone if the text fits on the first line).
  */
-function wrap(label, text, out, width) {
+function wrap(label, text, out, width, lowerStarts = false, nextLabel = null) {
   const raw = text.split(' ');
   const words = [];
-  for (const w of raw) {
+  const lengths = [];
+  const hasBreak = text.includes(BRK);
+  for (let w of raw) {
     if (w === '') continue;
-    if (w.includes(BRK)) {
+    // A term's use starts its word: counted here (emit() counts the rest: headings).
+    const c0 = w.charCodeAt(0);
+    if (c0 === 4) {
+      termUses[termAt(w, 1)]++;
+      wrappedUses++;
+      w = w.slice(3);
+    }
+    if (hasBreak && w.includes(BRK)) {
       const [x, y] = w.split(BRK);
       words.push(x, BRK, y);
+      lengths.push(visibleLength(x), 0, visibleLength(y));
       continue;
     }
-    if (words.length && words[words.length - 1] !== BRK && BAD_LINE_START.test(w)) {
-      words[words.length - 1] += G + w;
+    const n = visibleLength(w);
+    let glue = badLineStart(w);
+    if (!glue && lowerStarts) {
+      const c = visibleStart(w);
+      glue = !(c >= 97 && c <= 122);
+    }
+    const k = words.length - 1;
+    if (k >= 0 && words[k] !== BRK && glue) {
+      words[k] += G + w;
+      lengths[k] += 1 + n;
     } else {
       words.push(w);
+      lengths.push(n);
     }
   }
   let line = label;
+  let length = visibleLength(label);
   const flush = () => {
     out.push(line);
     line = '';
+    length = 0;
+    if (nextLabel !== null && out.length === 1) {
+      line = nextLabel;
+      length = nextLabel.length;
+    }
   };
-  for (const w of words) {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
     if (w === BRK) { flush(); continue; }
+    const n = lengths[k];
     if (line === '') {
       line = w;
-    } else if (line.length + 1 + w.length > width) {
+      length = n;
+    } else if (length + 1 + n > width) {
       flush();
-      line = w;
+      if (line === '') {
+        line = w;
+        length = n;
+      } else {
+        line += ' ' + w; // after nextLabel
+        length += 1 + n;
+      }
     } else {
       line += ' ' + w;
+      length += 1 + n;
     }
   }
   if (line !== '') flush();
+  if (nextLabel !== null && out.length === 1) out.push(nextLabel);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -722,14 +1061,26 @@ const sectionFile = {}; // letter -> current file
 let expectedAll = [];
 
 function newFile(name) {
-  const f = { name, lines: [], chars: 0 };
+  const f = { name, lines: [], chars: 0, termUses: 0, termHeadingUses: 0 };
   files.push(f);
   return f;
 }
 
-/** Appends generated lines (which may contain G and MARK) to a file, resolving marks. */
+const TERM_USE = /[\x04\x05][\x80-\xff]{2}/g;
+
+/**
+ * Appends generated lines (which may contain G, MARK, TM and HM) to a file, resolving marks
+ * and counting term uses. The glue (G, as long as a space) is left for main() to replace in
+ * each file's whole text at once.
+ */
 function emit(file, lines) {
+  const counted = (m) => {
+    const t = termAt(m, 1);
+    if (m.charCodeAt(0) === 4) { termUses[t]++; file.termUses++; } else { termHeadingUses[t]++; file.termHeadingUses++; }
+    return '';
+  };
   for (let line of lines) {
+    if (line.includes(TM) || line.includes(HM)) line = line.replace(TERM_USE, counted);
     if (line.includes(MARK)) {
       let idx;
       while ((idx = line.indexOf(MARK)) !== -1) {
@@ -739,7 +1090,6 @@ function emit(file, lines) {
           expected: e.expected, note: e.kind });
       }
     }
-    if (line.includes(G)) line = line.split(G).join(' ');
     file.lines.push(line);
     file.chars += line.length + 1;
     committedChars += line.length + 1;
@@ -753,6 +1103,8 @@ function unit(file, label, text) {
   const out = [];
   wrap(label, text, out, lineWidth());
   emit(file, out);
+  file.termUses += wrappedUses;
+  wrappedUses = 0;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -760,7 +1112,7 @@ function unit(file, label, text) {
 
 function writeClause(file, part, clause, isFirst) {
   const lines = [''];
-  if (!isFirst && chance(0.12)) lines.push(pick(CROSS_HEADINGS));
+  if (!isFirst && chance(0.12)) lines.push(pick(CROSS_HEADINGS_MARKED));
   emit(file, lines);
   if (clause.notUsed) {
     emit(file, [`${clause.id} [Not used]`]);
@@ -777,9 +1129,10 @@ function writeClause(file, part, clause, isFirst) {
   let intro;
   const b = budgetFor(80);
   if (b > 0 && chance(0.5)) {
-    intro = `${pick(OPENERS)} ${refPhrase(1).text}, ${pick(SUBJECTS)} ${pick(MODALS)}:`;
+    intro = `${pick(OPENERS)} ${refPhrase(1).text}, ${subjectPhrase(SUBJECTS)} ${pick(MODALS)}:`;
   } else {
-    intro = `${cap(pick(SUBJECTS))} ${pick(MODALS)}, in respect of ${pick(OBJECTS)}:`;
+    const modal = pick(MODALS);
+    intro = `${cap(subjectPhrase(SUBJECTS))} ${modal}${modal.endsWith(',') ? '' : ','} in respect of ${objectPhrase()}:`;
   }
   unitChars += intro.length;
   unit(file, clause.id, intro);
@@ -788,7 +1141,7 @@ function writeClause(file, part, clause, isFirst) {
     const lastPara = pi === nParas - 1;
     const joiner = pi === nParas - 2 ? pick(['; and', '; or', ';']) : lastPara ? '.' : ';';
     if (para.subs.length) {
-      unit(file, `(${para.label})`, `in respect of ${pick(OBJECTS)}${chance(0.5) ? `, ${pick(CONDITIONS)}` : ''}:`);
+      unit(file, `(${para.label})`, `in respect of ${objectPhrase()}${chance(0.5) ? `, ${conditionPhrase()}` : ''}:`);
       para.subs.forEach((sub, si) => {
         const lastSub = si === para.subs.length - 1;
         const end = lastSub ? joiner : si === para.subs.length - 2 ? '; or' : ';';
@@ -797,7 +1150,7 @@ function writeClause(file, part, clause, isFirst) {
         unit(file, `(${sub})`, t);
       });
     } else {
-      const cond = chance(0.25) ? `${pick(CONDITIONS)}, ` : '';
+      const cond = chance(0.25) ? `${conditionPhrase()}, ` : '';
       const t = `${cond}${fragment(budgetFor(100))}${joiner}`;
       unitChars += t.length;
       unit(file, `(${para.label})`, t);
@@ -805,36 +1158,164 @@ function writeClause(file, part, clause, isFirst) {
   });
 }
 
-function writeDefinitions(file) {
+// The glossary: Section A1.1 as a definitions table reflowed into text, one definition a
+// line (a long one goes on in lower case on the next), sorted by term: mostly
+// "Term means ...", some "Term has the meaning given to that expression in Section H4.2"
+// (a pointer, an ordinary reference), a few quoted ("Term" means ...), the acronyms
+// ("CEP means the Consumer Energy Portal") and a few long terms wrapped, their last word
+// starting the next line.
+
+const DEFINED_BY = ['has the meaning given to that expression in', 'has the meaning given to that expression in',
+  'has the meaning given to it in', 'has the meaning set out in', 'is defined in', 'shall have the meaning given to it in'];
+const DOC_NOUNS = ['record', 'notice', 'document', 'statement', 'report', 'register', 'plan', 'list', 'request',
+  'message', 'arrangement', 'instruction', 'assessment', 'programme'];
+const VERBS = ['manage', 'review', 'operate', 'approve', 'record', 'maintain', 'monitor', 'publish', 'validate'];
+const VERBS3 = ['manages', 'reviews', 'operates', 'approves', 'records', 'maintains', 'monitors', 'publishes', 'validates'];
+/** "a record", "an instruction", "any notice": a determiner from `determiners` and a noun. */
+function aNoun(determiners) {
+  const noun = pick(DOC_NOUNS);
+  const d = pick(determiners);
+  return `${d === 'a' && /^[aeiou]/.test(noun) ? 'an' : d} ${noun}`;
+}
+const glossaryEntries = []; // { term, file, line, character, form, pointer? } in the order written
+let pointersWritten = 0;
+
+/** Which form each term's definition takes: fixed per seed, whatever the size. */
+function assignDefinitionForms(rng) {
+  for (const t of TERMS) {
+    const r = rng();
+    if (t.expansion) t.form = 'acronym';
+    else if (t.wrapped) t.form = 'wrapped';
+    else if (t.kind === 'j') t.form = 'means';
+    else if (r < 0.09) t.form = 'pointer';
+    else if (r < 0.105) t.form = 'quoted';
+    else t.form = 'means';
+  }
+}
+
+/**
+ * The reference a pointer definition carries: mostly a clause of a real Part; the 3rd and the
+ * 20th are broken (a clause after the last of its Part), the 8th cites a [Not used] clause.
+ */
+function pointerReference() {
+  const s = stats.status;
+  const n = ++pointersWritten;
+  if (n === 3 || n === 20) {
+    stats.references++; s.broken++; form('pointer');
+    return marked(`Section${G}${brokenClauseId()}`, 'broken', 'definition pointing beyond the end of a Part');
+  }
+  if (n === 8 && notUsedClauses.length) {
+    stats.references++; s.deprecated++; form('pointer');
+    return marked(`Section${G}${pick(notUsedClauses).clause.id}`, 'deprecated', 'definition pointing at a [Not used] clause');
+  }
+  okRefs(); form('pointer');
+  const r = rand();
+  if (r < 0.6) return `Section${G}${randomClause(pick(parts)).id}`;
+  if (r < 0.85) {
+    let p = pick(parts);
+    while (p.title.includes('(')) p = pick(parts);
+    return `Section${G}${p.id} (${p.title})`;
+  }
+  const a = pick(appendices);
+  return `Clause${G}${pick(a.clauseIds)}${G}of${G}Appendix${G}${a.id}`;
+}
+
+function definitionBody(t) {
+  let body;
+  switch (t.kind) {
+    case 'c':
+      body = chance(0.5)
+        ? `means ${aNoun(['a', 'any', 'each'])} ${pick(['issued', 'prepared', 'maintained', 'submitted', 'agreed'])} by ${actorNP()} in respect of ${thingNP(t)}`
+        : `means ${aNoun(['a', 'any'])} by which ${actorNP(null, true)} ${pick(VERBS3)} ${thingNP(t)}`;
+      break;
+    case 'a':
+      body = `means ${pick(['any person', 'a person', 'each organisation', 'any body'])} ${pick(['appointed', 'nominated', 'authorised', 'designated', 'registered'])} by ${actorNP(t)} to ${pick(VERBS)} ${thingNP()}`;
+      break;
+    case 'u':
+      body = `means the ${pick(['body', 'committee', 'person', 'office'])} ${pick(['established', 'appointed', 'constituted'])} to ${pick(VERBS)} ${thingNP()} on behalf of ${actorNP(t)}`;
+      break;
+    case 'd':
+      body = `means the ${pick(DOC_NOUNS)} ${pick(['maintained', 'published', 'operated', 'kept'])} by ${actorNP()} that records ${thingNP(t)}`;
+      break;
+    case 'm':
+      body = `means all ${pick(['information', 'data', 'material', 'equipment'])} relating to ${thingNP(t)} ${pick(['held', 'processed', 'provided', 'used'])} by ${actorNP()}`;
+      break;
+    case 'p':
+      body = `means the ${pick(['procedures', 'criteria', 'arrangements', 'requirements', 'costs'])} ${pick(['established', 'agreed', 'approved', 'published'])} by ${actorNP()} for ${thingNP(t)}`;
+      break;
+    default: // 'j'
+      body = `means, in respect of ${thingNP()}, that it has been ${pick(['installed and enrolled', 'registered and tested'])}`;
+  }
+  if (budgetFor(120) > 0 && chance(0.6)) body += ` ${withRef(1)}`;
+  else if (chance(0.3)) body += ` ${pick(ADVERBIALS)}`;
+  return body;
+}
+
+function writeGlossary(file) {
   emit(file, ['']);
   unit(file, 'A1.1', 'In this Code, except where the context otherwise requires, the expressions below' +
     ' shall have the meanings given to them below:');
-  const terms = [...TERMS].sort((x, y) => x.localeCompare(y, 'en'));
-  for (const term of terms) {
+  const sorted = [...TERMS].sort((x, y) => x.term.localeCompare(y.term, 'en'));
+  noSplit = true;
+  let curly = true;
+  let alone = true;
+  sorted.forEach((t, i) => {
+    const end = i === sorted.length - 1 ? '.' : ';';
+    const width = lineWidth();
+    const out = [];
+    let head = t.term;
     let body;
-    const b = budgetFor(120);
-    if (b > 0 && chance(0.5)) {
-      body = chance(0.5)
-        ? `has the meaning given to that expression in ${refPhrase(1).text};`
-        : `means the ${term.toLowerCase().includes('procedures') ? 'document' : 'arrangements'} described in ${refPhrase(1).text};`;
+    let pointer = null;
+    if (t.form === 'acronym') {
+      body = `means the ${use(termNamed(t.expansion))}`;
+    } else if (t.form === 'pointer') {
+      const before = pendingExpect.length;
+      pointer = pointerReference();
+      body = `${pick(DEFINED_BY)} ${pointer}`;
+      pointer = pointer.split(G).join(' ').split(MARK).join('');
+      if (pendingExpect.length > before) pendingExpect[pendingExpect.length - 1].kind += ` (${t.term})`;
     } else {
-      body = `means ${pick(['any', 'each', 'the'])} ${pick(['person', 'arrangement', 'document', 'process', 'message'])} ${pick(['established', 'designated', 'described', 'identified', 'nominated'])} ${withRef(b)};`;
+      body = definitionBody(t);
+      if (t.form === 'quoted') {
+        head = curly ? `\u201c${t.term}\u201d` : `"${t.term}"`;
+        curly = false;
+      }
     }
-    unitChars += body.length;
-    unit(file, `"${term}"`, body);
-  }
-  stats.definitions = terms.length;
+    unitChars += head.length + body.length;
+    if (t.form === 'wrapped') {
+      // "Consumer Data Access Consent means ..." then "Register ..." (or "Register" alone, once)
+      const words = t.term.split(' ');
+      const lastWord = words.pop();
+      const first = words.join(' ');
+      if (alone) {
+        body = `means the ${pick(DOC_NOUNS)} published by ${actorNP()}`;
+      } else {
+        while (visibleLength(first) + visibleLength(body) < width + 24) body += ` in respect of ${thingNP(t)}`;
+      }
+      wrap(first, body + end, out, width, true, lastWord);
+      alone = false;
+    } else {
+      wrap(head, body + end, out, width, true);
+    }
+    glossaryEntries.push({ term: t.term, file: file.name, line: file.lines.length + 1, character: head === t.term ? 0 : 1,
+      form: t.form, ...(pointer ? { pointer } : {}), index: t.index });
+    emit(file, out);
+    file.termUses += wrappedUses;
+    wrappedUses = 0;
+  });
+  noSplit = false;
+  stats.definitions = sorted.length;
 }
 
 function writePart(file, part) {
   currentPart = part;
   currentLetter = part.letter;
   const sep = chance(0.2) ? '  ' : ' ';
-  emit(file, ['', `${part.id}${sep}${part.title}`]);
+  emit(file, ['', `${part.id}${sep}${markTerms(part.title, HM)}`]);
   let first = true;
   for (const clause of part.clauses) {
     if (part.id === 'A1' && first) {
-      writeDefinitions(file);
+      writeGlossary(file);
       first = false;
       continue;
     }
@@ -847,9 +1328,9 @@ function writeAppendix(a) {
   const file = newFile(`appendix-${a.id.toLowerCase()}.sec`);
   currentLetter = pick(SECTIONS)[0];
   currentPart = null;
-  emit(file, [`Appendix ${a.id}: ${a.title}`]);
+  emit(file, [markTerms(`Appendix ${a.id}: ${a.title}`, HM)]);
   for (const top of a.tops) {
-    emit(file, ['', `${top.num} ${top.head}`]);
+    emit(file, ['', `${top.num} ${markTerms(top.head, HM)}`]);
     for (const sub of top.subs) {
       emit(file, ['']);
       const n = int(1, 3);
@@ -884,7 +1365,7 @@ function fileForSection(letter, maxChars) {
   const n = files.filter((x) => x.name.startsWith(base)).length;
   f = newFile(n === 0 ? `${base}.sec` : `${base}-${n + 1}.sec`);
   sectionFile[letter] = f;
-  if (n === 0) emit(f, [sectionHeading(letter, title)]);
+  if (n === 0) emit(f, [markTerms(sectionHeading(letter, title), HM)]);
   return f;
 }
 
@@ -894,6 +1375,12 @@ function fileForSection(letter, maxChars) {
 function generate(opts) {
   rand = makeRng(opts.seed);
   densityPerChar = opts.refsPerMb / MIB;
+  // The glossary's forms and the terms' popularity: from their own stream, so that they do
+  // not depend on the size.
+  const glossaryRng = makeRng(opts.seed + 0x5ec14);
+  assignDefinitionForms(glossaryRng);
+  thingsZipf = zipfTable(THINGS, glossaryRng, TERMS.filter((t) => t.wrapped));
+  actorsZipf = zipfTable(ACTORS, glossaryRng);
   const targetChars = Math.round(opts.sizeMb * MIB);
   const maxFileChars = opts.maxFileKb * 1024;
 
@@ -957,6 +1444,12 @@ function generate(opts) {
   };
 }
 
+const countBy = (list, key) => {
+  const counts = {};
+  for (const x of list) counts[key(x)] = (counts[key(x)] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+};
+
 function main() {
   const opts = parseArgs(process.argv.slice(2));
   const t0 = process.hrtime.bigint();
@@ -965,13 +1458,14 @@ function main() {
   mkdirSync(opts.out, { recursive: true });
   // remove files from an earlier run (only our own naming patterns)
   for (const name of readdirSync(opts.out)) {
-    if (/^(section|appendix)-[a-z0-9-]+\.sec$/.test(name) || name === 'expected.json' || name === 'summary.json') {
+    if (/^(section|appendix)-[a-z0-9-]+\.sec$/.test(name) || ['expected.json', 'summary.json', 'terms.json'].includes(name)) {
       rmSync(join(opts.out, name));
     }
   }
   let bytes = 0;
   for (const f of files) {
     const buf = Buffer.from(f.lines.join('\n') + '\n', 'utf8');
+    for (let i = 0; i < buf.length; i++) if (buf[i] === 1) buf[i] = 32; // G: a space
     bytes += buf.length;
     writeFileSync(join(opts.out, f.name), buf);
   }
@@ -999,6 +1493,12 @@ function main() {
     notUsedClauses: notUsedClauses.length,
     paragraphs: shape.paragraphs,
     definitions: stats.definitions ?? 0,
+    terms: TERMS.length,
+    definitionForms: countBy(glossaryEntries, (e) => e.form),
+    termUses: termUses.reduce((a, b) => a + b, 0) + termHeadingUses.reduce((a, b) => a + b, 0),
+    termUsesInHeadings: termHeadingUses.reduce((a, b) => a + b, 0),
+    termUsesPerMb: Math.round(termUses.reduce((a, b) => a + b, 0) / (bytes / MIB)),
+    unusedTerms: TERMS.filter((t) => termUses[t.index] + termHeadingUses[t.index] === 0).length,
     appendices: appendices.length,
     appendixClauses: shape.appendixClauses,
     generationMs: Math.round(ms),
@@ -1006,6 +1506,11 @@ function main() {
   const { generationMs, out, ...stable } = summary;
   writeFileSync(join(opts.out, 'summary.json'), JSON.stringify(stable, null, 2) + '\n');
   writeFileSync(join(opts.out, 'expected.json'), JSON.stringify(expectedAll, null, 1) + '\n');
+  const glossary = {
+    terms: glossaryEntries.map(({ index, ...e }) => ({ ...e, uses: termUses[index] + termHeadingUses[index], usesInHeadings: termHeadingUses[index] })),
+    usesByFile: Object.fromEntries(files.map((f) => [f.name, { uses: f.termUses + f.termHeadingUses, inHeadings: f.termHeadingUses }])),
+  };
+  writeFileSync(join(opts.out, 'terms.json'), JSON.stringify(glossary, null, 1) + '\n');
   if (!opts.quiet) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
 }
 

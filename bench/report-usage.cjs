@@ -1,5 +1,8 @@
-// Preloaded into the measured process (node -r): reports its peak memory when it exits.
+// Preloaded into the measured process (node -r): reports its peak memory and CPU time (user
+// and system, all threads) when it exits.
 const { writeSync } = require('node:fs');
 process.on('exit', () => {
-  writeSync(2, `\nBENCH_USAGE ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}\n`);
+  const usage = process.resourceUsage();
+  const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+  writeSync(2, `\nBENCH_USAGE ${JSON.stringify({ maxRssKb: usage.maxRSS, cpuMs })}\n`);
 });
