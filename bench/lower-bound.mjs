@@ -8,6 +8,10 @@
 // Schedules, Appendices, document names, external references, ranges, bullets or split
 // lines, no positions, no diagnostics or output. What `secls check` costs beyond this is the
 // price of what it checks.
+// Defined terms (issue 14): it reads the table rows of Section A1 (`Term means`), enters each
+// term's words in a trie (its plural and possessive forms too), and walks the trie from every
+// capitalised word of the text, longest match first. No scopes, quotations, titles, case
+// mismatches or near misses.
 // Usage: node bench/lower-bound.mjs [--runs 5] [--paragraphs]
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -127,13 +131,65 @@ function resolveAll(texts, units) {
   return { references, problems, targets: memo.size };
 }
 
+const TERM_ROW = /^([A-Z][A-Za-z0-9'-]*(?:[ \t]+(?:[A-Z0-9][A-Za-z0-9'-]*|of|and|for|the|to|in|on|or|by|with)){0,11})[ \t]+(?:means|has the meaning|shall have the meaning)\b/gm;
+
+function loadTerms(texts) {
+  const root = new Map();
+  for (const text of texts) {
+    TERM_ROW.lastIndex = 0;
+    for (let match; (match = TERM_ROW.exec(text)) !== null;) {
+      const words = match[1].split(/[ \t]+/);
+      const last = words.pop();
+      for (const form of [last, `${last}s`, `${last}es`, `${last}'s`, `${last}s'`]) {
+        let node = root;
+        for (const word of [...words, form]) {
+          if (!node.has(word)) node.set(word, { next: new Map(), term: null });
+          const child = node.get(word);
+          node = child.next;
+          if (word === form) child.term ??= match[1];
+        }
+      }
+    }
+  }
+  return root;
+}
+
+const isWordCode = (code) => isUpper(code) || isLower(code) || isDigit(code) || code === 39 || code === 45;
+
+function matchTerms(texts, root) {
+  let uses = 0;
+  for (const text of texts) {
+    for (let at = 0; at < text.length; at++) {
+      if (!isUpper(text.charCodeAt(at)) || (at > 0 && isWordCode(text.charCodeAt(at - 1)))) continue;
+      let node = root;
+      let best = -1;
+      for (let start = at; ;) {
+        let end = start;
+        while (end < text.length && isWordCode(text.charCodeAt(end))) end++;
+        const child = node.get(text.slice(start, end));
+        if (!child) break;
+        if (child.term) best = end;
+        node = child.next;
+        if (node.size === 0 || text.charCodeAt(end) !== 32) break;
+        start = end + 1;
+      }
+      if (best !== -1) {
+        uses++;
+        at = best;
+      }
+    }
+  }
+  return uses;
+}
+
 if (args[0] === '--once') {
   const workspace = args[1];
   const files = readdirSync(workspace).filter((name) => name.endsWith('.sec'));
   const texts = files.map((name) => readFileSync(join(workspace, name), 'utf8'));
   const units = loadUnits(texts);
   const found = resolveAll(texts, units);
-  console.log(JSON.stringify({ units: units.size, ...found }));
+  const termUses = matchTerms(texts, loadTerms(texts));
+  console.log(JSON.stringify({ units: units.size, ...found, termUses }));
 } else {
   const workspace = join(dirname(here), 'workspace');
   const at = args.indexOf('--runs');
