@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { EditorIndex } from '../../server/src/core/index/editorIndex';
+import { applyStep, edits } from './editSteps';
 import { catalogue, snapshot } from './fixtures';
 
 const URIS = ['file:///a.sec', 'file:///b.sec', 'file:///c.sec'];
@@ -23,52 +24,23 @@ const LINES = [
   'A Party\'s Service Requests and a Service Request Variant.', 'Each Smart Metering Inventory Record and Testing Services.', 'A Services Request; a Service request; a Local Thing.',
 ];
 
-type Edit =
-  | { kind: 'set'; uri: string; lines: string[] }
-  | { kind: 'remove'; uri: string }
-  | { kind: 'type'; uri: string; at: number; removed: number; inserted: string; hinted: boolean }
-  | { kind: 'prepare' };
-
-const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constant('set' as const), uri: fc.constantFrom(...URIS), lines: fc.array(fc.constantFrom(...LINES), { maxLength: 12 }) }),
-  fc.record({ kind: fc.constant('remove' as const), uri: fc.constantFrom(...URIS) }),
-  // Typing: small changes inside existing text, which the index re-parses in place when it can,
-  // told where the edit is (as the server tells it) or not.
-  fc.record({
-    kind: fc.constant('type' as const), uri: fc.constantFrom(...URIS), at: fc.nat(400), removed: fc.nat(3),
-    inserted: fc.constantFrom('', '1', '4', '9', 'A', 'x', ' ', '.', '\n', 'Section X5.4 ', ' and H4.12', '\nSee Section X5.4.'), hinted: fc.boolean(),
-  }),
-  // The editor works out every file's dependencies once loaded; before that, citers are found by reading the files.
-  fc.record({ kind: fc.constant('prepare' as const) }),
-);
+// Typing: small changes inside existing text, which the index re-parses in place when it can,
+// told where the edit is (as the server tells it) or not.
+const edit = edits({
+  uris: URIS, lines: LINES, maxLines: 12, prepare: true,
+  inserted: ['', '1', '4', '9', 'A', 'x', ' ', '.', '\n', 'Section X5.4 ', ' and H4.12', '\nSee Section X5.4.', 's', 'Request'],
+});
 
 const CITED = ['Section X5', 'Section X5.4', 'Section X5.4(b)', 'Section X5.9', 'Section H4.12', 'Section H3', 'Appendix AK 4.2', 'Schedule 8 v9.9'];
 
 describe('incremental workspace index', () => {
   it('equals a full rebuild after any sequence of edits', () => {
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 20 }), (edits) => {
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 20 }), (steps) => {
         const incremental = new EditorIndex({ catalogue });
         const contents = new Map<string, string>();
-        for (const step of edits) {
-          if (step.kind === 'set') {
-            const text = step.lines.join('\n');
-            contents.set(step.uri, text);
-            incremental.updateFile(step.uri, text);
-          } else if (step.kind === 'type') {
-            const current = contents.get(step.uri);
-            if (current === undefined) continue;
-            const at = Math.min(step.at, current.length);
-            const end = Math.min(current.length, at + step.removed);
-            const text = current.slice(0, at) + step.inserted + current.slice(end);
-            contents.set(step.uri, text);
-            incremental.updateFile(step.uri, text, step.hinted ? { start: at, end, newLength: step.inserted.length } : undefined);
-          } else if (step.kind === 'prepare') {
-            incremental.prepareIncremental();
-          } else {
-            contents.delete(step.uri);
-            incremental.removeFile(step.uri);
-          }
+        for (const step of steps) {
+          applyStep(incremental, contents, step);
           // Resolve between edits so stale cached resolutions would show.
           for (const uri of incremental.uris()) incremental.resolve(uri);
         }
@@ -126,7 +98,7 @@ describe('incremental workspace index', () => {
 describe('incremental workspace index: what an edit re-checks', () => {
   it('re-checks every file whose diagnostics or term uses change, as an editor publishing only those would show', () => {
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 16 }), (edits) => {
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 16 }), (steps) => {
         const index = new EditorIndex({ catalogue });
         const contents = new Map<string, string>();
         // What an editor shows: each file as last published, when the index named it as affected.
@@ -134,25 +106,9 @@ describe('incremental workspace index: what an edit re-checks', () => {
         const publish = (uris: readonly string[]) => {
           for (const uri of uris) published.set(uri, fileSnapshot(index, uri));
         };
-        for (const step of edits) {
-          if (step.kind === 'set') {
-            contents.set(step.uri, step.lines.join('\n'));
-            publish(index.updateFile(step.uri, step.lines.join('\n')));
-          } else if (step.kind === 'type') {
-            const current = contents.get(step.uri);
-            if (current === undefined) continue;
-            const at = Math.min(step.at, current.length);
-            const end = Math.min(current.length, at + step.removed);
-            const text = current.slice(0, at) + step.inserted + current.slice(end);
-            contents.set(step.uri, text);
-            publish(index.updateFile(step.uri, text, step.hinted ? { start: at, end, newLength: step.inserted.length } : undefined));
-          } else if (step.kind === 'prepare') {
-            index.prepareIncremental();
-          } else {
-            contents.delete(step.uri);
-            published.delete(step.uri);
-            publish(index.removeFile(step.uri));
-          }
+        for (const step of steps) {
+          if (step.kind === 'remove') published.delete(step.uri);
+          publish(applyStep(index, contents, step));
         }
         const rebuilt = new EditorIndex({ catalogue });
         for (const [uri, text] of [...contents].sort()) rebuilt.updateFile(uri, text);

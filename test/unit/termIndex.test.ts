@@ -7,6 +7,7 @@ import { EditorIndex } from '../../server/src/core/index/editorIndex';
 import { summarize } from '../../server/src/core/index/summary';
 import type { FileSummary } from '../../server/src/core/index/summary';
 import { TermIndex } from '../../server/src/core/index/termIndex';
+import { applyStep, edits } from './editSteps';
 import { catalogue, parse } from './fixtures';
 
 const URIS = ['file:///a.sec', 'file:///b.sec', 'file:///c.sec'];
@@ -18,19 +19,10 @@ const LINES = [
   'Users of the DCC (each a "User").', 'Each User shall use the DCC User Interface.', '',
 ];
 
-type Edit =
-  | { kind: 'set'; uri: string; lines: string[] }
-  | { kind: 'remove'; uri: string }
-  | { kind: 'type'; uri: string; at: number; removed: number; inserted: string; hinted: boolean };
-
-const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constant('set' as const), uri: fc.constantFrom(...URIS), lines: fc.array(fc.constantFrom(...LINES), { maxLength: 10 }) }),
-  fc.record({ kind: fc.constant('remove' as const), uri: fc.constantFrom(...URIS) }),
-  fc.record({
-    kind: fc.constant('type' as const), uri: fc.constantFrom(...URIS), at: fc.nat(300), removed: fc.nat(4),
-    inserted: fc.constantFrom('', 'S', 's', ' ', '\n', '"', 'Request', ' Record', '\n"Data Item" means an item.\n'), hinted: fc.boolean(),
-  }),
-);
+const edit = edits({
+  uris: URIS, lines: LINES, maxLines: 10,
+  inserted: ['', 'S', 's', ' ', '\n', '"', 'Request', ' Record', '\n"Data Item" means an item.\n'],
+});
 
 /** What the term features see of every file, and the glossary. */
 function termSnapshot(index: EditorIndex): unknown {
@@ -49,26 +41,11 @@ function termSnapshot(index: EditorIndex): unknown {
 describe('term index', () => {
   it('equals a fresh index after any sequence of edits, asked between them', () => {
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 15 }), (edits) => {
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 15 }), (steps) => {
         const incremental = new EditorIndex({ catalogue });
         const contents = new Map<string, string>();
-        for (const step of edits) {
-          if (step.kind === 'set') {
-            const text = step.lines.join('\n');
-            contents.set(step.uri, text);
-            incremental.updateFile(step.uri, text);
-          } else if (step.kind === 'type') {
-            const current = contents.get(step.uri);
-            if (current === undefined) continue;
-            const at = Math.min(step.at, current.length);
-            const end = Math.min(current.length, at + step.removed);
-            const text = current.slice(0, at) + step.inserted + current.slice(end);
-            contents.set(step.uri, text);
-            incremental.updateFile(step.uri, text, step.hinted ? { start: at, end, newLength: step.inserted.length } : undefined);
-          } else {
-            contents.delete(step.uri);
-            incremental.removeFile(step.uri);
-          }
+        for (const step of steps) {
+          applyStep(incremental, contents, step);
           termSnapshot(incremental);
         }
         const fresh = new EditorIndex({ catalogue });
