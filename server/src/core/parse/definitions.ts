@@ -26,6 +26,7 @@ const INNER = `(?:[A-Z0-9][A-Za-z\\u00c0-\\u024f0-9'\\u2019&-]*|of|and|for|the|t
 const VERB = `means|has the meaning|have the meaning|shall have the meaning|shall mean|is defined in`;
 /** A table row: up to 12 words at the line's start, then a verb after spaces or a tab. */
 const TABLE_ROW = new RegExp(`(${WORD}(?:[ \\t]+${INNER}){0,11})[ \\t]+(?:${VERB})\\b`, 'y');
+const ANY_VERB = new RegExp(`\\b(?:${VERB})\\b`, 'g');
 /** A term alone on its line (a table's cells read one after the other), its verb starting the next. */
 const TERM_LINE = new RegExp(`^(${WORD}(?:[ \\t]+${INNER}){0,11})[ \\t]*$`);
 const VERB_FIRST = new RegExp(`^[ \\t]*(?:${VERB})\\b`);
@@ -70,20 +71,37 @@ class DefinitionReader {
   }
 
   /** Every line that starts with a capitalised word and goes on to "means" is a table row. */
+  /**
+   * A row has a verb ("means"): the lines read are those with one (and, for a term alone on its
+   * line, the line before one that starts with it), found by one search through the text.
+   */
   private tableRows(): void {
     const text = this.text;
     let region = 0;
     const skip = this.sources.skip;
-    for (let start = 0; start < text.length;) {
+    let lastLine = -1;
+    const row = (start: number): void => {
+      if (start <= lastLine) return;
+      lastLine = start;
       const end = lineEndAt(text, start);
       let first = start;
       while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
       const code = text.charCodeAt(first);
-      if (code >= 65 && code <= 90 && end - first > 6) {
-        while (region < skip.length && skip[region].end <= first) region++;
-        if (region >= skip.length || skip[region].start > first) this.tableRow(first, end);
-      }
-      start = end + 1;
+      if (!(code >= 65 && code <= 90) || end - first <= 6) return;
+      while (region < skip.length && skip[region].end <= first) region++;
+      if (region >= skip.length || skip[region].start > first) this.tableRow(first, end);
+    };
+    ANY_VERB.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    let lineEnd = -1;
+    while ((match = ANY_VERB.exec(text)) !== null) {
+      // One look at each line however many verbs it has.
+      if (match.index <= lineEnd) continue;
+      lineEnd = lineEndAt(text, match.index);
+      const lineStart = text.lastIndexOf('\n', match.index - 1) + 1;
+      // A verb that starts its line may follow a term alone on the line before.
+      if (lineStart > 0 && text.slice(lineStart, match.index).trim() === '') row(text.lastIndexOf('\n', lineStart - 2) + 1);
+      row(lineStart);
     }
   }
 
