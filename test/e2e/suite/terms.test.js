@@ -114,7 +114,9 @@ describe('SEC extension: defined terms', function () {
       const decoded = result ? decodeTokens(uses, legend, result) : [];
       return decoded.some(([text]) => text === 'Trial Metering System') ? decoded : undefined;
     }, { timeoutMs: SERVER_TIMEOUT_MS, message: 'semantic tokens with the uses of terms' });
-    assert.deepStrictEqual(tokens, [
+    // The workspace (examples/) defines DCC, User and Services, which these files use too: their
+    // tokens come once the examples are indexed, which may be before or after this asks.
+    assert.deepStrictEqual(tokens.filter(([text]) => text.startsWith('Trial')), [
       ['Trial Interface', 'definedTerm', []],
       ['Trial Requests', 'definedTerm', []],
       ['Trial Requests', 'definedTerm', []],
