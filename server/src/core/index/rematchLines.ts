@@ -43,25 +43,31 @@ export function rematchLines(text: string, old: TermMatches, edit: TextEdit, mat
     const boundary = to + 1;
     const fresh = match({ start: from, end: boundary }, before);
     const all: Found[] = [...fresh.uses, ...fresh.caseMismatches, ...fresh.nearMisses];
-    if (crosses(all, boundary) || crosses([...old.uses, ...old.caseMismatches], boundary - delta)) continue;
+    if (crosses(all, boundary) || crosses(old.uses, boundary - delta) || crosses(old.caseMismatches, boundary - delta)) continue;
     return splice(old, fresh, from, boundary, delta);
   }
   return null;
 }
 
+/** The old matches are the file's previous ones, dropped once replaced: those after the lines read are moved in place. */
 function splice(old: TermMatches, fresh: TermMatches, from: number, boundary: number, delta: number): TermMatches {
-  const join = <T extends Found>(previous: readonly T[], found: readonly T[]): T[] => [
-    ...previous.filter((item) => item.start < from),
-    ...found,
-    ...previous.filter((item) => item.start >= boundary - delta).map((item) => moved(item, delta)),
-  ];
+  const join = <T extends Found>(previous: readonly T[], found: readonly T[]): T[] => {
+    const joined: T[] = [];
+    for (const item of previous) if (item.start < from) joined.push(item);
+    for (const item of found) joined.push(item);
+    for (const item of previous) if (item.start >= boundary - delta) joined.push(move(item, delta));
+    return joined;
+  };
   const keys = old.keys;
   if (keys && fresh.keys) keys.addAll(fresh.keys);
   return { uses: join(old.uses, fresh.uses), caseMismatches: join(old.caseMismatches, fresh.caseMismatches), nearMisses: join(old.nearMisses, fresh.nearMisses), keys };
 }
 
-function moved<T extends Found>(item: T, delta: number): T {
-  const copy = { ...item, start: item.start + delta, end: item.end + delta };
-  if ('baseEnd' in copy && copy.baseEnd !== undefined) (copy as TermUse).baseEnd = copy.baseEnd + delta;
-  return copy;
+function move<T extends Found>(item: T, delta: number): T {
+  if (delta === 0) return item;
+  item.start += delta;
+  item.end += delta;
+  const use = item as TermUse;
+  if (use.baseEnd !== undefined) use.baseEnd += delta;
+  return item;
 }
