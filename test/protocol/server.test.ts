@@ -9,6 +9,7 @@ import type {
   CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, LocationLink, SymbolInformation, TextEdit,
 } from 'vscode-languageserver-types';
 import type { ConflictPair, ConsolidationPreview, WordExport, WordImport } from '../../server/src/protocol';
+import { definitionsFile } from '../unit/fixtures';
 import { SERVER, TestClient, Transport } from './lspClient';
 
 const X = [
@@ -541,18 +542,11 @@ describe('language server on files it cannot read', function () {
 
 describe('language server on defined terms', function () {
   this.timeout(20000);
-  const DEFINITIONS = [
-    'Section A: Definitions and Interpretation',
-    '',
-    'A1 Definitions',
-    '',
-    'A1.1 In this Code, the expressions below have the meanings given to them:',
-    '',
+  const DEFINITIONS = definitionsFile([
     'Service Request means a communication to the DCC requesting a service.',
     'DCC User Interface   has the meaning given to that expression in Section H3.1.',
     '"Party" means a party to this Code.',
-    '',
-  ].join('\n');
+  ]);
   const USES = [
     'Section H: DCC Services',
     '',

@@ -59,3 +59,11 @@ export function snapshot(index: EditorIndex): unknown {
     };
   });
 }
+
+/** A Section A definitions file: its heading, Part A1 and clause A1.1's lead-in, then one table row (or other line) each. */
+export function definitionsFile(rows: readonly string[]): string {
+  return [
+    'Section A: Definitions and Interpretation', '', 'A1 Definitions', '',
+    'A1.1 In this Code, the expressions below have the meanings given to them:', '', ...rows, '',
+  ].join('\n');
+}

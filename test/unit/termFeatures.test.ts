@@ -13,23 +13,16 @@ import { prepareRename, RefusedEdit, rename } from '../../server/src/features/re
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from '../../server/src/features/semanticTokens';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { inflectLike, rewriteUse } from '../../server/src/features/terms';
-import { workspace } from './fixtures';
+import { definitionsFile, workspace } from './fixtures';
 
-const A = [
-  'Section A: Definitions and Interpretation',
-  '',
-  'A1 Definitions',
-  '',
-  'A1.1 In this Code, the expressions below have the meanings given to them:',
-  '',
+const A = definitionsFile([
   'Service Request means a communication to the DCC requesting a',
   '  service under this Code.',
   'Smart Metering Inventory   means the inventory of devices',
   'Record                     kept by the DCC.',
   'DCC User Interface   has the meaning given to that expression in Section H3.1.',
   '"Party" means a party to this Code.',
-  '',
-].join('\n');
+]);
 
 const H = [
   'Section H: DCC Services',

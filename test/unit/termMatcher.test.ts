@@ -1,17 +1,8 @@
 // The term matcher: which phrases are uses of defined terms, and which are near misses.
 import { strict as assert } from 'node:assert';
-import { workspace } from './fixtures';
+import { definitionsFile, workspace } from './fixtures';
 
-const A = [
-  'Section A: Definitions and Interpretation',
-  '',
-  'A1 Definitions',
-  '',
-  'A1.1 In this Code, the expressions below have the meanings given to them:',
-  '',
-  'Service Request means a communication to the DCC requesting a service.',
-  '',
-].join('\n');
+const A = definitionsFile(['Service Request means a communication to the DCC requesting a service.']);
 
 describe('term matcher', () => {
   it('reads a term in capitals with a plural ending as the term, not as a near miss of it (core fix)', () => {
