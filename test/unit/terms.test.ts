@@ -155,6 +155,20 @@ describe('defined terms: diagnostics', () => {
     assert.deepEqual(problems(whole, 'file:///a.sec'), ['unused-definition:Widget', 'unused-definition:Local Thing']);
   });
 
+  it('re-checks the defining file when an edit elsewhere removes the last use of its term (whole Code)', () => {
+    const index = new EditorIndex({ catalogue });
+    index.updateFile('file:///a.sec', 'Section A: Definitions\nA1 Terms\nA1.1 Terms:\nWidget means a thing.\n');
+    for (const letter of catalogue.sectionLetters()) if (letter !== 'A') index.updateFile(`file:///${letter}.sec`, `Section ${letter}: A Section\n`);
+    const user = 'B1.1 Each Widget is kept.\n';
+    index.updateFile('file:///b.sec', user);
+    for (const uri of index.uris()) index.resolve(uri);
+    assert.deepEqual(problems(index, 'file:///a.sec'), []);
+    const at = user.indexOf('Widget');
+    const affected = index.updateFile('file:///b.sec', user.replace('Widget', 'Gadget'), { start: at, end: at + 6, newLength: 6 });
+    assert.ok(affected.includes('file:///a.sec'), 'the defining file is named');
+    assert.deepEqual(problems(index, 'file:///a.sec'), ['unused-definition:Widget']);
+  });
+
   it('checks a pointer as a reference: a pointer to nothing is broken', () => {
     const index = load(EditorIndex, { 'file:///a.sec': 'Section A: Definitions\nA1 Terms\nA1.1 Terms:\nGadget has the meaning given to it in Section A1.9.\n' });
     const broken = index.resolve('file:///a.sec').diagnostics.find((d) => d.code === 'broken-reference');

@@ -43,6 +43,8 @@ export class TermIndex {
   /** Changes whenever any file's matches or the glossary change: what a cached answer was worked out from. */
   generation = 0;
   private wholeCode: boolean | undefined;
+  /** The terms used somewhere when last settled: a term used since, or no longer, changes its definitions' files. */
+  private lastUsed = new Set<string>();
   /** What the last settle saw; until a file or the glossary changes, settling again has nothing to do (every hover asks). */
   private settled: { generation: number; files: number; glossary: Glossary } | undefined;
 
@@ -92,7 +94,7 @@ export class TermIndex {
 
   private settleNow(): string[] {
     this.glossaryCache ??= this.build();
-    const usedBefore = new Set(this.useCounts.keys());
+    const usedBefore = this.lastUsed;
     for (const uri of this.sources.files.keys()) if (!this.byUri.has(uri)) this.match(uri);
     const accepted = this.acceptedReadings();
     const affected: string[] = [];
@@ -109,6 +111,7 @@ export class TermIndex {
       if (usedBefore.has(term) === used.has(term)) continue;
       for (const { uri } of this.glossaryCache.entries.get(term)?.definitions ?? []) affected.push(uri);
     }
+    this.lastUsed = used;
     // The whole Code in the workspace, or no longer: every defining file's unused terms change.
     const wholeCode = this.holdsWholeCode();
     if (this.wholeCode !== undefined && wholeCode !== this.wholeCode) {
