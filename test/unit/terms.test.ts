@@ -59,6 +59,8 @@ describe('defined terms: definitions', () => {
     assert.equal(byTerm.get('Test Participant'), 'inline');
     assert.equal(byTerm.get('Applicant'), 'parenthetical');
     assert.ok(!byTerm.has('The DCC'), 'a sentence is not a table row');
+    const qualified = parse('A1.1 Terms:\nCommissioned, in relation to a Device, means installed and working.\nEnrolled in respect of a Smart Metering System means known to the DCC.\n').definitions;
+    assert.deepEqual(qualified.map((term) => [term.term, term.form]), [['Commissioned', 'table'], ['Enrolled', 'table']]);
     const quoted = parse('"Alt Forum" means the forum; (the \u201cPanel\u201d) and ("Board") apply.').definitions.map((term) => term.term);
     assert.deepEqual(quoted, ['Alt Forum', 'Panel', 'Board']);
   });

@@ -25,7 +25,9 @@ const WORD = `[A-Z][A-Za-z\\u00c0-\\u024f0-9'\\u2019&-]*`;
 const INNER = `(?:[A-Z0-9][A-Za-z\\u00c0-\\u024f0-9'\\u2019&-]*|of|and|for|the|to|in|on|or|by|with|under|from|at|&)`;
 const VERB = `means|has the meaning|have the meaning|shall have the meaning|shall mean|is defined in`;
 /** A table row: up to 12 words at the line's start, then a verb after spaces or a tab. */
-const TABLE_ROW = new RegExp(`(${WORD}(?:[ \\t]+${INNER}){0,11})[ \\t]+(?:${VERB})\\b`, 'y');
+/** "Commissioned, in relation to a Device, means": what the term is said of, between it and its verb. */
+const QUALIFIER = `(?:,?[ \\t]+in[ \\t]+(?:relation|respect)[ \\t]+(?:to|of)[ \\t]+[^,;\\n]{1,80},?)?`;
+const TABLE_ROW = new RegExp(`(${WORD}(?:[ \\t]+${INNER}){0,11})${QUALIFIER}[ \\t]+(?:${VERB})\\b`, 'y');
 const ANY_VERB = new RegExp(`\\b(?:${VERB})\\b`, 'g');
 /** A term alone on its line (a table's cells read one after the other), its verb starting the next. */
 const TERM_LINE = new RegExp(`^(${WORD}(?:[ \\t]+${INNER}){0,11})[ \\t]*$`);
