@@ -9,6 +9,7 @@ import type { FileSummary } from '../core/index/summary';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { Glossary } from '../core/resolve/glossary';
 import type { TermUse } from '../core/resolve/termMatcher';
+import { countBefore } from '../core/text/sorted';
 import { definitionSpans, Span } from './terms';
 
 /** package.json declares `definedTerm` (superType `variable`) under contributes.semanticTokenTypes. */
@@ -50,14 +51,7 @@ function declarationSpans(summary: FileSummary, glossary: Glossary): Span[] {
 
 /** The first index of items (sorted by start, not overlapping) whose end is after `offset`. */
 function firstEndingAfter(items: ReadonlyArray<Span>, offset: number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (items[mid].end <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return countBefore(items, (item) => item.end <= offset);
 }
 
 /** Uses and declarations in order, only those a range (if any) overlaps. */

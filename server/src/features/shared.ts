@@ -6,6 +6,7 @@ import type { FileSummary } from '../core/index/summary';
 import type { Unit } from '../core/model/types';
 import type { ResolvedReference } from '../core/resolve/diagnostics';
 import { CATALOGUE_SCHEME } from '../protocol';
+import { countBefore } from '../core/text/sorted';
 
 /** `.sec`: editors show the entry as SEC text (features/catalogueDocument.ts); `.md` URIs from earlier versions still resolve. */
 export function catalogueUri(id: string): string {
@@ -26,13 +27,7 @@ export function toRange(summary: FileSummary, span: { start: number; end: number
 /** The written reference under an offset; members between a range's ends are skipped. */
 export function referenceAt(index: WorkspaceIndex, uri: string, offset: number): ResolvedReference | undefined {
   const { references } = index.resolve(uri);
-  let low = 0;
-  let high = references.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (references[mid].reference.start <= offset) low = mid + 1;
-    else high = mid;
-  }
+  const low = countBefore(references, (entry) => entry.reference.start <= offset);
   // Written references do not overlap, so the last one starting at or before the offset is the
   // only candidate; the members a range cites without writing them sit between its two ends
   // (as many as the range has, at most the scanner's limit) and are stepped over.
@@ -45,14 +40,7 @@ export function referenceAt(index: WorkspaceIndex, uri: string, offset: number):
 /** The unit whose own label (number or heading) is under an offset. */
 export function unitLabelAt(summary: FileSummary, offset: number): Unit | undefined {
   const units = summary.parsed.units;
-  let low = 0;
-  let high = units.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (units[mid].labelStart <= offset) low = mid + 1;
-    else high = mid;
-  }
-  const unit = units[low - 1];
+  const unit = units[countBefore(units, (candidate) => candidate.labelStart <= offset) - 1];
   return unit && unit.labelStart <= offset && offset <= unit.labelEnd ? unit : undefined;
 }
 

@@ -21,3 +21,19 @@ export function firstAtOrAfter(sorted: ArrayLike<number>, value: number): number
   }
   return low;
 }
+
+/**
+ * The number of leading items for which `before` holds, in items where it holds for a prefix
+ * only (items sorted by start, `before = (item) => item.start <= offset`: the index after the
+ * last one starting at or before the offset).
+ */
+export function countBefore<T>(items: ArrayLike<T>, before: (item: T) => boolean): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (before(items[mid])) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
