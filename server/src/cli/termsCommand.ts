@@ -3,8 +3,9 @@
 import { relative, resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import type { OneShotIndex } from '../core/index/oneShotIndex';
-import type { GlossaryEntry } from '../core/resolve/glossary';
-import { LineIndex } from '../core/text/lineIndex';
+import { pointerReference } from '../core/parse/definitions';
+import type { LineIndex } from '../core/text/lineIndex';
+import type { Reference } from '../core/model/types';
 import { UsageError } from './checkGroup';
 import { loadWorkspace } from './loadWorkspace';
 import type { CommandOutcome } from './reported';
@@ -39,28 +40,21 @@ export function runTerms(cwd: string, args: string[]): CommandOutcome {
 function glossaryRows(index: OneShotIndex, cwd: string): TermRow[] {
   const counts = new Map<string, number>();
   for (const uri of index.uris()) for (const use of index.resolve(uri).termUses) counts.set(use.term, (counts.get(use.term) ?? 0) + 1);
-  const lines = new Map<string, LineIndex>();
+  // A one-shot index scans a file's citations afresh when asked: once per file with a pointer.
+  const references = new Map<string, readonly Reference[]>();
   const rows: TermRow[] = [];
   const entries = [...index.glossary().entries.values()].filter((entry) => entry.defined);
   for (const entry of entries.sort((a, b) => a.term.localeCompare(b.term, 'en-GB'))) {
     for (const { uri, definition } of entry.definitions) {
-      const text = index.summary(uri)?.parsed.text ?? '';
-      let lineIndex = lines.get(uri);
-      if (!lineIndex) lines.set(uri, (lineIndex = new LineIndex(text)));
-      const range = lineIndex.rangeOf(definition);
+      const range = index.summary(uri)!.lines.rangeOf(definition);
       const row: TermRow = { term: entry.term, file: relative(cwd, uri) || uri, line: range.start.line + 1, range, scope: definition.scope?.id ?? 'code', uses: counts.get(entry.term) ?? 0 };
-      const pointer = pointerOf(index, uri, definition.pointerFrom, entry);
-      if (pointer) row.pointer = pointer;
+      if (definition.pointerFrom !== undefined) {
+        if (!references.has(uri)) references.set(uri, index.referencesOf(uri));
+        const pointer = pointerReference(references.get(uri)!, definition)?.target;
+        if (pointer) row.pointer = pointer;
+      }
       rows.push(row);
     }
   }
   return rows;
-}
-
-/** The clause a pointer definition names ("has the meaning given ... in Section H14.1"). */
-function pointerOf(index: OneShotIndex, uri: string, from: number | undefined, entry: GlossaryEntry): string | undefined {
-  if (from === undefined) return undefined;
-  const definition = entry.definitions.find((source) => source.uri === uri && source.definition.pointerFrom === from)?.definition;
-  const reference = index.referencesOf(uri).find((candidate) => candidate.start >= from && candidate.start <= (definition?.definitionEnd ?? from));
-  return reference?.target ?? undefined;
 }

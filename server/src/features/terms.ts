@@ -8,6 +8,8 @@ import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { DefinedTerm, Reference, Unit } from '../core/model/types';
 import type { Glossary, GlossaryEntry, TermDefinition } from '../core/resolve/glossary';
 import type { TermUse } from '../core/resolve/termMatcher';
+import { pointerReference } from '../core/parse/definitions';
+import { countBefore } from '../core/text/sorted';
 import { isWordStart, wordEnd } from '../core/text/termWords';
 
 export interface Span {
@@ -26,14 +28,7 @@ export interface TermAt {
 
 /** The last item starting at or before `offset` in items sorted by start: its index, or -1. */
 function lastStartingAtOrBefore(items: ReadonlyArray<Span>, offset: number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (items[mid].start <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low - 1;
+  return countBefore(items, (item) => item.start <= offset) - 1;
 }
 
 /** The use under an offset (its end included, as for references), by binary search: uses are sorted and never overlap. */
@@ -137,19 +132,7 @@ export function appliesHere(entry: GlossaryEntry, uri: string, offset: number): 
  * H14.1"): the first reference written at or after `pointerFrom` and before the definition ends.
  */
 export function pointerOf(index: WorkspaceIndex, uri: string, definition: DefinedTerm): Reference | undefined {
-  if (definition.pointerFrom === undefined) return undefined;
-  const references = index.referencesOf(uri);
-  let low = 0;
-  let high = references.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (references[mid].start < definition.pointerFrom) low = mid + 1;
-    else high = mid;
-  }
-  for (let i = low; i < references.length && references[i].start < definition.definitionEnd; i++) {
-    if (!references[i].viaRange) return references[i];
-  }
-  return undefined;
+  return definition.pointerFrom === undefined ? undefined : pointerReference(index.referencesOf(uri), definition);
 }
 
 /** The index of the innermost unit of a file that holds an offset, or -1 (before the first unit, or between two). */

@@ -7,7 +7,8 @@
 // Linear: lines are read once, every pattern is anchored or bounded, scopes are found by a
 // binary search and memoised per clause.
 
-import type { DefinedTerm, DocumentContext, Unit } from '../model/types';
+import type { DefinedTerm, DocumentContext, Reference, Unit } from '../model/types';
+import { countBefore } from '../text/sorted';
 import { CONNECTORS } from '../text/termWords';
 import { lineEndAt } from './lines';
 import { contextIndexAt } from './structure';
@@ -46,6 +47,20 @@ const MAX_DEFINITION_LINES = 12;
 /** The Code defines about a thousand terms: a file defining ten times as many is not a glossary, and the rest are not read. */
 const MAX_DEFINITIONS_PER_FILE = 10000;
 const LEAD_IN_REACH = 300;
+
+/**
+ * The clause a pointer definition names ("has the meaning given to that expression in Section
+ * H14.1"): the first reference written at or after `pointerFrom` and before the definition ends,
+ * in the file's references (sorted by start).
+ */
+export function pointerReference(references: readonly Reference[], definition: DefinedTerm): Reference | undefined {
+  const from = definition.pointerFrom;
+  if (from === undefined) return undefined;
+  for (let i = countBefore(references, (reference) => reference.start < from); i < references.length && references[i].start < definition.definitionEnd; i++) {
+    if (!references[i].viaRange) return references[i];
+  }
+  return undefined;
+}
 
 export function parseDefinitions(text: string, sources: DefinitionSources): DefinedTerm[] {
   const reader = new DefinitionReader(text, sources);
