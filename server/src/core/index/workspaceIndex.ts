@@ -15,6 +15,7 @@ import { readVersionControl, VersionControlTable } from '../catalogue/versionCon
 import { defaultConfig, SecConfig, SeveritySetting } from '../config/config';
 import { clauseOfParagraph, isParagraphId } from '../model/ids';
 import { MAX_FILE_SIZE } from '../model/limits';
+import { fileName } from '../model/uris';
 import type { CoreDiagnostic, DiagnosticCode, ParsedDocument, Reference } from '../model/types';
 import { DocumentNames } from '../parse/documentNames';
 import type { TextEdit } from '../parse/reparse';
@@ -96,16 +97,6 @@ export interface WorkspaceIndex {
    * omitted: the same as before): returns every URI.
    */
   setConfig(config: SecConfig, severities?: Partial<Record<DiagnosticCode, SeveritySetting>>, catalogue?: Catalogue | null): string[];
-}
-
-/** The file's name from its URI (or, in the CLI, its path). */
-function fileName(uri: string): string {
-  const name = uri.slice(uri.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
 }
 
 function emptyDocument(text: string): ParsedDocument {

@@ -102,14 +102,7 @@ export class WordKeys {
 
 /** The keys of a term's words ("Service Requests" and "Service Request" give the same). */
 export function termKeys(term: string): number[] {
-  const keys: number[] = [];
-  for (let at = 0; at < term.length; at++) {
-    if (!isWordStart(term.charCodeAt(at))) continue;
-    const end = wordEnd(term, at);
-    keys.push(wordKey(term, at, end));
-    at = end - 1;
-  }
-  return keys;
+  return termWordsOf(term).map((word) => wordKey(word, 0, word.length));
 }
 
 /** A term's words. */
