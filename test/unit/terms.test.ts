@@ -171,6 +171,14 @@ describe('defined terms: diagnostics', () => {
     assert.deepEqual(problems(index, 'file:///a.sec'), ['unused-definition:Widget']);
   });
 
+  it('re-checks the other file of a duplicate definition when the definition moves (its message says where)', () => {
+    const index = load(EditorIndex, { 'file:///c.sec': '"Party" means a party.', 'file:///a.sec': '"Party" means a party.' });
+    for (const uri of index.uris()) index.resolve(uri);
+    const affected = index.updateFile('file:///a.sec', 'Section X: Transition\n"Party" means a party.');
+    assert.ok(affected.includes('file:///c.sec'), 'the other definer is named');
+    assert.match(index.resolve('file:///c.sec').diagnostics.find((d) => d.code === 'duplicate-definition')!.message, /a\.sec line 2/);
+  });
+
   it('checks a pointer as a reference: a pointer to nothing is broken', () => {
     const index = load(EditorIndex, { 'file:///a.sec': 'Section A: Definitions\nA1 Terms\nA1.1 Terms:\nGadget has the meaning given to it in Section A1.9.\n' });
     const broken = index.resolve('file:///a.sec').diagnostics.find((d) => d.code === 'broken-reference');

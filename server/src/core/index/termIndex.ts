@@ -65,10 +65,24 @@ export class TermIndex {
     this.forget(uri);
     // Equal definitions are still new objects, which the glossary must hold: it is rebuilt (cheaply), the other files' matches kept.
     if (previous !== next && (previous?.length || next?.length)) this.glossaryCache = null;
-    const changed = sameDefinitions(previous ?? [], next ?? []) ? new Set<string>() : changedTerms(previous ?? [], next ?? []);
+    const same = sameDefinitions(previous ?? [], next ?? []);
+    const changed = same ? new Set<string>() : changedTerms(previous ?? [], next ?? []);
     // An edit that changes no term is matched again on its lines only (uses never span more than two lines).
     if (changed.size === 0 && before && edit) this.rematchEdited(uri, before, edit);
-    return changed.size === 0 ? [] : this.dropUsersOf(changed, uri);
+    const affected = changed.size === 0 ? [] : this.dropUsersOf(changed, uri);
+    // A duplicate definition's message says where the other one is: moving a definition changes the other files that define its term.
+    if (!same) affected.push(...this.otherDefinersOf(uri, [...(previous ?? []), ...(next ?? [])]));
+    return [...new Set(affected)];
+  }
+
+  /** The other files that define one of these definitions' terms. */
+  private otherDefinersOf(uri: string, definitions: readonly DefinedTerm[]): string[] {
+    const terms = new Set(definitions.map((definition) => definition.term));
+    const definers: string[] = [];
+    for (const [other, summary] of this.sources.files) {
+      if (other !== uri && summary.parsed.definitions.some((definition) => terms.has(definition.term))) definers.push(other);
+    }
+    return definers;
   }
 
   private rematchEdited(uri: string, before: FileTerms, edit: TextEdit): void {
@@ -78,8 +92,8 @@ export class TermIndex {
     const { parsed } = summary;
     // Tracked changes may read differently far from the edit (an unclosed marker): the whole file.
     if (parsed.reading !== undefined) return;
-    const spliced = rematchLines(parsed.reading ?? parsed.text, before.matches, edit, (range, seed) =>
-      matchTerms(parsed.reading ?? parsed.text, this.glossaryCache!, { uri, skip: parsed.contents, keys: true, range, before: seed }));
+    const spliced = rematchLines(parsed.text, before.matches, edit, (range, seed) =>
+      matchTerms(parsed.text, this.glossaryCache!, { uri, skip: parsed.contents, keys: true, range, before: seed }));
     if (spliced) this.store(uri, spliced);
   }
 
